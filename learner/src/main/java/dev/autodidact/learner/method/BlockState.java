@@ -1,0 +1,35 @@
+package dev.autodidact.learner.method;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Writes a block's parameters (weights and batch-norm statistics) to bytes and reads them back. */
+public final class BlockState {
+    private BlockState() {
+    }
+
+    public static byte[] save(Block block) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not serialise parameters", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static void load(Block block, NDManager manager, byte[] state) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            block.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("Checkpoint parameters do not fit the network", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.autodidact.learner.model;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The image encoder's architecture and input normalisation. It is stored in every checkpoint manifest so that the
+ * embedder, {@code eval} and fine-tuning rebuild exactly the network that was trained.
+ *
+ * @param inputSize side of the square RGB input
+ * @param widths channels of each stage; each stage halves the resolution except the last, which pools globally
+ * @param residualBlocks residual basic blocks per stage after the stage's first convolution
+ * @param mean per-channel mean of pixel values in [0, 1]
+ * @param std per-channel standard deviation
+ */
+public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float[] mean, float[] std) {
+    /** ImageNet statistics: a neutral default that does not assume the data set. */
+    public static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
+    public static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
+
+    public EncoderSpec {
+        if (inputSize < 8 || widths.length == 0 || residualBlocks < 0 || mean.length != 3 || std.length != 3) {
+            throw new IllegalArgumentException("Invalid encoder spec: input " + inputSize + ", widths "
+                    + Arrays.toString(widths) + ", residual blocks " + residualBlocks);
+        }
+        widths = widths.clone();
+        mean = mean.clone();
+        std = std.clone();
+    }
+
+    public static EncoderSpec of(int inputSize, int[] widths, int residualBlocks) {
+        return new EncoderSpec(inputSize, widths, residualBlocks, IMAGENET_MEAN, IMAGENET_STD);
+    }
+
+    /** Length of the feature vector the encoder outputs: the last stage's width. */
+    public int featureDim() {
+        return widths[widths.length - 1];
+    }
+
+    public Map<String, String> toMap() {
+        Map<String, String> m = new HashMap<>();
+        m.put("encoder", "conv");
+        m.put("encoder.input.size", Integer.toString(inputSize));
+        m.put("encoder.widths", join(widths));
+        m.put("encoder.residual.blocks", Integer.toString(residualBlocks));
+        m.put("encoder.mean", join(mean));
+        m.put("encoder.std", join(std));
+        return m;
+    }
+
+    public static EncoderSpec fromMap(Map<String, String> m) {
+        return new EncoderSpec(Integer.parseInt(require(m, "encoder.input.size")),
+                Arrays.stream(require(m, "encoder.widths").split(",")).mapToInt(Integer::parseInt).toArray(),
+                Integer.parseInt(require(m, "encoder.residual.blocks")),
+                floats(require(m, "encoder.mean")), floats(require(m, "encoder.std")));
+    }
+
+    private static String require(Map<String, String> m, String key) {
+        String v = m.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("Checkpoint architecture lacks '" + key + "'");
+        }
+        return v;
+    }
+
+    private static float[] floats(String csv) {
+        String[] parts = csv.split(",");
+        float[] out = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Float.parseFloat(parts[i]);
+        }
+        return out;
+    }
+
+    private static String join(int[] values) {
+        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    private static String join(float[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (float v : values) {
+            sb.append(sb.length() == 0 ? "" : ",").append(v);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EncoderSpec e && e.inputSize == inputSize && e.residualBlocks == residualBlocks
+                && Arrays.equals(e.widths, widths) && Arrays.equals(e.mean, mean) && Arrays.equals(e.std, std);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(widths) * 31 + inputSize;
+    }
+
+    @Override
+    public String toString() {
+        return "EncoderSpec" + toMap();
+    }
+}

@@ -1,0 +1,2 @@
+/** Optimizers whose state can be saved into and restored from checkpoints, and step-based schedules. */
+package dev.autodidact.learner.optim;

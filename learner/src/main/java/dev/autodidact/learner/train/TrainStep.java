@@ -1,0 +1,59 @@
+package dev.autodidact.learner.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.method.SslMethod;
+import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.LearningRateSchedule;
+
+/**
+ * One optimisation step of a method on a batch. Every array of the step is created on a sub-manager of
+ * {@code root} that is closed before the step returns, so native memory stays flat however long the stream runs.
+ * A non-finite loss skips the update (gradients are zeroed) and is reported in the result, never silently applied.
+ */
+public final class TrainStep {
+    private final NDManager root;
+    private final SslMethod method;
+    private final AdamW optimizer;
+    private final LearningRateSchedule schedule;
+    private final EncoderSpec spec;
+    private final ParameterStore store;
+
+    public TrainStep(NDManager root, SslMethod method, AdamW optimizer, LearningRateSchedule schedule,
+                     EncoderSpec spec) {
+        this.root = root;
+        this.method = method;
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+        this.spec = spec;
+        this.store = new ParameterStore(root, false);
+    }
+
+    /** Runs step number {@code step} (0-based) on {@code batch}. */
+    public StepResult run(long step, ExampleBatch batch) {
+        long start = System.nanoTime();
+        float lr = schedule.at(step);
+        try (NDManager scope = root.newSubManager()) {
+            NDList views = batch.toViews(scope, spec, method.viewsPerExample());
+            float loss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray value = method.loss(store, views);
+                collector.backward(value);
+                loss = value.getFloat();
+            }
+            boolean finite = Float.isFinite(loss);
+            if (finite) {
+                optimizer.step(method.trainableParameters(), lr);
+                method.afterStep(step);
+            } else {
+                AdamW.zeroGradients(method.trainableParameters(), scope);
+            }
+            return new StepResult(step, loss, finite, batch.size(), lr, System.nanoTime() - start);
+        }
+    }
+}

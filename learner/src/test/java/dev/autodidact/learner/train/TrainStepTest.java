@@ -1,0 +1,135 @@
+package dev.autodidact.learner.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.autodidact.learner.method.SimClrMethod;
+import dev.autodidact.learner.method.SslMethod;
+import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.LearningRateSchedule;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.ImageViews;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class TrainStepTest {
+    static final EncoderSpec SPEC = EncoderSpec.of(16, new int[] {8, 16}, 1);
+
+    static ExampleBatch batch(int n, long seed) {
+        Random r = new Random(seed);
+        List<ImageViews> examples = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] a = new byte[16 * 16 * 3];
+            r.nextBytes(a);
+            byte[] b = a.clone();
+            for (int j = 0; j < b.length; j += 7) {
+                b[j] = (byte) r.nextInt();
+            }
+            examples.add(new ImageViews(List.of(new CleanImage(16, 16, a), new CleanImage(16, 16, b))));
+        }
+        return new ExampleBatch(examples, Map.of(new TopicPartition("t", 0), (long) n));
+    }
+
+    private static float[] firstWeight(SslMethod method) {
+        return method.trainableParameters().get(0).getValue().getArray().toFloatArray();
+    }
+
+    @Test
+    void shouldLowerTheLossOnARepeatedBatchWithoutLeakingArrays() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            SimClrMethod method = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
+            AdamW adam = new AdamW(root, 0f);
+            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(3e-3f, 0),
+                    SPEC);
+            ExampleBatch batch = batch(32, 7);
+            float first = step.run(0, batch).loss();
+            step.run(1, batch);
+            int arraysAfterWarmup = ((BaseNDManager) root).getManagedArrays().size();
+            float last = first;
+            for (int i = 2; i < 30; i++) {
+                StepResult r = step.run(i, batch);
+                assertThat(r.applied()).isTrue();
+                last = r.loss();
+            }
+            assertThat(last).isLessThan(first * 0.8f);
+            assertThat(((BaseNDManager) root).getManagedArrays().size()).isEqualTo(arraysAfterWarmup);
+            assertThat(adam.updates()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void shouldSkipAndNotApplyANonFiniteLoss() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            SimClrMethod simclr = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
+            SslMethod poisoned = new PoisonedMethod(simclr);
+            AdamW adam = new AdamW(root, 0f);
+            TrainStep step = new TrainStep(root, poisoned, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0),
+                    SPEC);
+            float[] before = firstWeight(simclr);
+            StepResult r = step.run(0, batch(8, 1));
+            assertThat(r.applied()).isFalse();
+            assertThat(r.loss()).isNaN();
+            assertThat(firstWeight(simclr)).containsExactly(before);
+            assertThat(adam.updates()).isZero();
+            TrainStep healthy = new TrainStep(root, simclr, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0),
+                    SPEC);
+            assertThat(healthy.run(1, batch(8, 1)).applied()).isTrue();
+            assertThat(firstWeight(simclr)).doesNotContain(Float.NaN);
+        }
+    }
+
+    /** SimCLR whose loss is multiplied by NaN: what a diverged network produces. */
+    private record PoisonedMethod(SimClrMethod inner) implements SslMethod {
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int viewsPerExample() {
+            return 2;
+        }
+
+        @Override
+        public Block encoder() {
+            return inner.encoder();
+        }
+
+        @Override
+        public List<Pair<String, Parameter>> trainableParameters() {
+            return inner.trainableParameters();
+        }
+
+        @Override
+        public NDArray loss(ParameterStore store, NDList views) {
+            return inner.loss(store, views).mul(Float.NaN);
+        }
+
+        @Override
+        public Map<String, String> architecture() {
+            return inner.architecture();
+        }
+
+        @Override
+        public Map<String, byte[]> saveState() {
+            return inner.saveState();
+        }
+
+        @Override
+        public void loadState(Map<String, byte[]> sections) {
+            inner.loadState(sections);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.autodidact.media.source;
+
+import dev.autodidact.media.image.ImageFormat;
+import dev.autodidact.media.source.internal.Labels;
+import dev.autodidact.media.source.internal.SortedWalk;
+import dev.autodidact.media.source.internal.ZipEntries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Every image under a root directory, recursively: files with an image extension (png, jpg, jpeg, bmp, gif, any
+ * case) and the image entries of every {@code *.zip} archive, in a deterministic order (each directory's entries
+ * sorted by name, each archive's entries sorted by name at the archive's place). Hidden files are skipped.
+ *
+ * <p>Ids are paths relative to the root with {@code /} separators; a zip entry's id is the archive's path, {@code !/}
+ * and the entry name, e.g. {@code dev/cat.zip!/cat/0001.jpg}. Labels follow the layout, see {@link MediaFile#label()}:
+ * {@code <root>/<class>/file.jpg}, {@code <root>/<class>.zip} with flat entries, or entries named {@code <class>/...}.
+ */
+public final class MediaFiles {
+    private MediaFiles() {
+    }
+
+    /**
+     * Streams every image under {@code root} through {@code action}, one at a time; bytes are read only when the
+     * action asks. An entry's {@link MediaFile#source()} reads from the archive that is open during the call, so read
+     * its bytes inside the action; later, use {@link #readAllBytes(Path, String)}.
+     *
+     * @param root the directory to walk
+     * @param action called once per image, in order
+     * @throws IOException if the tree or an archive cannot be read, or the action throws it
+     */
+    public static void forEach(Path root, IoConsumer<MediaFile> action) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new NotDirectoryException(root.toString());
+        }
+        SortedWalk.files(root, file -> visit(root, file, action));
+    }
+
+    /**
+     * Lists every image under {@code root} without reading any bytes; each source opens its file (or its archive)
+     * again on demand, so the list stays valid after this call.
+     *
+     * @param root the directory to walk
+     * @return the images in walk order
+     * @throws IOException if the tree or an archive cannot be read
+     */
+    public static List<MediaFile> list(Path root) throws IOException {
+        List<MediaFile> files = new ArrayList<>();
+        forEach(root, file -> files.add(new MediaFile(file.id(), file.relativePath(), file.entryName(), file.label(),
+                file.contentType(), file.size(), reopening(root, file.id()))));
+        return files;
+    }
+
+    /**
+     * Reads one image by its id.
+     *
+     * @param root the directory the id is relative to
+     * @param id an id from {@link MediaFile#id()}
+     * @return its bytes
+     * @throws IOException if it cannot be read
+     * @throws IllegalArgumentException if the id points outside the root
+     */
+    public static byte[] readAllBytes(Path root, String id) throws IOException {
+        return reopening(root, id).readAllBytes();
+    }
+
+    /**
+     * @param name a file or entry name
+     * @return whether its extension marks a supported image
+     */
+    public static boolean isImageName(String name) {
+        return ImageFormat.forFileName(name).isPresent();
+    }
+
+    private static void visit(Path root, Path file, IoConsumer<MediaFile> action) throws IOException {
+        String relativePath = relativePath(root, file);
+        if (isZipName(relativePath)) {
+            visitArchive(file, relativePath, action);
+            return;
+        }
+        ImageFormat format = ImageFormat.forFileName(relativePath).orElse(null);
+        if (format != null) {
+            action.accept(new MediaFile(relativePath, relativePath, null, Labels.ofFile(relativePath),
+                    format.contentType(), Files.size(file), () -> Files.newInputStream(file)));
+        }
+    }
+
+    private static void visitArchive(Path archive, String relativePath, IoConsumer<MediaFile> action)
+            throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (ZipEntry entry : ZipEntries.sorted(zip, MediaFiles::isImageName)) {
+                String name = entry.getName();
+                String contentType = ImageFormat.forFileName(name).orElseThrow().contentType();
+                action.accept(new MediaFile(relativePath + "!/" + name, relativePath, name,
+                        Labels.ofEntry(relativePath, name), contentType, entry.getSize(),
+                        () -> zip.getInputStream(entry)));
+            }
+        }
+    }
+
+    private static ByteSource reopening(Path root, String id) {
+        int archiveEnd = id.toLowerCase(Locale.ROOT).indexOf(".zip!/");
+        if (archiveEnd < 0) {
+            Path file = resolveInside(root, id);
+            return () -> Files.newInputStream(file);
+        }
+        Path archive = resolveInside(root, id.substring(0, archiveEnd + 4));
+        String entryName = id.substring(archiveEnd + 6);
+        return () -> ZipEntries.open(archive, entryName);
+    }
+
+    private static Path resolveInside(Path root, String relativePath) {
+        Path base = root.toAbsolutePath().normalize();
+        Path resolved = base.resolve(relativePath).normalize();
+        if (!resolved.startsWith(base) || resolved.equals(base)) {
+            throw new IllegalArgumentException("Media id points outside " + root + ": " + relativePath);
+        }
+        return resolved;
+    }
+
+    private static String relativePath(Path root, Path file) {
+        StringBuilder path = new StringBuilder();
+        for (Path part : root.relativize(file)) {
+            if (path.length() > 0) {
+                path.append('/');
+            }
+            path.append(part);
+        }
+        return path.toString();
+    }
+
+    private static boolean isZipName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.autodidact.streams.internal;
+
+import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.schema.CleanImage;
+
+/**
+ * Maps between the media type {@link RgbImage} and the wire type {@link CleanImage}. Both are HWC RGB bytes, so the
+ * pixel array is shared, not copied.
+ */
+public final class ImageConversion {
+    private ImageConversion() {
+    }
+
+    /**
+     * @param image decoded pixels
+     * @return the same pixels as a record value
+     */
+    public static CleanImage toClean(RgbImage image) {
+        return new CleanImage(image.width(), image.height(), image.pixels());
+    }
+
+    /**
+     * @param image a record value
+     * @return the same pixels as a media image
+     */
+    public static RgbImage toRgb(CleanImage image) {
+        return new RgbImage(image.width(), image.height(), image.pixels());
+    }
+}
