@@ -36,6 +36,7 @@ public final class Learner implements AutoCloseable {
     private final MeterRegistry registry;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicBoolean halted = new AtomicBoolean();
+    private volatile long haltAtStep = -1;
     private volatile LearnerProgress progress = new LearnerProgress(0, 0, Double.NaN, 0, 0, 0);
 
     public Learner(LearnerConfig config, MeterRegistry registry) {
@@ -84,6 +85,9 @@ public final class Learner implements AutoCloseable {
             StepResult result = trainStep.run(state.step(), batch.get());
             state.advance(result, batch.get());
             metrics.step(result);
+            if (haltAtStep >= 0 && state.step() >= haltAtStep) {
+                halt();
+            }
             nonFiniteInRow = result.applied() ? 0 : nonFiniteInRow + 1;
             if (!result.applied()) {
                 LOG.warn("Step {} skipped: loss {} is not finite ({} in a row)", result.step(), result.loss(),
@@ -92,7 +96,7 @@ public final class Learner implements AutoCloseable {
                     throw new IllegalStateException(nonFiniteInRow + " consecutive steps with a non-finite loss");
                 }
             }
-            if (state.checkpointDue()) {
+            if (state.checkpointDue() && !halted.get()) {
                 publish(state, examples, publisher, metrics);
             }
             progress = state.progress(metrics.samplesPerSecond());
@@ -136,6 +140,11 @@ public final class Learner implements AutoCloseable {
     public void halt() {
         halted.set(true);
         stopRequested.set(true);
+    }
+
+    /** Halts, as {@link #halt()}, right after step {@code step}: a crash at a known point, for tests and drills. */
+    public void haltAfterStep(long step) {
+        haltAtStep = step;
     }
 
     public LearnerProgress progress() {

@@ -10,7 +10,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Writes a block's parameters (weights and batch-norm statistics) to bytes and reads them back. */
+/**
+ * Writes a block's parameters (weights and batch-norm statistics) to bytes and reads them back. Loaded trainable
+ * parameters get their gradients re-enabled, which DJL's loader leaves off.
+ */
 public final class BlockState {
     private BlockState() {
     }
@@ -28,6 +31,9 @@ public final class BlockState {
     public static void load(Block block, NDManager manager, byte[] state) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             block.loadParameters(manager, in);
+            block.getParameters().values().stream()
+                    .filter(p -> p.requiresGradient() && !p.getArray().hasGradient())
+                    .forEach(p -> p.getArray().setRequiresGradient(true));
         } catch (IOException | MalformedModelException e) {
             throw new IllegalStateException("Checkpoint parameters do not fit the network", e);
         }

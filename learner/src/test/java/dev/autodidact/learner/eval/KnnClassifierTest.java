@@ -87,7 +87,8 @@ class KnnClassifierTest {
     @Test
     void shouldReportTheFractionOfCorrectPredictions() {
         FeatureSet train = FeatureSet.of(new float[][] {{1, 0}, {0, 1}}, new int[] {0, 1}, 2);
-        FeatureSet test = FeatureSet.of(new float[][] {{2, 0.1f}, {0.1f, 3}, {1, 0}, {0, 1}}, new int[] {0, 1, 1, 1}, 2);
+        FeatureSet test =
+                FeatureSet.of(new float[][] {{2, 0.1f}, {0.1f, 3}, {1, 0}, {0, 1}}, new int[] {0, 1, 1, 1}, 2);
 
         assertThat(new KnnClassifier(1, 0.07).top1(train, test)).isEqualTo(0.75);
     }

@@ -15,7 +15,9 @@ class LinearProbeTest {
         FeatureSet train = blobs(random, 300);
         FeatureSet test = blobs(random, 300);
 
-        assertThat(LinearProbe.builder().optEpochs(50).optBatchSize(32).build().top1(train, test)).isGreaterThanOrEqualTo(0.99);
+        LinearProbe probe = LinearProbe.builder().optEpochs(50).optBatchSize(32).build();
+
+        assertThat(probe.top1(train, test)).isGreaterThanOrEqualTo(0.99);
     }
 
     @Test
@@ -23,7 +25,7 @@ class LinearProbeTest {
         Random random = new Random(6);
         LinearProbeModel model = LinearProbe.builder().optEpochs(50).optBatchSize(32).build().fit(blobs(random, 300));
 
-        assertThat(model.trainingLoss()).isLessThan(0.1 * Math.log(3));
+        assertThat(model.trainingLoss()).isLessThan(0.05);
         assertThat(model.numClasses()).isEqualTo(3);
         assertThat(model.dimension()).isEqualTo(5);
     }
@@ -31,11 +33,16 @@ class LinearProbeTest {
     @Test
     void shouldShrinkWeightsWithWeightDecay() {
         FeatureSet train = blobs(new Random(8), 200);
+        double[] norms = new double[4];
+        double[] decays = {0, 0.01, 0.1, 1};
+        for (int i = 0; i < decays.length; i++) {
+            norms[i] = LinearProbe.builder().optEpochs(50).optBatchSize(32).optWeightDecay(decays[i]).build().fit(train)
+                    .weightNorm();
+        }
 
-        double free = LinearProbe.builder().optEpochs(50).optBatchSize(32).optWeightDecay(0).build().fit(train).weightNorm();
-        double decayed = LinearProbe.builder().optEpochs(50).optBatchSize(32).optWeightDecay(0.1).build().fit(train).weightNorm();
-
-        assertThat(decayed).isLessThan(0.5 * free);
+        assertThat(norms[1]).isLessThan(norms[0]);
+        assertThat(norms[2]).isLessThan(norms[1]);
+        assertThat(norms[3]).isLessThan(norms[2]).isLessThan(0.5 * norms[0]);
     }
 
     @Test

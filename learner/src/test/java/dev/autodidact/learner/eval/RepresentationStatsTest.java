@@ -87,7 +87,9 @@ class RepresentationStatsTest {
 
     @Test
     void shouldStayFiniteAtLargeUniformityTemperature() {
-        assertThat(RepresentationStats.uniformity(new float[][] {{1, 0}, {-1, 0}}, 1000)).isCloseTo(-4000, within(1e-6));
+        float[][] antipodal = {{1, 0}, {-1, 0}};
+
+        assertThat(RepresentationStats.uniformity(antipodal, 1000)).isCloseTo(-4000, within(1e-6));
     }
 
     @Test

@@ -5,7 +5,8 @@ package dev.autodidact.learner.eval.internal;
  * q)} and apply the plane rotation that zeroes {@code a_pq}, until a whole sweep finds every {@code |a_pq|} at or
  * below {@code 1e-15 sqrt(|a_pp a_qq|)} or below {@code 1e-18 ||A||_F}. The first rule gives the eigenvalues to high
  * relative accuracy; the second only stops the sweeps from chasing rounding noise among eigenvalues that are zero to
- * working precision. Cost is about {@code 4 n^3} flops per sweep, with typically 6 to 10 sweeps: meant for {@code n <= 512}.
+ * working precision. Cost is about {@code 4 n^3} flops per sweep, with typically 6 to 10 sweeps: meant for {@code n <=
+ * 512}.
  */
 public final class SymmetricEigenvalues {
     private static final double TOLERANCE = 1e-15;

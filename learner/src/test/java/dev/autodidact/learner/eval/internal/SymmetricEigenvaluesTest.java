@@ -67,7 +67,8 @@ class SymmetricEigenvaluesTest {
 
     @Test
     void shouldRejectAWronglySizedMatrix() {
-        assertThatThrownBy(() -> SymmetricEigenvalues.of(new double[5], 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SymmetricEigenvalues.of(new double[5], 2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static double[] sorted(double[] values) {

@@ -31,9 +31,13 @@ public record SimClrAugmentation(int cropSize, double scaleMin, double scaleMax,
     /** Images this size and larger get the ImageNet recipe, smaller ones the CIFAR recipe. */
     public static final int IMAGENET_RECIPE_MIN_SIZE = 96;
 
-    /** Validates every knob by building the transforms once. */
+    /** Validates every knob: each transform's constructor checks its own. */
     public SimClrAugmentation {
-        transforms(true);
+        new RandomResizedCrop(cropSize, scaleMin, scaleMax, ratioMin, ratioMax);
+        new HorizontalFlip(flipP);
+        jitter(jitterStrength, jitterP);
+        new RandomGrayscale(grayscaleP);
+        new GaussianBlur(blurP, blurSigmaMin, blurSigmaMax, blurKernelFraction);
     }
 
     /**
@@ -58,7 +62,15 @@ public record SimClrAugmentation(int cropSize, double scaleMin, double scaleMax,
 
     /** @return the transforms in SimCLR order; blur only when {@code blurP > 0} */
     public ImageTransform pipeline() {
-        return new Compose(transforms(false));
+        List<ImageTransform> transforms = new ArrayList<>();
+        transforms.add(new RandomResizedCrop(cropSize, scaleMin, scaleMax, ratioMin, ratioMax));
+        transforms.add(new HorizontalFlip(flipP));
+        transforms.add(jitter(jitterStrength, jitterP));
+        transforms.add(new RandomGrayscale(grayscaleP));
+        if (blurP > 0) {
+            transforms.add(new GaussianBlur(blurP, blurSigmaMin, blurSigmaMax, blurKernelFraction));
+        }
+        return new Compose(transforms);
     }
 
     /**
@@ -78,16 +90,7 @@ public record SimClrAugmentation(int cropSize, double scaleMin, double scaleMax,
         return views;
     }
 
-    private List<ImageTransform> transforms(boolean includeUnusedBlur) {
-        List<ImageTransform> transforms = new ArrayList<>();
-        transforms.add(new RandomResizedCrop(cropSize, scaleMin, scaleMax, ratioMin, ratioMax));
-        transforms.add(new HorizontalFlip(flipP));
-        double s = jitterStrength;
-        transforms.add(new ColorJitter(0.8 * s, 0.8 * s, 0.8 * s, 0.2 * s, jitterP));
-        transforms.add(new RandomGrayscale(grayscaleP));
-        if (blurP > 0 || includeUnusedBlur) {
-            transforms.add(new GaussianBlur(blurP, blurSigmaMin, blurSigmaMax, blurKernelFraction));
-        }
-        return transforms;
+    private static ColorJitter jitter(double s, double p) {
+        return new ColorJitter(0.8 * s, 0.8 * s, 0.8 * s, 0.2 * s, p);
     }
 }

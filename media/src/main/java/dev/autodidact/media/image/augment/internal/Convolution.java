@@ -1,6 +1,7 @@
 package dev.autodidact.media.image.augment.internal;
 
 import dev.autodidact.media.image.internal.PixelMath;
+import java.util.Arrays;
 
 /**
  * Separable convolution of interleaved RGB with one symmetric 1-D kernel along both axes, borders reflected
@@ -19,33 +20,51 @@ public final class Convolution {
      */
     public static byte[] separable(byte[] rgb, int width, int height, float[] kernel) {
         int radius = kernel.length / 2;
-        int[] columns = reflectedIndices(width, radius);
-        int[] rows = reflectedIndices(height, radius);
+        int stride = width * 3;
         float[] across = new float[rgb.length];
+        float[] padded = new float[(width + 2 * radius) * 3];
+        int[] columns = reflectedIndices(width, radius);
         for (int y = 0; y < height; y++) {
-            int row = y * width * 3;
-            for (int x = 0; x < width; x++) {
-                for (int c = 0; c < 3; c++) {
-                    float sum = 0;
-                    for (int k = 0; k < kernel.length; k++) {
-                        sum += kernel[k] * (rgb[row + columns[x + k] * 3 + c] & 0xFF);
-                    }
-                    across[row + x * 3 + c] = sum;
+            padRow(rgb, y * stride, columns, padded);
+            convolveRow(padded, kernel, across, y * stride, stride);
+        }
+        int[] rows = reflectedIndices(height, radius);
+        byte[] out = new byte[rgb.length];
+        float[] acc = new float[stride];
+        for (int y = 0; y < height; y++) {
+            Arrays.fill(acc, 0f);
+            for (int k = 0; k < kernel.length; k++) {
+                float w = kernel[k];
+                int source = rows[y + k] * stride;
+                for (int i = 0; i < stride; i++) {
+                    acc[i] += w * across[source + i];
                 }
             }
-        }
-        int stride = width * 3;
-        byte[] out = new byte[rgb.length];
-        for (int y = 0; y < height; y++) {
             for (int i = 0; i < stride; i++) {
-                float sum = 0;
-                for (int k = 0; k < kernel.length; k++) {
-                    sum += kernel[k] * across[rows[y + k] * stride + i];
-                }
-                out[y * stride + i] = PixelMath.toByte(sum);
+                out[y * stride + i] = PixelMath.toByte(acc[i]);
             }
         }
         return out;
+    }
+
+    /** Copies one row into {@code padded} as floats, with reflected borders. */
+    private static void padRow(byte[] rgb, int rowStart, int[] columns, float[] padded) {
+        for (int x = 0; x < columns.length; x++) {
+            int s = rowStart + columns[x] * 3;
+            padded[x * 3] = rgb[s] & 0xFF;
+            padded[x * 3 + 1] = rgb[s + 1] & 0xFF;
+            padded[x * 3 + 2] = rgb[s + 2] & 0xFF;
+        }
+    }
+
+    private static void convolveRow(float[] padded, float[] kernel, float[] out, int outStart, int stride) {
+        for (int i = 0; i < stride; i++) {
+            float sum = 0;
+            for (int k = 0; k < kernel.length; k++) {
+                sum += kernel[k] * padded[i + 3 * k];
+            }
+            out[outStart + i] = sum;
+        }
     }
 
     /**

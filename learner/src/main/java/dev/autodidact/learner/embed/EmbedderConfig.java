@@ -1,0 +1,58 @@
+package dev.autodidact.learner.embed;
+
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.Topics;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** Configuration of the embedder service. Unknown keys are passed to the Kafka clients. */
+public final class EmbedderConfig extends AbstractConfig {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String TOPIC_PREFIX = "topic.prefix";
+    public static final String MODALITY = "modality";
+    public static final String METHOD = "method";
+    public static final String GROUP_ID = "group.id";
+    public static final String BATCH_SIZE = "batch.size";
+    public static final String REEMBED_ON_NEW_VERSION = "reembed.on.new.version";
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.LIST, Importance.HIGH, "Kafka bootstrap servers.")
+            .define(TOPIC_PREFIX, Type.STRING, Topics.DEFAULT_PREFIX, Importance.MEDIUM, "Prefix of every topic.")
+            .define(MODALITY, Type.STRING, "image", ConfigDef.ValidString.in("image"), Importance.HIGH,
+                    "Modality to embed.")
+            .define(METHOD, Type.STRING, "", Importance.MEDIUM,
+                    "Only use checkpoints of this method; empty for the newest of any method.")
+            .define(GROUP_ID, Type.STRING, "autodidact-embedder", Importance.MEDIUM, "Consumer group.")
+            .define(BATCH_SIZE, Type.INT, 256, Range.atLeast(1), Importance.LOW, "Images per forward pass.")
+            .define(REEMBED_ON_NEW_VERSION, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Replay the compacted clean topic from the start whenever a new checkpoint version lands, so "
+                            + "every record gets a vector of the newest model.");
+
+    public EmbedderConfig(Map<?, ?> props) {
+        super(CONFIG, props);
+    }
+
+    public static ConfigDef configDef() {
+        return CONFIG;
+    }
+
+    public Topics topics() {
+        return new Topics(getString(TOPIC_PREFIX));
+    }
+
+    public Modality modality() {
+        return Modality.of(getString(MODALITY));
+    }
+
+    /** Properties that are not embedder settings, for the Kafka clients. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> client = originals();
+        CONFIG.names().forEach(client::remove);
+        client.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
+        return client;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.autodidact.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.learner.checkpoint.CheckpointDirectory;
+import dev.autodidact.learner.checkpoint.CheckpointFollower;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.TopicAdmin;
+import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.checkpoint.CheckpointManifest;
+import dev.autodidact.schema.serde.ImageViewsSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The learner against a real broker: checkpoints commit offsets atomically, and a crashed learner resumes exactly. */
+class LearnerIT {
+    private static final int BATCH = 16;
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.startTemporary();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private static Map<String, Object> config(String prefix, Path dir, long maxSteps) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(LearnerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        props.put(LearnerConfig.TOPIC_PREFIX, prefix);
+        props.put(LearnerConfig.BATCH_SIZE, BATCH);
+        props.put(LearnerConfig.IMAGE_SIZE, 16);
+        props.put(LearnerConfig.ENCODER_WIDTHS, "8,16");
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 4L);
+        props.put(LearnerConfig.CHECKPOINT_DIR, dir.toString());
+        props.put(LearnerConfig.MAX_STEPS, maxSteps);
+        return props;
+    }
+
+    private static void produceExamples(Topics topics, int n) {
+        Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers());
+        Random r = new Random(5);
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ImageViewsSerde().serializer())) {
+            for (int i = 0; i < n; i++) {
+                byte[] a = new byte[16 * 16 * 3];
+                byte[] b = new byte[16 * 16 * 3];
+                r.nextBytes(a);
+                r.nextBytes(b);
+                producer.send(new ProducerRecord<>(topics.examples(Modality.IMAGE, "simclr"), "id-" + i,
+                        new ImageViews(List.of(new CleanImage(16, 16, a), new CleanImage(16, 16, b)))));
+            }
+        }
+    }
+
+    private static long sum(Map<String, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Test
+    void shouldResumeFromTheLastCheckpointOffsetsAfterACrash(@TempDir Path dir) throws Exception {
+        String prefix = "it-" + UUID.randomUUID() + ".";
+        Topics topics = new Topics(prefix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
+        }
+        produceExamples(topics, 40 * BATCH);
+
+        Learner first = new Learner(new LearnerConfig(config(prefix, dir, -1)), new SimpleMeterRegistry());
+        first.haltAfterStep(10);
+        CompletableFuture.runAsync(first::run).get(120, TimeUnit.SECONDS);
+        LearnerProgress crashed = first.progress();
+
+        CheckpointManifest last = CheckpointDirectory.read(dir).orElseThrow().manifest();
+        assertThat(last.version()).isEqualTo(crashed.version()).isEqualTo(2);
+        assertThat(crashed.step()).isEqualTo(10);
+        assertThat(last.step()).isEqualTo(8);
+        assertThat(sum(last.offsets())).as("offsets cover exactly the samples trained").isEqualTo(last.samplesSeen());
+        assertThat(last.samplesSeen()).isEqualTo(last.step() * BATCH);
+        String examplesTopic = topics.examples(Modality.IMAGE, "simclr");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets("autodidact-learner").partitionsToOffsetAndMetadata()
+                    .get().get(new TopicPartition(examplesTopic, 0));
+            assertThat(committed.offset()).as("group offset committed with the checkpoint")
+                    .isEqualTo(last.offsets().get(examplesTopic + "-0"));
+        }
+
+        long extra = 3;
+        Learner second = new Learner(new LearnerConfig(config(prefix, dir, last.step() + extra)),
+                new SimpleMeterRegistry());
+        second.run();
+        CheckpointManifest resumed;
+        try (CheckpointFollower follower = new CheckpointFollower(Map.of("bootstrap.servers",
+                broker.bootstrapServers()), topics.checkpoints())) {
+            resumed = follower.catchUp(Duration.ofSeconds(30)).orElseThrow().manifest();
+        }
+        assertThat(resumed.parentVersion()).isEqualTo(last.version());
+        assertThat(resumed.version()).isEqualTo(last.version() + 1);
+        assertThat(resumed.step()).isEqualTo(last.step() + extra);
+        assertThat(resumed.samplesSeen()).isEqualTo(last.samplesSeen() + extra * BATCH);
+        assertThat(resumed.offsets().get(examplesTopic + "-0"))
+                .as("continued at the checkpoint's offset: none trained twice, none skipped")
+                .isEqualTo(last.offsets().get(examplesTopic + "-0") + extra * BATCH);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.autodidact.media.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaFilesTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void createTree() throws IOException {
+        write("cat/b.PNG");
+        write("cat/a.jpg");
+        write("dog/deep/x.jpeg");
+        write("readme.txt");
+        write("top.bmp");
+        write(".hidden.jpg");
+        write(".cache/y.jpg");
+        zip("bird.zip", "2.gif", "1.jpg", "notes.txt", "._1.jpg");
+        zip("archives/pack.zip", "frog/3.jpg", "fish/1.png", "__MACOSX/fish/._1.png", "fish/");
+        zip("sub/misc.ZIP", "m.bmp");
+    }
+
+    @Test
+    void shouldYieldEveryImageInSortedOrderWithStableIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        MediaFiles.forEach(root, file -> ids.add(file.id()));
+
+        assertThat(ids).containsExactly(
+                "archives/pack.zip!/fish/1.png",
+                "archives/pack.zip!/frog/3.jpg",
+                "bird.zip!/1.jpg",
+                "bird.zip!/2.gif",
+                "cat/a.jpg",
+                "cat/b.PNG",
+                "dog/deep/x.jpeg",
+                "sub/misc.ZIP!/m.bmp",
+                "top.bmp");
+    }
+
+    @Test
+    void shouldDeriveLabelsFromLayout() throws IOException {
+        Map<String, String> labels = new LinkedHashMap<>();
+        MediaFiles.forEach(root, file -> labels.put(file.id(), String.valueOf(file.label())));
+
+        assertThat(labels).containsEntry("archives/pack.zip!/fish/1.png", "fish")
+                .containsEntry("archives/pack.zip!/frog/3.jpg", "frog")
+                .containsEntry("bird.zip!/1.jpg", "bird")
+                .containsEntry("cat/b.PNG", "cat")
+                .containsEntry("dog/deep/x.jpeg", "dog")
+                .containsEntry("sub/misc.ZIP!/m.bmp", "sub")
+                .containsEntry("top.bmp", "null");
+    }
+
+    @Test
+    void shouldDescribeFilesAndReadTheirBytes() throws IOException {
+        List<MediaFile> seen = new ArrayList<>();
+        List<String> contents = new ArrayList<>();
+        MediaFiles.forEach(root, file -> {
+            seen.add(file);
+            contents.add(new String(file.readAllBytes(), StandardCharsets.UTF_8));
+        });
+
+        MediaFile gif = seen.get(3);
+        assertThat(gif.relativePath()).isEqualTo("bird.zip");
+        assertThat(gif.entryName()).isEqualTo("2.gif");
+        assertThat(gif.inArchive()).isTrue();
+        assertThat(gif.contentType()).isEqualTo("image/gif");
+        assertThat(gif.size()).isEqualTo("2.gif".length());
+        MediaFile png = seen.get(5);
+        assertThat(png.inArchive()).isFalse();
+        assertThat(png.contentType()).isEqualTo("image/png");
+        assertThat(png.size()).isEqualTo("cat/b.PNG".length());
+        assertThat(contents).containsExactly("fish/1.png", "frog/3.jpg", "1.jpg", "2.gif", "cat/a.jpg", "cat/b.PNG",
+                "dog/deep/x.jpeg", "m.bmp", "top.bmp");
+    }
+
+    @Test
+    void shouldListFilesWhoseBytesStayReadableAfterTheWalk() throws IOException {
+        List<MediaFile> files = MediaFiles.list(root);
+
+        assertThat(files).hasSize(9);
+        for (MediaFile file : files) {
+            String expected = file.inArchive() ? file.entryName() : file.relativePath();
+            assertThat(new String(file.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected);
+            assertThat(MediaFiles.readAllBytes(root, file.id())).isEqualTo(file.readAllBytes());
+        }
+    }
+
+    @Test
+    void shouldRefuseIdsOutsideRootOrMissing() {
+        assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "bird.zip!/nope.jpg")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void shouldRequireADirectoryAndPropagateActionFailures() {
+        assertThatThrownBy(() -> MediaFiles.forEach(root.resolve("top.bmp"), file -> { }))
+                .isInstanceOf(NotDirectoryException.class);
+        assertThatThrownBy(() -> MediaFiles.forEach(root, file -> {
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+    }
+
+    @Test
+    void shouldRecogniseImageNamesCaseInsensitively() {
+        assertThat(MediaFiles.isImageName("A/B.JPEG")).isTrue();
+        assertThat(MediaFiles.isImageName("x.tiff")).isFalse();
+    }
+
+    private void write(String relativePath) throws IOException {
+        Path file = root.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, relativePath);
+    }
+
+    private void zip(String relativePath, String... entries) throws IOException {
+        Path file = root.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write(entry.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.autodidact.streams;
+
+import dev.autodidact.media.image.ImageCanonicalizer;
+import dev.autodidact.media.image.ImageDecoder;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.serde.CleanImageSerde;
+import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.streams.internal.DeadLetterRoute;
+import dev.autodidact.streams.internal.ImageDecodeProcessor;
+import dev.autodidact.streams.internal.ImageExamplesProcessor;
+import dev.autodidact.streams.internal.ImageViewRecipes;
+import dev.autodidact.streams.internal.Outcome;
+import dev.autodidact.streams.internal.StreamMetrics;
+import dev.autodidact.streams.internal.ViewRecipe;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The image topology: {@code raw.image} (String key, encoded bytes) is decoded, checked against the limits and
+ * canonicalized to {@code image.size} square ({@value #DECODE}); usable images go to {@code clean.image}, rejected
+ * records to the dead-letter topic with their original bytes and headers plus {@code dlq.reason}, {@code dlq.message},
+ * {@code dlq.exception}, {@code dlq.topic}, {@code dlq.partition} and {@code dlq.offset}. For each configured method a
+ * second processor ({@code image-examples-<method>}) makes a training example on {@code examples.image.<method>}.
+ *
+ * <p>All per-record work uses {@code processValues}, so nothing is repartitioned, and every source, processor and sink
+ * is named. Record headers (content type, source, event time) travel to the clean and example records. Other
+ * modalities get their own topology class next to this one, sharing the dead-letter route and the exception handlers.
+ */
+public final class ImageTopology {
+    /** Name of the source node reading {@code raw.image}. */
+    public static final String SOURCE = "image-raw-source";
+    /** Name of the decoding processor. */
+    public static final String DECODE = "image-decode";
+    /** Name of the sink writing {@code clean.image}. */
+    public static final String CLEAN_SINK = "image-clean-sink";
+    /** Prefix of the route nodes, including the dead-letter sink {@code image-dead-letter-sink}. */
+    public static final String ROUTE = "image";
+
+    private ImageTopology() {
+    }
+
+    /**
+     * Builds the image topology on its own.
+     *
+     * @param config the settings: topics, image size and limits, methods, views, seed
+     * @param registry where the stream meters are recorded
+     * @return the topology
+     */
+    public static Topology build(StreamAppConfig config, MeterRegistry registry) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, config, registry);
+        return builder.build();
+    }
+
+    /**
+     * Adds the image nodes to {@code builder}, so that one application can run several modalities.
+     *
+     * @param builder the builder to add to
+     * @param config the settings
+     * @param registry where the stream meters are recorded
+     */
+    public static void addTo(StreamsBuilder builder, StreamAppConfig config, MeterRegistry registry) {
+        Topics topics = config.topics();
+        StreamMetrics metrics = new StreamMetrics(registry, Modality.IMAGE.id());
+        ImageDecoder decoder = new ImageDecoder(config.imageLimits());
+        ImageCanonicalizer canonicalizer = new ImageCanonicalizer(config.imageSize());
+
+        KStream<String, Outcome<CleanImage>> outcomes = builder
+                .stream(topics.raw(Modality.IMAGE), Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName(SOURCE))
+                .processValues(() -> new ImageDecodeProcessor(decoder, canonicalizer, metrics), Named.as(DECODE));
+        KStream<String, CleanImage> clean = DeadLetterRoute.route(outcomes, ROUTE, topics.deadLetter());
+        clean.to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), new CleanImageSerde())
+                .withName(CLEAN_SINK));
+
+        for (String method : config.methods()) {
+            ViewRecipe recipe = ImageViewRecipes.forMethod(method, config);
+            clean.processValues(() -> new ImageExamplesProcessor(method, recipe, config.seed(), metrics),
+                            Named.as(examplesProcessor(method)))
+                    .to(topics.examples(Modality.IMAGE, method), Produced.with(Serdes.String(), new ImageViewsSerde())
+                            .withName(examplesProcessor(method) + "-sink"));
+        }
+    }
+
+    /**
+     * @param method an SSL method name
+     * @return the name of the processor making that method's examples; its sink is this name plus {@code -sink}
+     */
+    public static String examplesProcessor(String method) {
+        return "image-examples-" + method;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.autodidact.streams;
+
+import dev.autodidact.media.image.ImageLimits;
+import dev.autodidact.media.image.augment.SimClrAugmentation;
+import dev.autodidact.schema.Topics;
+import dev.autodidact.streams.internal.ConfigChecks;
+import dev.autodidact.streams.internal.ImageViewRecipes;
+import dev.autodidact.streams.internal.SimClrKeys;
+import dev.autodidact.streams.internal.StreamsProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidList;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Settings of the stream-app. Keys this class does not define are Kafka client settings (security, SASL, TLS,
+ * {@code producer.}/{@code consumer.} prefixed tuning, any Kafka Streams setting) and pass through to Kafka Streams
+ * and the topic admin client unchanged; see {@link #clientProperties()}.
+ *
+ * <p>Every value is checked when the configuration is created: a missing {@code bootstrap.servers}, a value out of
+ * range, an unknown method, a SimCLR recipe that does not validate, or an example larger than a Kafka record may be
+ * fails with a {@link ConfigException} naming the key.
+ */
+public class StreamAppConfig extends AbstractConfig {
+    private static final String KAFKA = "Kafka";
+    private static final String IMAGE = "Image";
+    private static final String EXAMPLES = "Examples";
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to, host:port[,host:port...].";
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    public static final String APPLICATION_ID_DEFAULT = "autodidact-stream-app";
+    private static final String APPLICATION_ID_DOC = "Kafka Streams application id: consumer group, transactional id"
+            + " and state directory prefix. Instances with the same id share the work.";
+
+    public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
+    public static final String TOPIC_PREFIX_DEFAULT = Topics.DEFAULT_PREFIX;
+    private static final String TOPIC_PREFIX_DOC = "Prefix of every topic name, e.g. 'autodidact.' gives"
+            + " 'autodidact.raw.image'.";
+
+    public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
+    public static final int TOPIC_PARTITIONS_DEFAULT = 1;
+    private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics the app creates when they are missing;"
+            + " existing topics are left as they are.";
+
+    public static final String IMAGE_SIZE_CONFIG = "image.size";
+    public static final int IMAGE_SIZE_DEFAULT = 32;
+    private static final String IMAGE_SIZE_DOC = "Side in pixels of the canonical square image on clean.image and of"
+            + " every view on the examples topics.";
+
+    public static final String IMAGE_MAX_BYTES_CONFIG = "image.max.bytes";
+    public static final long IMAGE_MAX_BYTES_DEFAULT = ImageLimits.DEFAULT_MAX_BYTES;
+    private static final String IMAGE_MAX_BYTES_DOC = "Largest encoded image accepted; larger records go to the"
+            + " dead-letter topic with reason too-many-bytes.";
+
+    public static final String IMAGE_MAX_PIXELS_CONFIG = "image.max.pixels";
+    public static final long IMAGE_MAX_PIXELS_DEFAULT = ImageLimits.DEFAULT_MAX_PIXELS;
+    private static final String IMAGE_MAX_PIXELS_DOC = "Most pixels (width x height, read from the header before"
+            + " decoding) accepted; larger images go to the dead-letter topic with reason too-many-pixels.";
+
+    public static final String IMAGE_MAX_SIDE_CONFIG = "image.max.side";
+    public static final int IMAGE_MAX_SIDE_DEFAULT = ImageLimits.DEFAULT_MAX_SIDE;
+    private static final String IMAGE_MAX_SIDE_DOC = "Longest width or height accepted (reason too-many-pixels).";
+
+    public static final String METHODS_CONFIG = "methods";
+    public static final String METHODS_DEFAULT = "simclr";
+    private static final String METHODS_DOC = "SSL methods to make training examples for; one examples topic each.";
+
+    public static final String VIEWS_CONFIG = "views";
+    public static final int VIEWS_DEFAULT = 2;
+    private static final String VIEWS_DOC = "Augmented views per training example.";
+
+    public static final String SEED_CONFIG = "seed";
+    public static final long SEED_DEFAULT = 0L;
+    private static final String SEED_DOC = "Seed of the augmentations. Each record's generator is seeded from this"
+            + " seed and the record's topic, partition and offset, so reprocessing a record gives the same views.";
+
+    public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
+    public static final long COMMIT_INTERVAL_MS_DEFAULT = 100L;
+    private static final String COMMIT_INTERVAL_MS_DOC = "How often Kafka Streams commits its transaction; the latency"
+            + " floor for read_committed consumers of the output topics.";
+
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    private static final String STATE_DIR_DOC = "Kafka Streams state directory; unset, the Kafka Streams default.";
+
+    public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
+    public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000L;
+    private static final String STARTUP_TIMEOUT_MS_DOC = "How long StreamApp.start waits for Kafka Streams to run.";
+
+    private static final ConfigDef CONFIG = SimClrKeys.define(new ConfigDef()
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
+                    ValidList.anyNonDuplicateValues(false, false), Importance.HIGH, BOOTSTRAP_SERVERS_DOC, KAFKA, 1,
+                    ConfigDef.Width.LONG, "Bootstrap servers")
+            .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID_DEFAULT, new NonEmptyString(), Importance.HIGH,
+                    APPLICATION_ID_DOC, KAFKA, 2, ConfigDef.Width.MEDIUM, "Application id")
+            .define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, ConfigChecks.TOPIC_CHARACTERS,
+                    Importance.MEDIUM, TOPIC_PREFIX_DOC, KAFKA, 3, ConfigDef.Width.MEDIUM, "Topic prefix")
+            .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                    TOPIC_PARTITIONS_DOC, KAFKA, 4, ConfigDef.Width.SHORT, "Topic partitions")
+            .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, COMMIT_INTERVAL_MS_DEFAULT, Range.atLeast(0),
+                    Importance.MEDIUM, COMMIT_INTERVAL_MS_DOC, KAFKA, 5, ConfigDef.Width.SHORT, "Commit interval")
+            .define(STATE_DIR_CONFIG, Type.STRING, null, Importance.LOW, STATE_DIR_DOC, KAFKA, 6,
+                    ConfigDef.Width.LONG, "State directory")
+            .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, STARTUP_TIMEOUT_MS_DEFAULT, Range.atLeast(1),
+                    Importance.LOW, STARTUP_TIMEOUT_MS_DOC, KAFKA, 7, ConfigDef.Width.SHORT, "Startup timeout")
+            .define(IMAGE_SIZE_CONFIG, Type.INT, IMAGE_SIZE_DEFAULT, Range.between(1, 4096), Importance.HIGH,
+                    IMAGE_SIZE_DOC, IMAGE, 1, ConfigDef.Width.SHORT, "Image size")
+            .define(IMAGE_MAX_BYTES_CONFIG, Type.LONG, IMAGE_MAX_BYTES_DEFAULT,
+                    Range.between(1, Topics.MAX_MESSAGE_BYTES), Importance.MEDIUM, IMAGE_MAX_BYTES_DOC, IMAGE, 2,
+                    ConfigDef.Width.SHORT, "Max image bytes")
+            .define(IMAGE_MAX_PIXELS_CONFIG, Type.LONG, IMAGE_MAX_PIXELS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
+                    IMAGE_MAX_PIXELS_DOC, IMAGE, 3, ConfigDef.Width.SHORT, "Max image pixels")
+            .define(IMAGE_MAX_SIDE_CONFIG, Type.INT, IMAGE_MAX_SIDE_DEFAULT, Range.atLeast(1), Importance.LOW,
+                    IMAGE_MAX_SIDE_DOC, IMAGE, 4, ConfigDef.Width.SHORT, "Max image side")
+            .define(METHODS_CONFIG, Type.LIST, METHODS_DEFAULT,
+                    ValidList.in(false, ImageViewRecipes.names().toArray(String[]::new)), Importance.HIGH,
+                    METHODS_DOC, EXAMPLES, 1, ConfigDef.Width.MEDIUM, "Methods")
+            .define(VIEWS_CONFIG, Type.INT, VIEWS_DEFAULT, Range.between(1, 64), Importance.MEDIUM, VIEWS_DOC,
+                    EXAMPLES, 2, ConfigDef.Width.SHORT, "Views")
+            .define(SEED_CONFIG, Type.LONG, SEED_DEFAULT, Importance.LOW, SEED_DOC, EXAMPLES, 3,
+                    ConfigDef.Width.SHORT, "Seed"));
+
+    private final SimClrAugmentation simClr;
+
+    /**
+     * Parses and checks settings.
+     *
+     * @param props settings, e.g. a {@link java.util.Properties} loaded from a file; values may be strings or typed
+     * @throws ConfigException naming the first key that is missing or invalid
+     */
+    public StreamAppConfig(Map<?, ?> props) {
+        super(CONFIG, props, false);
+        ConfigChecks.rejectUnknownOwnKeys(originals().keySet(), CONFIG.names());
+        StreamsProperties.checkNotOverridden(clientProperties());
+        simClr = SimClrKeys.augmentation(this, imageSize());
+        ConfigChecks.checkExampleFits(imageSize(), views());
+    }
+
+    /** @return the definition of every key, for documentation ({@code toHtml()}, {@code toRst()}) and CLI help */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
+    }
+
+    /** @return brokers as {@code host:port} strings */
+    public List<String> bootstrapServers() {
+        return getList(BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    /** @return the Kafka Streams application id */
+    public String applicationId() {
+        return getString(APPLICATION_ID_CONFIG);
+    }
+
+    /** @return topic names under {@code topic.prefix}, created with {@code topic.partitions} partitions */
+    public Topics topics() {
+        return new Topics(getString(TOPIC_PREFIX_CONFIG), getInt(TOPIC_PARTITIONS_CONFIG));
+    }
+
+    /** @return side of the canonical image and of every view */
+    public int imageSize() {
+        return getInt(IMAGE_SIZE_CONFIG);
+    }
+
+    /** @return the limits every raw image must meet */
+    public ImageLimits imageLimits() {
+        return new ImageLimits(getLong(IMAGE_MAX_BYTES_CONFIG), getLong(IMAGE_MAX_PIXELS_CONFIG),
+                getInt(IMAGE_MAX_SIDE_CONFIG));
+    }
+
+    /** @return the SSL methods to make examples for, in configured order */
+    public List<String> methods() {
+        return getList(METHODS_CONFIG);
+    }
+
+    /** @return views per example */
+    public int views() {
+        return getInt(VIEWS_CONFIG);
+    }
+
+    /** @return the SimCLR recipe: {@link SimClrAugmentation#defaultsFor(int)} with the {@code simclr.*} knobs set */
+    public SimClrAugmentation simClrAugmentation() {
+        return simClr;
+    }
+
+    /** @return the augmentation seed */
+    public long seed() {
+        return getLong(SEED_CONFIG);
+    }
+
+    /** @return how often Kafka Streams commits */
+    public Duration commitInterval() {
+        return Duration.ofMillis(getLong(COMMIT_INTERVAL_MS_CONFIG));
+    }
+
+    /** @return the Kafka Streams state directory, if set */
+    public Optional<Path> stateDir() {
+        return Optional.ofNullable(getString(STATE_DIR_CONFIG)).map(Path::of);
+    }
+
+    /** @return how long start-up waits for Kafka Streams to reach RUNNING */
+    public Duration startupTimeout() {
+        return Duration.ofMillis(getLong(STARTUP_TIMEOUT_MS_CONFIG));
+    }
+
+    /** @return every setting this class does not define, as given: Kafka client and Kafka Streams settings */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> client = originals();
+        client.keySet().removeAll(CONFIG.names());
+        return client;
+    }
+}

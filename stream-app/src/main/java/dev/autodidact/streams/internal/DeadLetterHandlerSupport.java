@@ -1,0 +1,71 @@
+package dev.autodidact.streams.internal;
+
+import dev.autodidact.schema.Modality;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * What the three exception handlers share: the dead-letter topic (Kafka Streams' own
+ * {@value StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG}), the meter registry handed over in the Streams
+ * properties under {@value #METER_REGISTRY_CONFIG}, and the dead-letter record built from the handler context with
+ * the stream-app's headers.
+ */
+public final class DeadLetterHandlerSupport {
+    /** Streams property holding the {@link MeterRegistry} the handlers count rejected records in. */
+    public static final String METER_REGISTRY_CONFIG = "autodidact.meter.registry";
+
+    private String topic;
+    private MeterRegistry registry;
+
+    /**
+     * @param configs the Kafka Streams configuration a handler receives in {@code configure}
+     * @throws ConfigException if no dead-letter topic is configured
+     */
+    public void configure(Map<String, ?> configs) {
+        Object name = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        if (name == null || name.toString().isBlank()) {
+            throw new ConfigException("The dead-letter handlers need "
+                    + StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        }
+        topic = name.toString();
+        Object meters = configs.get(METER_REGISTRY_CONFIG);
+        registry = meters instanceof MeterRegistry r ? r : null;
+    }
+
+    /**
+     * Builds the dead-letter record for a failure and counts it.
+     *
+     * @param context where the failing record came from; its headers are copied
+     * @param key the original key bytes, or {@code null}
+     * @param value the original value bytes, or {@code null}
+     * @param reason the reason code
+     * @param failure what went wrong
+     * @return the record for the dead-letter topic
+     */
+    public ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
+            String reason, Exception failure) {
+        if (registry != null) {
+            StreamMetrics.rejected(registry, modality(context.topic()), reason).increment();
+        }
+        DeadLetters.Origin origin = new DeadLetters.Origin(context.topic(), context.partition(), context.offset());
+        Long timestamp = context.timestamp() >= 0 ? context.timestamp() : null;
+        return new ProducerRecord<>(topic, null, timestamp, key, value,
+                DeadLetters.headers(context.headers(), reason, failure, origin));
+    }
+
+    /** The modality whose raw topic {@code topic} is, {@code unknown} if none: a bounded metric tag. */
+    static String modality(String topic) {
+        if (topic != null) {
+            for (Modality m : Modality.values()) {
+                if (topic.endsWith("raw." + m.id())) {
+                    return m.id();
+                }
+            }
+        }
+        return "unknown";
+    }
+}
