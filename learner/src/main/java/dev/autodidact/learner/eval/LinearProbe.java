@@ -20,8 +20,10 @@ import java.util.Random;
  * over the {@code T} steps). A batch size of at least {@code n} gives full-batch Adam. The same options and seed give
  * the same model, whatever the number of cores.
  *
- * <p>Defaults: 100 epochs, batch 256, learning rate 0.01, weight decay 1e-4, seed 0. Measured on a 2-core machine:
- * 10,000 x 128-d train rows, 10 classes, about 2 s to fit with the defaults.
+ * <p>Defaults: 100 epochs, batch 256, learning rate 0.01, weight decay 1e-4, seed 0. Measured on a shared 2-core
+ * machine (EvalTimingBenchmarkTest): 10,000 x 128-d train rows, 10 classes, 1.0 to 2.2 s to fit with the defaults
+ * (4,000 Adam steps). There the final loss was 0.0357 against 0.0352 after 300 epochs, so the defaults are close to
+ * the optimum.
  */
 public final class LinearProbe {
     private final int epochs;

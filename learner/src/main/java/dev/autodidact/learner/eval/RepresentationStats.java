@@ -62,7 +62,8 @@ public final class RepresentationStats {
      * </pre>
      *
      * The singular values are the square roots of the eigenvalues of the {@code m x m} Gram matrix ({@code Z^T Z} or
-     * {@code Z Z^T}, whichever is smaller), found by Jacobi rotations; fine for {@code min(n, d) <= 512}.
+     * {@code Z Z^T}, whichever is smaller), found by Jacobi rotations. Measured on a shared 2-core machine: 0.03 to
+     * 0.07 s for 4,096 x 128, 2.6 to 2.8 s for 4,096 x 512 (the {@code O(d^3)} solver dominates).
      */
     public static double rankMe(float[][] embeddings) {
         int d = checkMatrix(embeddings, 1);
@@ -118,7 +119,7 @@ public final class RepresentationStats {
      * Uniformity: {@code log( (2 / (n (n-1))) sum_{i<j} exp(-t ||x_i' - x_j'||_2^2) )} over the distinct pairs of
      * normalised rows (as {@code torch.pdist(x, p=2).pow(2).mul(-t).exp().mean().log()}). 0 when every row points the
      * same way, down to {@code -4t} in the limit; lower is more uniform. Computed with a log-sum-exp per row, rows in
-     * parallel. Needs {@code n >= 2}; costs {@code O(n^2 d)}: about 0.1 s for 1,000 x 128 on 2 cores.
+     * parallel. Needs {@code n >= 2}; costs {@code O(n^2 d)}: 0.05 to 0.08 s for 1,000 x 128 on 2 cores.
      */
     public static double uniformity(float[][] x, double t) {
         checkMatrix(x, 2);

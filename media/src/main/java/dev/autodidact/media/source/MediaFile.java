@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param id stable identity: {@code relativePath}, or {@code relativePath + "!/" + entryName} for a zip entry
  * @param relativePath path of the file on disk relative to the root, {@code /}-separated (the archive for an entry)
  * @param entryName name of the entry inside the archive, or {@code null} for a plain file
- * @param label class label implied by the layout, or {@code null} when the layout implies none
+ * @param label class label implied by the layout (rules in {@link MediaFiles}), or {@code null} for an image
+ *     directly in the root
  * @param contentType MIME type from the extension, e.g. {@code "image/jpeg"}
  * @param size size in bytes (uncompressed for an entry), or -1 if unknown
  * @param source the bytes, read on demand

@@ -20,8 +20,13 @@ import java.util.zip.ZipFile;
  * sorted by name, each archive's entries sorted by name at the archive's place). Hidden files are skipped.
  *
  * <p>Ids are paths relative to the root with {@code /} separators; a zip entry's id is the archive's path, {@code !/}
- * and the entry name, e.g. {@code dev/cat.zip!/cat/0001.jpg}. Labels follow the layout, see {@link MediaFile#label()}:
- * {@code <root>/<class>/file.jpg}, {@code <root>/<class>.zip} with flat entries, or entries named {@code <class>/...}.
+ * and the entry name, e.g. {@code dev/cat.zip!/cat/0001.jpg}.
+ *
+ * <p>Labels follow the layout. A plain file's label is its first directory below the root ({@code <root>/<class>/
+ * .../file.jpg}); a file directly in the root has none. A zip entry's label is the entry's first directory
+ * ({@code cat/0001.jpg}), else the first directory below the root holding the archive ({@code <root>/<class>/a.zip}),
+ * else the archive's base name ({@code <root>/<class>.zip}). So the CIFAR-10 copy, {@code <split>/<class>.zip} with
+ * entries {@code <class>/NNNN.jpg}, is labeled by class whether the root is the split or the folder above it.
  */
 public final class MediaFiles {
     private MediaFiles() {

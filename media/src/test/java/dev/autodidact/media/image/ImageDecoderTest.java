@@ -1,7 +1,7 @@
 package dev.autodidact.media.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.autodidact.media.MediaRejectedException;
 import dev.autodidact.media.RejectReason;
@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.IIOImage;
@@ -166,7 +167,7 @@ class ImageDecoderTest {
     void shouldRejectGarbageBehindMagicBytesAsCorrupt() {
         byte[] fakeGif = new byte[200];
         new Random(6).nextBytes(fakeGif);
-        System.arraycopy("GIF89a".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, fakeGif, 0, 6);
+        System.arraycopy("GIF89a".getBytes(StandardCharsets.US_ASCII), 0, fakeGif, 0, 6);
 
         assertRejected(() -> decoder.decode(fakeGif)).isIn(RejectReason.CORRUPT, RejectReason.TOO_MANY_PIXELS);
     }
@@ -182,7 +183,7 @@ class ImageDecoderTest {
     }
 
     private static AbstractObjectAssert<?, RejectReason> assertRejected(Runnable decode) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(decode::run);
+        Throwable thrown = catchThrowable(decode::run);
         assertThat(thrown).isInstanceOf(MediaRejectedException.class).hasMessageNotContaining("null");
         return assertThat(((MediaRejectedException) thrown).reason());
     }

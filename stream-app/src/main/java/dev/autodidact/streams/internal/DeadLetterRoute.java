@@ -26,15 +26,15 @@ public final class DeadLetterRoute {
      */
     public static <T> KStream<String, T> route(KStream<String, Outcome<T>> outcomes, String name,
             String deadLetterTopic) {
-        String split = name + "-split-";
+        String split = name + "-split";
         Map<String, KStream<String, Outcome<T>>> branches = outcomes.split(Named.as(split))
-                .branch((key, outcome) -> outcome instanceof Outcome.Rejected, Branched.as("rejected"))
-                .defaultBranch(Branched.as("accepted"));
-        branches.get(split + "rejected")
+                .branch((key, outcome) -> outcome instanceof Outcome.Rejected, Branched.as("-rejected"))
+                .defaultBranch(Branched.as("-accepted"));
+        branches.get(split + "-rejected")
                 .mapValues(outcome -> ((Outcome.Rejected<T>) outcome).original(), Named.as(name + "-rejected-bytes"))
                 .to(deadLetterTopic, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-dead-letter-sink"));
-        return branches.get(split + "accepted")
+        return branches.get(split + "-accepted")
                 .mapValues(outcome -> ((Outcome.Accepted<T>) outcome).value(), Named.as(name + "-accepted-value"));
     }
 }

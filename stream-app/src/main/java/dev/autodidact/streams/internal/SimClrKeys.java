@@ -64,9 +64,15 @@ public enum SimClrKeys {
      * @return {@code def}
      */
     public static ConfigDef define(ConfigDef def) {
+        Range nonNegative = Range.atLeast(0.0);
+        ConfigDef.Validator unsetOrNonNegative = ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value != null) {
+                nonNegative.ensureValid(name, value);
+            }
+        }, () -> "unset or " + nonNegative);
         int order = 0;
         for (SimClrKeys k : values()) {
-            def.define(k.key, Type.DOUBLE, null, Range.atLeast(0.0), Importance.LOW,
+            def.define(k.key, Type.DOUBLE, null, unsetOrNonNegative, Importance.LOW,
                     k.doc + " Default: from the SimCLR recipe for image.size.", "SimCLR views", ++order,
                     ConfigDef.Width.SHORT, k.key);
         }

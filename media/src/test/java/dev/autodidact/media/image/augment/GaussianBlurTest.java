@@ -2,6 +2,7 @@ package dev.autodidact.media.image.augment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.media.image.TestImages;
@@ -26,7 +27,7 @@ class GaussianBlurTest {
         RgbImage blurred = certain.blur(noise, 1.5);
 
         assertThat(TestImages.variance(blurred)).isLessThan(TestImages.variance(noise) / 3);
-        assertThat(mean(blurred)).isCloseTo(mean(noise), org.assertj.core.api.Assertions.within(2.0));
+        assertThat(mean(blurred)).isCloseTo(mean(noise), within(2.0));
     }
 
     @Test

@@ -7,9 +7,9 @@ import dev.autodidact.media.image.ImageCanonicalizer;
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.media.image.TestImages;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RandomResizedCropTest {
     private final RandomResizedCrop simclr = new RandomResizedCrop(32, 0.08, 1.0, 3.0 / 4, 4.0 / 3);

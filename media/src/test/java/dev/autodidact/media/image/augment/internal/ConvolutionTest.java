@@ -1,6 +1,7 @@
 package dev.autodidact.media.image.augment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ConvolutionTest {
         for (float w : kernel) {
             sum += w;
         }
-        assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(sum).isCloseTo(1.0, within(1e-6));
         assertThat(kernel[3]).isGreaterThan(kernel[2]).isGreaterThan(kernel[0]);
         assertThat(kernel[1]).isEqualTo(kernel[5]);
     }

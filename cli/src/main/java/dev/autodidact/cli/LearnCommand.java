@@ -1,0 +1,70 @@
+package dev.autodidact.cli;
+
+import dev.autodidact.cli.internal.KafkaTarget;
+import dev.autodidact.learner.Learner;
+import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.monitoring.MetricsServer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the learner service without end (or to --steps/--seconds), publishing checkpoints. */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = "Train on the examples topic, publishing versioned checkpoints; resumes from the newest one.")
+public final class LearnCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    ServiceOptions service;
+
+    @Option(names = "--method", defaultValue = "simclr", description = "SSL method (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--checkpoint-dir", description = "Local mirror of published checkpoints.")
+    Path checkpointDir;
+
+    @Option(names = "--steps", description = "Stop after this many steps in total.")
+    Long steps;
+
+    @Option(names = "--seconds", description = "Stop after training this long.")
+    Long seconds;
+
+    @Override
+    public Integer call() throws Exception {
+        try (MetricsServer metrics = MetricsServer.start("learner", service.metricsPort);
+             KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
+                     kafka.workDir)) {
+            Map<String, Object> props = target.clientProperties();
+            props.put(LearnerConfig.TOPIC_PREFIX, kafka.topicPrefix);
+            props.put(LearnerConfig.METHOD, method);
+            if (checkpointDir != null) {
+                props.put(LearnerConfig.CHECKPOINT_DIR, checkpointDir.toString());
+            }
+            if (steps != null) {
+                props.put(LearnerConfig.MAX_STEPS, steps);
+            }
+            if (seconds != null) {
+                props.put(LearnerConfig.MAX_DURATION_MS, seconds * 1000);
+            }
+            props.putAll(service.settings());
+            LearnerConfig config = new LearnerConfig(props);
+            target.ensureTopics(config.modality(), config.method());
+            Learner learner = new Learner(config, metrics.registry());
+            Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                learner.stop();
+                try {
+                    main.join(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "shutdown"));
+            learner.run();
+        }
+        return 0;
+    }
+}

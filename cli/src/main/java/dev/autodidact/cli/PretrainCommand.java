@@ -1,0 +1,83 @@
+package dev.autodidact.cli;
+
+import dev.autodidact.cli.internal.KafkaTarget;
+import dev.autodidact.cli.internal.Pipeline;
+import dev.autodidact.cli.internal.ProgressLine;
+import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.checkpoint.CheckpointDirectory;
+import dev.autodidact.monitoring.MetricsServer;
+import dev.autodidact.schema.checkpoint.CheckpointManifest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Feeds a folder through the real pipeline and trains for a number of steps or seconds. */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = "Feed every file under --data through the pipeline (embedded broker unless --bootstrap), train, "
+                + "and leave the newest checkpoint in --out.")
+public final class PretrainCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    ServiceOptions service;
+
+    @Option(names = "--modality", defaultValue = "image", description = "Modality (default: ${DEFAULT-VALUE}).")
+    String modality;
+
+    @Option(names = "--method", defaultValue = "simclr", description = "SSL method (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--data", required = true, description = "Folder of media files (zip archives are read too).")
+    Path data;
+
+    @Option(names = "--steps", description = "Train this many steps.")
+    Long steps;
+
+    @Option(names = "--seconds", description = "Train this many seconds (default 300 when --steps is absent).")
+    Long seconds;
+
+    @Option(names = "--out", required = true, description = "Directory that receives the checkpoints.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> learner = new HashMap<>(service.settings());
+        learner.put(LearnerConfig.MODALITY, modality);
+        learner.put(LearnerConfig.METHOD, method);
+        learner.put(LearnerConfig.CHECKPOINT_DIR, out.toString());
+        learner.putIfAbsent(LearnerConfig.GROUP_ID, "autodidact-pretrain");
+        if (steps != null) {
+            learner.put(LearnerConfig.MAX_STEPS, steps);
+        }
+        if (seconds != null || steps == null) {
+            learner.put(LearnerConfig.MAX_DURATION_MS, Duration.ofSeconds(seconds == null ? 300 : seconds).toMillis());
+        }
+        Path state = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("autodidact-pretrain-");
+        long start = System.nanoTime();
+        ProgressLine progress = new ProgressLine(System.out);
+        try (MetricsServer metrics = MetricsServer.start("pretrain", service.metricsPort);
+             KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
+                     kafka.workDir);
+             Pipeline pipeline = new Pipeline(target, data, learner, Map.of(), false, state, metrics.registry())) {
+            System.out.printf(Locale.ROOT, "pretrain: %d files from %s, %s on %s%n", pipeline.feeder().files(), data,
+                    method, target.embedded() ? "an embedded broker" : target.bootstrapServers());
+            pipeline.awaitLearner(Duration.ofSeconds(10), progress::print);
+            progress.print(pipeline);
+        }
+        CheckpointManifest m = CheckpointDirectory.read(out)
+                .orElseThrow(() -> new IllegalStateException("No checkpoint was written to " + out)).manifest();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "pretrain done: checkpoint v%d in %s, step %d, %d samples, %.1f s, "
+                + "%.1f samples/s overall%n", m.version(), out, m.step(), m.samplesSeen(), elapsed,
+                m.samplesSeen() / elapsed);
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.autodidact.cli.internal;
+
+import dev.autodidact.learner.Learner;
+import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.embed.Embedder;
+import dev.autodidact.learner.embed.EmbedderConfig;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.streams.StreamApp;
+import dev.autodidact.streams.StreamAppConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline in one JVM: the stream-app, the learner, optionally the embedder, and a feeder that publishes a
+ * folder of media to the raw topic pass after pass. Used by {@code demo} and {@code pretrain}.
+ */
+public final class Pipeline implements AutoCloseable {
+    /** How far the feeder may run ahead of the learner, in records. */
+    private static final long FEED_AHEAD = 4096;
+
+    private final ServiceThreads threads = new ServiceThreads();
+    private final AtomicBoolean stopFeeding = new AtomicBoolean();
+    private final StreamApp streams;
+    private final Learner learner;
+    private final Embedder embedder;
+    private final RawFeeder feeder;
+    private final Thread learnerThread;
+
+    /**
+     * @param learnerSettings learner config keys (method, limits, checkpoint dir, hyper-parameters)
+     * @param streamSettings stream-app config keys (image size, augmentation knobs)
+     */
+    public Pipeline(KafkaTarget kafka, Path data, Map<String, Object> learnerSettings,
+                    Map<String, Object> streamSettings, boolean embed, Path stateDir, MeterRegistry registry) {
+        LearnerConfig learnerConfig = new LearnerConfig(merge(kafka, learnerSettings));
+        kafka.ensureTopics(learnerConfig.modality(), learnerConfig.method());
+        Map<String, Object> streamProps = merge(kafka, streamSettings);
+        streamProps.put(StreamAppConfig.METHODS_CONFIG, learnerConfig.method());
+        streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(LearnerConfig.IMAGE_SIZE));
+        streamProps.put(StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
+        this.streams = StreamApp.start(new StreamAppConfig(streamProps), registry);
+        this.learner = new Learner(learnerConfig, registry);
+        this.embedder = embed ? new Embedder(new EmbedderConfig(merge(kafka, Map.of())), registry) : null;
+        this.feeder = new RawFeeder(kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data);
+        this.learnerThread = threads.start("learner", learner::run);
+        if (embedder != null) {
+            threads.start("embedder", embedder::run);
+        }
+        threads.start("feeder", () -> feeder.feedContinuously(() -> learner.progress().samplesSeen(),
+                FEED_AHEAD, () -> stopFeeding.get() || !learnerThread.isAlive()));
+    }
+
+    private static Map<String, Object> merge(KafkaTarget kafka, Map<String, Object> settings) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put("topic.prefix", kafka.topics().prefix());
+        props.putAll(settings);
+        return props;
+    }
+
+    public Learner learner() {
+        return learner;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    public RawFeeder feeder() {
+        return feeder;
+    }
+
+    /** Waits for the learner to reach its limits, calling {@code onTick} every {@code tick}; rethrows failures. */
+    public void awaitLearner(Duration tick, Consumer<Pipeline> onTick) throws InterruptedException {
+        while (learnerThread.isAlive()) {
+            learnerThread.join(tick.toMillis());
+            threads.rethrow();
+            onTick.accept(this);
+        }
+        threads.rethrow();
+    }
+
+    /** Stops the learner gracefully (it publishes a final checkpoint) and waits for it. */
+    public void stopLearner() throws InterruptedException {
+        learner.stop();
+        learnerThread.join();
+        threads.rethrow();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopFeeding.set(true);
+        learner.stop();
+        if (embedder != null) {
+            embedder.stop();
+        }
+        threads.joinAll(30_000);
+        feeder.close();
+        streams.close();
+    }
+}

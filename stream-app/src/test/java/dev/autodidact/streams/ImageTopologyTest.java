@@ -1,0 +1,235 @@
+package dev.autodidact.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.HeaderNames;
+import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.serde.CleanImageSerde;
+import dev.autodidact.schema.serde.ImageViewsSerde;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ImageTopologyTest {
+    private static final int SIZE = 32;
+    private final Topics topics = new Topics(Topics.DEFAULT_PREFIX);
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, CleanImage> clean;
+    private TestOutputTopic<String, ImageViews> examples;
+    private TestOutputTopic<String, byte[]> deadLetter;
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void shouldCanonicalizePngAndMakeTwoDifferentViews() {
+        start(Map.of());
+        raw.pipeInput(new TestRecord<>("a", TestImages.png(64, 48), sourceHeaders("image/png")));
+
+        TestRecord<String, CleanImage> cleanRecord = clean.readRecord();
+        assertThat(cleanRecord.key()).isEqualTo("a");
+        assertThat(cleanRecord.value().width()).isEqualTo(SIZE);
+        assertThat(cleanRecord.value().height()).isEqualTo(SIZE);
+        assertSourceHeaders(cleanRecord.headers(), "image/png");
+        assertThat(clean.isEmpty()).isTrue();
+
+        TestRecord<String, ImageViews> example = examples.readRecord();
+        assertThat(example.value().size()).isEqualTo(2);
+        for (CleanImage view : example.value().views()) {
+            assertThat(view.width()).isEqualTo(SIZE);
+            assertThat(view.height()).isEqualTo(SIZE);
+        }
+        assertThat(example.value().view(0).pixels()).isNotEqualTo(example.value().view(1).pixels());
+        assertSourceHeaders(example.headers(), "image/png");
+        assertThat(examples.isEmpty()).isTrue();
+        assertThat(deadLetter.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCanonicalizeJpeg() {
+        start(Map.of());
+        raw.pipeInput("j", TestImages.jpeg(40, 80));
+
+        assertThat(clean.readValue()).satisfies(image -> {
+            assertThat(image.width()).isEqualTo(SIZE);
+            assertThat(image.height()).isEqualTo(SIZE);
+        });
+        assertThat(examples.readValue().size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRouteCorruptImageToDeadLetterAndKeepGoing() {
+        start(Map.of());
+        byte[] corrupt = TestImages.truncatedPng(64, 64);
+        raw.pipeInput(new TestRecord<>("bad", corrupt, sourceHeaders("image/png")));
+        raw.pipeInput("good", TestImages.png(32, 32));
+
+        TestRecord<String, byte[]> dead = deadLetter.readRecord();
+        assertThat(dead.key()).isEqualTo("bad");
+        assertThat(dead.value()).isEqualTo(corrupt);
+        Headers h = dead.headers();
+        assertThat(HeaderNames.get(h, HeaderNames.DLQ_REASON)).contains("corrupt");
+        assertThat(HeaderNames.get(h, HeaderNames.DLQ_MESSAGE)).hasValueSatisfying(m -> assertThat(m).isNotBlank());
+        assertThat(HeaderNames.get(h, HeaderNames.DLQ_EXCEPTION))
+                .contains("dev.autodidact.media.MediaRejectedException");
+        assertThat(HeaderNames.get(h, HeaderNames.DLQ_TOPIC)).contains(topics.raw(Modality.IMAGE));
+        assertThat(HeaderNames.get(h, HeaderNames.DLQ_PARTITION)).contains("0");
+        assertThat(HeaderNames.get(h, HeaderNames.DLQ_OFFSET)).contains("0");
+        assertSourceHeaders(h, "image/png");
+        assertThat(deadLetter.isEmpty()).isTrue();
+
+        assertThat(clean.readRecord().key()).isEqualTo("good");
+        assertThat(examples.readRecord().key()).isEqualTo("good");
+    }
+
+    @Test
+    void shouldRouteUnknownBytesToDeadLetterAsUnsupportedFormat() {
+        start(Map.of());
+        raw.pipeInput("text", "not an image".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(HeaderNames.get(deadLetter.readRecord().headers(), HeaderNames.DLQ_REASON))
+                .contains("unsupported-format");
+        assertThat(clean.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRejectRecordOverMaxBytesBeforeDecoding() {
+        start(Map.of(StreamAppConfig.IMAGE_MAX_BYTES_CONFIG, "1000"));
+        byte[] big = Arrays.copyOf(TestImages.png(8, 8), 1001);
+        raw.pipeInput("big", big);
+
+        TestRecord<String, byte[]> dead = deadLetter.readRecord();
+        assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_REASON)).contains("too-many-bytes");
+        assertThat(dead.value()).isEqualTo(big);
+        assertThat(clean.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRejectImageWhoseHeaderExceedsMaxPixels() {
+        start(Map.of(StreamAppConfig.IMAGE_MAX_PIXELS_CONFIG, "10000"));
+        raw.pipeInput("wide", TestImages.png(200, 100));
+        raw.pipeInput("fits", TestImages.png(100, 100));
+
+        assertThat(HeaderNames.get(deadLetter.readRecord().headers(), HeaderNames.DLQ_REASON))
+                .contains("too-many-pixels");
+        assertThat(clean.readRecord().key()).isEqualTo("fits");
+    }
+
+    @Test
+    void shouldDrawSameViewsForSameSeedAndOffset() {
+        byte[] png = TestImages.png(64, 64);
+        ImageViews first = viewsOf(png, 7L);
+        ImageViews again = viewsOf(png, 7L);
+        ImageViews otherSeed = viewsOf(png, 8L);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(otherSeed).isNotEqualTo(first);
+    }
+
+    @Test
+    void shouldDrawDifferentViewsAtDifferentOffsets() {
+        start(Map.of());
+        byte[] png = TestImages.png(64, 64);
+        raw.pipeInput("x", png);
+        raw.pipeInput("x", png);
+
+        assertThat(examples.readValue()).isNotEqualTo(examples.readValue());
+    }
+
+    @Test
+    void shouldCountRecordsInOutAndRejected() {
+        start(Map.of());
+        raw.pipeInput("a", TestImages.png(32, 32));
+        raw.pipeInput("b", TestImages.truncatedPng(64, 64));
+        raw.pipeInput("c", TestImages.jpeg(32, 32));
+
+        assertThat(count("autodidact.stream.records.in", "modality", "image")).isEqualTo(3.0);
+        assertThat(count("autodidact.stream.records.out", "kind", "clean")).isEqualTo(2.0);
+        assertThat(count("autodidact.stream.records.out", "kind", "examples")).isEqualTo(2.0);
+        assertThat(count("autodidact.stream.records.rejected", "reason", "corrupt")).isEqualTo(1.0);
+        assertThat(registry.get("autodidact.stream.decode").timer().count()).isEqualTo(3);
+        assertThat(registry.get("autodidact.stream.augment").tag("method", "simclr").timer().count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNameEverySourceProcessorAndSink() {
+        String description = ImageTopology.build(config(Map.of()), registry).describe().toString();
+
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "KSTREAM_")
+                .contains(ImageTopology.SOURCE, ImageTopology.DECODE, ImageTopology.CLEAN_SINK,
+                        "image-dead-letter-sink", ImageTopology.examplesProcessor("simclr") + "-sink");
+    }
+
+    private ImageViews viewsOf(byte[] png, long seed) {
+        start(Map.of(StreamAppConfig.SEED_CONFIG, Long.toString(seed)));
+        raw.pipeInput("k", png);
+        ImageViews views = examples.readValue();
+        driver.close();
+        driver = null;
+        return views;
+    }
+
+    private double count(String name, String tag, String value) {
+        return registry.get(name).tag(tag, value).counter().count();
+    }
+
+    private static Headers sourceHeaders(String contentType) {
+        Headers headers = new RecordHeaders();
+        HeaderNames.put(headers, HeaderNames.CONTENT_TYPE, contentType);
+        HeaderNames.put(headers, HeaderNames.SOURCE, "test");
+        HeaderNames.put(headers, HeaderNames.EVENT_TIME, "1700000000000");
+        return headers;
+    }
+
+    private static void assertSourceHeaders(Headers headers, String contentType) {
+        assertThat(HeaderNames.get(headers, HeaderNames.CONTENT_TYPE)).contains(contentType);
+        assertThat(HeaderNames.get(headers, HeaderNames.SOURCE)).contains("test");
+        assertThat(HeaderNames.get(headers, HeaderNames.EVENT_TIME)).contains("1700000000000");
+    }
+
+    static StreamAppConfig config(Map<String, String> overrides) {
+        Map<String, String> props = new HashMap<>(Map.of(
+                StreamAppConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                StreamAppConfig.APPLICATION_ID_CONFIG, "image-topology-test",
+                StreamAppConfig.IMAGE_SIZE_CONFIG, Integer.toString(SIZE)));
+        props.putAll(overrides);
+        return new StreamAppConfig(props);
+    }
+
+    private void start(Map<String, String> overrides) {
+        StreamAppConfig config = config(overrides);
+        driver = new TopologyTestDriver(ImageTopology.build(config, registry),
+                StreamApp.streamsProperties(config, registry));
+        raw = driver.createInputTopic(topics.raw(Modality.IMAGE), new StringSerializer(), new ByteArraySerializer());
+        clean = driver.createOutputTopic(topics.clean(Modality.IMAGE), new StringDeserializer(),
+                new CleanImageSerde().deserializer());
+        examples = driver.createOutputTopic(topics.examples(Modality.IMAGE, "simclr"), new StringDeserializer(),
+                new ImageViewsSerde().deserializer());
+        deadLetter = driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+}
