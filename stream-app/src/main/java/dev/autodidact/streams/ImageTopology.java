@@ -12,6 +12,7 @@ import dev.autodidact.streams.internal.ImageDecodeProcessor;
 import dev.autodidact.streams.internal.ImageExamplesProcessor;
 import dev.autodidact.streams.internal.ImageViewRecipes;
 import dev.autodidact.streams.internal.Outcome;
+import dev.autodidact.streams.internal.SizeLimitedSerde;
 import dev.autodidact.streams.internal.StreamMetrics;
 import dev.autodidact.streams.internal.ViewRecipe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,14 +79,15 @@ public final class ImageTopology {
                         .withName(SOURCE))
                 .processValues(() -> new ImageDecodeProcessor(decoder, canonicalizer, metrics), Named.as(DECODE));
         KStream<String, CleanImage> clean = DeadLetterRoute.route(outcomes, ROUTE, topics.deadLetter());
-        clean.to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), new CleanImageSerde())
+        clean.to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), SizeLimitedSerde.wrap(new CleanImageSerde()))
                 .withName(CLEAN_SINK));
 
         for (String method : config.methods()) {
             ViewRecipe recipe = ImageViewRecipes.forMethod(method, config);
             clean.processValues(() -> new ImageExamplesProcessor(method, recipe, config.seed(), metrics),
                             Named.as(examplesProcessor(method)))
-                    .to(topics.examples(Modality.IMAGE, method), Produced.with(Serdes.String(), new ImageViewsSerde())
+                    .to(topics.examples(Modality.IMAGE, method), Produced.with(Serdes.String(),
+                            SizeLimitedSerde.wrap(new ImageViewsSerde()))
                             .withName(examplesProcessor(method) + "-sink"));
         }
     }

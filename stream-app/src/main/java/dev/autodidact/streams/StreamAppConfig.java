@@ -6,6 +6,7 @@ import dev.autodidact.schema.Topics;
 import dev.autodidact.streams.internal.ConfigChecks;
 import dev.autodidact.streams.internal.ImageViewRecipes;
 import dev.autodidact.streams.internal.SimClrKeys;
+import dev.autodidact.streams.internal.SizeLimitedSerde;
 import dev.autodidact.streams.internal.StreamsProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +117,7 @@ public class StreamAppConfig extends AbstractConfig {
             .define(IMAGE_SIZE_CONFIG, Type.INT, IMAGE_SIZE_DEFAULT, Range.between(1, 4096), Importance.HIGH,
                     IMAGE_SIZE_DOC, IMAGE, 1, ConfigDef.Width.SHORT, "Image size")
             .define(IMAGE_MAX_BYTES_CONFIG, Type.LONG, IMAGE_MAX_BYTES_DEFAULT,
-                    Range.between(1, Topics.MAX_MESSAGE_BYTES), Importance.MEDIUM, IMAGE_MAX_BYTES_DOC, IMAGE, 2,
+                    Range.between(1, SizeLimitedSerde.MAX_VALUE_BYTES), Importance.MEDIUM, IMAGE_MAX_BYTES_DOC, IMAGE, 2,
                     ConfigDef.Width.SHORT, "Max image bytes")
             .define(IMAGE_MAX_PIXELS_CONFIG, Type.LONG, IMAGE_MAX_PIXELS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                     IMAGE_MAX_PIXELS_DOC, IMAGE, 3, ConfigDef.Width.SHORT, "Max image pixels")

@@ -9,20 +9,20 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Encoded test images made with ImageIO: smooth gradients with a little noise, so random crops differ. */
-final class TestImages {
+public final class TestImages {
     private TestImages() {
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return encode(image(width, height), "png");
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(image(width, height), "jpeg");
     }
 
     /** A PNG cut short: the signature and header survive, the pixel data does not. */
-    static byte[] truncatedPng(int width, int height) {
+    public static byte[] truncatedPng(int width, int height) {
         byte[] png = png(width, height);
         return Arrays.copyOf(png, png.length / 2);
     }

@@ -1,6 +1,5 @@
 package dev.autodidact.streams.internal;
 
-import dev.autodidact.schema.Topics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,8 +11,6 @@ import org.apache.kafka.common.config.ConfigException;
 public final class ConfigChecks {
     /** Prefixes that belong to the stream-app; a key under them that it does not define is a typo, not a Kafka key. */
     public static final List<String> OWN_PREFIXES = List.of("image.", SimClrKeys.PREFIX);
-    /** Room left in a record for its key, headers and batch overhead. */
-    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
     /** Topic-name characters Kafka accepts: ASCII letters, digits, '.', '_' and '-'. */
     public static final ConfigDef.Validator TOPIC_CHARACTERS = new ConfigDef.Validator() {
@@ -55,16 +52,16 @@ public final class ConfigChecks {
 
     /**
      * Fails if an example of {@code views} views of {@code size x size} RGB pixels would not fit in a Kafka record of
-     * {@link Topics#MAX_MESSAGE_BYTES}.
+     * {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
      *
      * @param size side of every view
      * @param views views per example
      */
     public static void checkExampleFits(int size, int views) {
         long bytes = exampleBytes(size, views);
-        if (bytes > Topics.MAX_MESSAGE_BYTES - RECORD_OVERHEAD_BYTES) {
+        if (bytes > SizeLimitedSerde.MAX_VALUE_BYTES) {
             throw new ConfigException("An example of " + views + " views of " + size + "x" + size + " takes " + bytes
-                    + " bytes, more than a record may carry (" + (Topics.MAX_MESSAGE_BYTES - RECORD_OVERHEAD_BYTES)
+                    + " bytes, more than a record may carry (" + SizeLimitedSerde.MAX_VALUE_BYTES
                     + "); lower image.size or views");
         }
     }

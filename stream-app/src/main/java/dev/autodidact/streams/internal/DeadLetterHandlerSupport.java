@@ -41,7 +41,7 @@ public final class DeadLetterHandlerSupport {
      *
      * @param context where the failing record came from; its headers are copied
      * @param key the original key bytes, or {@code null}
-     * @param value the original value bytes, or {@code null}
+     * @param value the original value bytes, or {@code null}; left out if too large for a record
      * @param reason the reason code
      * @param failure what went wrong
      * @return the record for the dead-letter topic
@@ -53,8 +53,13 @@ public final class DeadLetterHandlerSupport {
         }
         DeadLetters.Origin origin = new DeadLetters.Origin(context.topic(), context.partition(), context.offset());
         Long timestamp = context.timestamp() >= 0 ? context.timestamp() : null;
-        return new ProducerRecord<>(topic, null, timestamp, key, value,
+        return new ProducerRecord<>(topic, null, timestamp, key, DeadLetters.fit(value),
                 DeadLetters.headers(context.headers(), reason, failure, origin));
+    }
+
+    /** @return the dead-letter topic */
+    public String topic() {
+        return topic;
     }
 
     /** The modality whose raw topic {@code topic} is, {@code unknown} if none: a bounded metric tag. */

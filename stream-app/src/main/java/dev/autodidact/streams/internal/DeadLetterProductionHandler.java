@@ -10,13 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A record too large to produce goes to the dead-letter topic (reason {@value DeadLetters#RECORD_TOO_LARGE}, the
- * source record's original bytes when Kafka Streams still has them) and processing continues; every other production
- * or serialization error stops the stream thread, because it means the cluster or the code is wrong, not the record.
+ * An output too large for a record sends its source record to the dead-letter topic (reason
+ * {@value DeadLetters#RECORD_TOO_LARGE}, original bytes when Kafka Streams still has them) and processing continues;
+ * every other production or serialization error stops the stream thread, because it means the cluster or the code is
+ * wrong, not the record.
  *
- * <p>With exactly-once, the producer itself marks its transaction abortable when it refuses a record, so the task
- * restarts from its last commit; the configuration therefore bounds every output below the record limit, and this
- * handler is the last line of defence, not the routine path.
+ * <p>The sinks detect oversized values while serializing ({@link SizeLimitedSerde}), which is the path that works
+ * with exactly-once. A record the producer itself refuses has already made the transaction abortable: with
+ * exactly-once the task then restarts from its last commit whatever this handler answers, so that path only helps
+ * at-least-once, and a refused dead-letter record fails the thread rather than loop.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
@@ -30,11 +32,8 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
             Exception exception) {
-        if (exception instanceof RecordTooLargeException) {
-            LOG.warn("Record for {} is too large; sending its source record at {}-{}@{} to the dead-letter topic",
-                    record.topic(), context.topic(), context.partition(), context.offset(), exception);
-            return Response.resume(List.of(support.deadLetter(context, context.sourceRawKey(),
-                    context.sourceRawValue(), DeadLetters.RECORD_TOO_LARGE, exception)));
+        if (exception instanceof RecordTooLargeException && !support.topic().equals(record.topic())) {
+            return deadLetter(context, record.topic(), exception);
         }
         LOG.error("Cannot produce to {}; failing the stream thread", record.topic(), exception);
         return Response.fail();
@@ -44,8 +43,18 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @SuppressWarnings("rawtypes") // the interface declares the raw type
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
             SerializationExceptionOrigin origin) {
+        if (exception instanceof RecordTooLargeException) {
+            return deadLetter(context, record.topic(), exception);
+        }
         LOG.error("Cannot serialize the {} of a record for {}; failing the stream thread", origin, record.topic(),
                 exception);
         return Response.fail();
+    }
+
+    private Response deadLetter(ErrorHandlerContext context, String topic, Exception exception) {
+        LOG.warn("Record for {} is too large; sending its source record at {}-{}@{} to the dead-letter topic", topic,
+                context.topic(), context.partition(), context.offset(), exception);
+        return Response.resume(List.of(support.deadLetter(context, context.sourceRawKey(), context.sourceRawValue(),
+                DeadLetters.RECORD_TOO_LARGE, exception)));
     }
 }

@@ -32,7 +32,7 @@ public final class DeadLetterRoute {
                 .defaultBranch(Branched.as("-accepted"));
         branches.get(split + "-rejected")
                 .mapValues(outcome -> ((Outcome.Rejected<T>) outcome).original(), Named.as(name + "-rejected-bytes"))
-                .to(deadLetterTopic, Produced.with(Serdes.String(), Serdes.ByteArray())
+                .to(deadLetterTopic, Produced.with(Serdes.String(), SizeLimitedSerde.wrap(Serdes.ByteArray()))
                         .withName(name + "-dead-letter-sink"));
         return branches.get(split + "-accepted")
                 .mapValues(outcome -> ((Outcome.Accepted<T>) outcome).value(), Named.as(name + "-accepted-value"));

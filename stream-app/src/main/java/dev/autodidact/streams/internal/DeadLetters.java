@@ -42,6 +42,17 @@ public final class DeadLetters {
         return headers;
     }
 
+    /**
+     * The value a dead-letter record can carry: the original bytes, or {@code null} when they are larger than
+     * {@link SizeLimitedSerde#MAX_VALUE_BYTES} and would make the dead-letter record itself too large.
+     *
+     * @param original the original value, possibly {@code null}
+     * @return {@code original} or {@code null}
+     */
+    public static byte[] fit(byte[] original) {
+        return original != null && original.length > SizeLimitedSerde.MAX_VALUE_BYTES ? null : original;
+    }
+
     private static String message(Throwable failure) {
         String message = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
         return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a raw image, checks it against the limits and brings it to the canonical size. An image the media code
- * rejects becomes a {@link Outcome.Rejected} with the original bytes and the dead-letter headers; headers of accepted
- * records pass through unchanged.
+ * rejects becomes a {@link Outcome.Rejected} with the original bytes (left out only if they could not fit in a
+ * record, see {@link DeadLetters#fit(byte[])}) and the dead-letter headers; headers of accepted records pass through
+ * unchanged.
  */
 public final class ImageDecodeProcessor implements FixedKeyProcessor<String, byte[], Outcome<CleanImage>> {
     private static final Logger LOG = LoggerFactory.getLogger(ImageDecodeProcessor.class);
@@ -55,7 +56,7 @@ public final class ImageDecodeProcessor implements FixedKeyProcessor<String, byt
             DeadLetters.Origin origin = Origins.of(context);
             LOG.debug("Rejected image {} at {}: {} ({})", record.key(), origin, reason, e.getMessage());
             metrics.recordRejected(reason);
-            context.forward(record.withValue(Outcome.<CleanImage>rejected(record.value()))
+            context.forward(record.withValue(Outcome.<CleanImage>rejected(DeadLetters.fit(record.value())))
                     .withHeaders(DeadLetters.headers(record.headers(), reason, e, origin)));
         } finally {
             metrics.decodeTimer().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

@@ -1,0 +1,63 @@
+package dev.autodidact.learner.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.method.SimClrMethod;
+import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.LearningRateSchedule;
+import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.learner.train.TrainStep;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.ImageViews;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seconds per SimCLR step at batch 256 x 2 views of 32x32 for a few encoder shapes, side by side in one run. Runs only
+ * with {@code -Dautodidact.benchmark=true}: it measures, it does not assert.
+ */
+class TrainStepBenchmark {
+    static ExampleBatch batch(int n, int size, long seed) {
+        Random r = new Random(seed);
+        List<ImageViews> examples = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] a = new byte[size * size * 3];
+            byte[] b = new byte[size * size * 3];
+            r.nextBytes(a);
+            r.nextBytes(b);
+            examples.add(new ImageViews(List.of(new CleanImage(size, size, a), new CleanImage(size, size, b))));
+        }
+        return new ExampleBatch(examples, Map.of(new TopicPartition("t", 0), (long) n));
+    }
+
+    @Test
+    void secondsPerStep() {
+        Assumptions.assumeTrue(Boolean.getBoolean("autodidact.benchmark"));
+        ExampleBatch batch = batch(256, 32, 1);
+        for (int residual : new int[] {0, 1}) {
+            EncoderSpec spec = EncoderSpec.of(32, new int[] {32, 64, 128}, residual);
+            try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
+                SimClrMethod method = new SimClrMethod(root, spec, 128, 64, 0.2f);
+                TrainStep step = new TrainStep(root, method, new AdamW(root, 1e-4f),
+                        LearningRateSchedule.constantAfterWarmup(1e-3f, 0), spec);
+                for (int i = 0; i < 3; i++) {
+                    step.run(i, batch);
+                }
+                int n = 10;
+                long start = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    step.run(i, batch);
+                }
+                double s = (System.nanoTime() - start) / 1e9 / n;
+                System.out.printf(Locale.ROOT, "residual=%d: %.3f s/step, %.0f samples/s%n", residual, s, 256 / s);
+            }
+        }
+    }
+}

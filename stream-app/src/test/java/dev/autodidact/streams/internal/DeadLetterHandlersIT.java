@@ -1,0 +1,118 @@
+package dev.autodidact.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.schema.HeaderNames;
+import dev.autodidact.schema.TopicAdmin;
+import dev.autodidact.schema.TopicSpec;
+import dev.autodidact.streams.StreamAppConfig;
+import dev.autodidact.streams.TestClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dead-letter records written by the exception handlers, under exactly-once on a real broker. */
+class DeadLetterHandlersIT {
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.startTemporary();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void shouldCommitDeserializationDeadLetterWithExactlyOnce() throws Exception {
+        String prefix = TestClients.unique("dlq") + ".";
+        StreamAppConfig config = new StreamAppConfig(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                "application.id", TestClients.unique("dlq-it"), "topic.prefix", prefix,
+                "state.dir", stateDir.toString(), "commit.interval.ms", "20", "poll.ms", "10"));
+        String in = prefix + "raw.image";
+        String out = prefix + "out";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicAdmin.ensure(admin, List.of(new TopicSpec(in, 1, Map.of()), new TopicSpec(out, 1, Map.of()),
+                    new TopicSpec(config.topics().deadLetter(), 1, Map.of())));
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.String(), Serdes.Integer()).withName("source"))
+                .to(out, Produced.with(Serdes.String(), Serdes.Integer()).withName("sink"));
+
+        try (KafkaStreams streams = new KafkaStreams(builder.build(),
+                StreamsProperties.build(config, new SimpleMeterRegistry()));
+                KafkaProducer<String, byte[]> producer = TestClients.producer(broker.bootstrapServers())) {
+            streams.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+            producer.send(new ProducerRecord<>(in, "odd", new byte[] {1, 2, 3})).get();
+            producer.send(new ProducerRecord<>(in, "even", new byte[] {0, 0, 0, 7})).get();
+
+            List<ConsumerRecord<String, byte[]>> dead = TestClients.readCommitted(broker.bootstrapServers(),
+                    config.topics().deadLetter(), 1, Duration.ofSeconds(30));
+            assertThat(dead).singleElement().satisfies(record -> {
+                assertThat(record.value()).containsExactly(1, 2, 3);
+                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_REASON))
+                        .contains(DeadLetters.DESERIALIZATION_ERROR);
+            });
+            assertThat(TestClients.readCommitted(broker.bootstrapServers(), out, 1, Duration.ofSeconds(30)))
+                    .extracting(ConsumerRecord::key).containsExactly("even");
+        }
+    }
+
+    @Test
+    void shouldDeadLetterOutputTooLargeForARecordAndKeepGoing() throws Exception {
+        String prefix = TestClients.unique("big") + ".";
+        StreamAppConfig config = new StreamAppConfig(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                "application.id", TestClients.unique("big-it"), "topic.prefix", prefix,
+                "state.dir", stateDir.toString(), "commit.interval.ms", "20", "poll.ms", "10"));
+        String in = prefix + "raw.image";
+        String out = prefix + "out";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicAdmin.ensure(admin, List.of(new TopicSpec(in, 1, Map.of()), new TopicSpec(out, 1, Map.of()),
+                    new TopicSpec(config.topics().deadLetter(), 1, Map.of())));
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("source"))
+                .mapValues(v -> v.length == 1 ? new byte[SizeLimitedSerde.MAX_VALUE_BYTES + 1] : v, Named.as("grow"))
+                .to(out, Produced.with(Serdes.String(), SizeLimitedSerde.wrap(Serdes.ByteArray())).withName("sink"));
+
+        try (KafkaStreams streams = new KafkaStreams(builder.build(),
+                StreamsProperties.build(config, new SimpleMeterRegistry()));
+                KafkaProducer<String, byte[]> producer = TestClients.producer(broker.bootstrapServers())) {
+            streams.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+            producer.send(new ProducerRecord<>(in, "huge", new byte[] {9})).get();
+            producer.send(new ProducerRecord<>(in, "small", new byte[] {1, 2})).get();
+
+            List<ConsumerRecord<String, byte[]>> dead = TestClients.readCommitted(broker.bootstrapServers(),
+                    config.topics().deadLetter(), 1, Duration.ofSeconds(30));
+            assertThat(dead).singleElement().satisfies(record -> assertThat(
+                    HeaderNames.get(record.headers(), HeaderNames.DLQ_REASON)).contains(DeadLetters.RECORD_TOO_LARGE));
+            assertThat(TestClients.readCommitted(broker.bootstrapServers(), out, 1, Duration.ofSeconds(30)))
+                    .extracting(ConsumerRecord::key).containsExactly("small");
+        }
+    }
+}
