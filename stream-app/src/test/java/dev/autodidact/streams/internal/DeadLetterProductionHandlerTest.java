@@ -45,6 +45,24 @@ class DeadLetterProductionHandlerTest {
     }
 
     @Test
+    void shouldDeadLetterSourceRecordAndContinueWhenValueTooLargeWhileSerializing() {
+        Response response = handler.handleSerializationError(context(), output,
+                new RecordTooLargeException("too big"), SerializationExceptionOrigin.VALUE);
+
+        assertThat(response.result()).isEqualTo(Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).singleElement()
+                .satisfies(dead -> assertThat(dead.value()).isEqualTo(SOURCE_VALUE));
+    }
+
+    @Test
+    void shouldFailWhenTheDeadLetterRecordItselfIsTooLarge() {
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>("dlq", new byte[9]);
+
+        assertThat(handler.handleError(context(), dead, new RecordTooLargeException("too big")).result())
+                .isEqualTo(Result.FAIL);
+    }
+
+    @Test
     void shouldFailOnAnyOtherProductionError() {
         assertThat(handler.handleError(context(), output, new AuthorizationException("no")).result())
                 .isEqualTo(Result.FAIL);
