@@ -13,7 +13,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Makes one training example from one clean image with a method's {@link ViewRecipe}. The generator is seeded from
  * the configured seed and the source record's topic, partition and offset ({@link RecordSeeds}), so reprocessing
- * reproduces the example. Headers pass through.
+ * reproduces the example (a record without source metadata, which only a punctuation could emit, would get the seed of
+ * an unknown origin). Headers pass through.
  */
 public final class ImageExamplesProcessor implements FixedKeyProcessor<String, CleanImage, ImageViews> {
     private final ViewRecipe recipe;

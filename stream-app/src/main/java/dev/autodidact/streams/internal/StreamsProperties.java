@@ -41,7 +41,7 @@ public final class StreamsProperties {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        enableProcessingHandlerForGlobalThreads(props);
         props.put(DeadLetterHandlerSupport.METER_REGISTRY_CONFIG, registry);
 
         defaultUnlessSet(props, StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
@@ -74,6 +74,15 @@ public final class StreamsProperties {
             throw new ConfigException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " is derived from"
                     + " topic.prefix; do not set it");
         }
+    }
+
+    /**
+     * Kafka 4.4 warns unless this is set, and deprecates the key because 5.0 makes {@code true} the only behaviour;
+     * the stream-app has no global stores, so it only takes the 5.0 behaviour early.
+     */
+    @SuppressWarnings("deprecation")
+    private static void enableProcessingHandlerForGlobalThreads(Properties props) {
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     }
 
     private static void defaultUnlessSet(Properties props, String prefixed, String plain, Object value) {
