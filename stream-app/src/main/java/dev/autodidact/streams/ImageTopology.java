@@ -7,6 +7,7 @@ import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.serde.CleanImageSerde;
 import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.streams.internal.ContentDedupProcessor;
 import dev.autodidact.streams.internal.DeadLetterRoute;
 import dev.autodidact.streams.internal.ImageDecodeProcessor;
 import dev.autodidact.streams.internal.ImageExamplesProcessor;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The image topology: {@code raw.image} (String key, encoded bytes) is decoded, checked against the limits and
@@ -34,6 +36,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * <p>All per-record work uses {@code processValues}, so nothing is repartitioned, and every source, processor and sink
  * is named. Record headers (content type, source, event time) travel to the clean and example records. Other
  * modalities get their own topology class next to this one, sharing the dead-letter route and the exception handlers.
+ *
+ * <p>With {@code dedup.enabled} (default) a record reaches {@code clean.image} only when its key is new or its
+ * canonical pixels changed ({@value #DEDUP}); examples are made from every valid record, so a folder fed again and
+ * again gives fresh views without making the embedder re-embed unchanged images.
  */
 public final class ImageTopology {
     /** Name of the source node reading {@code raw.image}. */
@@ -42,6 +48,10 @@ public final class ImageTopology {
     public static final String DECODE = "image-decode";
     /** Name of the sink writing {@code clean.image}. */
     public static final String CLEAN_SINK = "image-clean-sink";
+    /** Name of the processor that holds back unchanged records from {@code clean.image}. */
+    public static final String DEDUP = "image-dedup";
+    /** Name of its store: record key to a hash of the canonical pixels. */
+    public static final String DEDUP_STORE = "image-dedup-store";
     /** Prefix of the route nodes, including the dead-letter sink {@code image-dead-letter-sink}. */
     public static final String ROUTE = "image";
 
@@ -79,7 +89,15 @@ public final class ImageTopology {
                         .withName(SOURCE))
                 .processValues(() -> new ImageDecodeProcessor(decoder, canonicalizer, metrics), Named.as(DECODE));
         KStream<String, CleanImage> clean = DeadLetterRoute.route(outcomes, ROUTE, topics.deadLetter());
-        clean.to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), SizeLimitedSerde.wrap(new CleanImageSerde()))
+        KStream<String, CleanImage> changed = clean;
+        if (config.dedupEnabled()) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE),
+                    Serdes.String(), Serdes.ByteArray()));
+            changed = clean.processValues(() -> new ContentDedupProcessor(DEDUP_STORE, metrics), Named.as(DEDUP),
+                            DEDUP_STORE)
+                    .filter((key, image) -> image != null, Named.as(DEDUP + "-changed"));
+        }
+        changed.peek((key, image) -> metrics.recordClean(), Named.as(ROUTE + "-clean-count")).to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), SizeLimitedSerde.wrap(new CleanImageSerde()))
                 .withName(CLEAN_SINK));
 
         for (String method : config.methods()) {

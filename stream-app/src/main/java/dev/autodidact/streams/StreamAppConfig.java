@@ -82,6 +82,12 @@ public class StreamAppConfig extends AbstractConfig {
     private static final String VIEWS_DOC = "Augmented views per training example.";
 
     public static final String SEED_CONFIG = "seed";
+
+    /** Forward a record to the clean topic only when its key is new or its pixels changed. */
+    public static final String DEDUP_ENABLED_CONFIG = "dedup.enabled";
+    private static final String DEDUP_ENABLED_DOC = "Forward a record to the clean topic only when its key is new or "
+            + "its canonical pixels changed (a changelogged store keeps a hash per key). Examples are made for every "
+            + "valid record either way, so re-feeding a folder yields fresh views without re-embedding it.";
     public static final long SEED_DEFAULT = 0L;
     private static final String SEED_DOC = "Seed of the augmentations. Each record's generator is seeded from this"
             + " seed and the record's topic, partition and offset, so reprocessing a record gives the same views.";
@@ -129,7 +135,9 @@ public class StreamAppConfig extends AbstractConfig {
             .define(VIEWS_CONFIG, Type.INT, VIEWS_DEFAULT, Range.between(1, 64), Importance.MEDIUM, VIEWS_DOC,
                     EXAMPLES, 2, ConfigDef.Width.SHORT, "Views")
             .define(SEED_CONFIG, Type.LONG, SEED_DEFAULT, Importance.LOW, SEED_DOC, EXAMPLES, 3,
-                    ConfigDef.Width.SHORT, "Seed"));
+                    ConfigDef.Width.SHORT, "Seed")
+            .define(DEDUP_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, DEDUP_ENABLED_DOC, IMAGE, 5,
+                    ConfigDef.Width.SHORT, "Deduplicate clean records"));
 
     private final SimClrAugmentation simClr;
 
@@ -179,6 +187,10 @@ public class StreamAppConfig extends AbstractConfig {
     }
 
     /** @return the SSL methods to make examples for, in configured order */
+    public boolean dedupEnabled() {
+        return getBoolean(DEDUP_ENABLED_CONFIG);
+    }
+
     public List<String> methods() {
         return getList(METHODS_CONFIG);
     }

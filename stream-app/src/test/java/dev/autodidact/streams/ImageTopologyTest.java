@@ -176,6 +176,39 @@ class ImageTopologyTest {
     }
 
     @Test
+    void shouldForwardARepeatedImageOnceToCleanButMakeExamplesEveryTime() {
+        start(Map.of());
+        byte[] png = TestImages.png(32, 32);
+        raw.pipeInput("same", png);
+        raw.pipeInput("same", png);
+        raw.pipeInput("other", png);
+
+        assertThat(clean.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("same", "other");
+        assertThat(examples.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("same", "same", "other");
+        assertThat(count("autodidact.stream.records.deduplicated", "modality", "image")).isEqualTo(1.0);
+        assertThat(count("autodidact.stream.records.out", "kind", "clean")).isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldForwardAChangedImageUnderTheSameKey() {
+        start(Map.of());
+        raw.pipeInput("k", TestImages.png(32, 32));
+        raw.pipeInput("k", TestImages.png(48, 32));
+
+        assertThat(clean.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void shouldForwardRepeatsWhenDedupIsOff() {
+        start(Map.of(StreamAppConfig.DEDUP_ENABLED_CONFIG, "false"));
+        byte[] png = TestImages.png(32, 32);
+        raw.pipeInput("same", png);
+        raw.pipeInput("same", png);
+
+        assertThat(clean.readValuesToList()).hasSize(2);
+    }
+
+    @Test
     void shouldNameEverySourceProcessorAndSink() {
         String description = ImageTopology.build(config(Map.of()), registry).describe().toString();
 

@@ -49,7 +49,6 @@ public final class ImageDecodeProcessor implements FixedKeyProcessor<String, byt
         long start = System.nanoTime();
         try {
             RgbImage image = canonicalizer.canonicalize(decoder.decode(record.value()));
-            metrics.recordClean();
             context.forward(record.withValue(Outcome.accepted(ImageConversion.toClean(image))));
         } catch (MediaRejectedException e) {
             String reason = e.reason().code();

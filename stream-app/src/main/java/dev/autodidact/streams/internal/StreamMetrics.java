@@ -22,6 +22,7 @@ public final class StreamMetrics {
     public static final String RECORDS_REJECTED = "autodidact.stream.records.rejected";
     public static final String DECODE = "autodidact.stream.decode";
     public static final String AUGMENT = "autodidact.stream.augment";
+    public static final String RECORDS_DEDUPLICATED = "autodidact.stream.records.deduplicated";
     public static final String KIND_CLEAN = "clean";
     public static final String KIND_EXAMPLES = "examples";
 
@@ -31,6 +32,7 @@ public final class StreamMetrics {
     private final Counter outClean;
     private final Counter outExamples;
     private final Timer decode;
+    private final Counter deduplicated;
 
     /**
      * @param registry where the meters live
@@ -42,6 +44,9 @@ public final class StreamMetrics {
         in = Counter.builder(RECORDS_IN).description("Raw records read").tag("modality", modality).register(registry);
         outClean = out(KIND_CLEAN);
         outExamples = out(KIND_EXAMPLES);
+        deduplicated = Counter.builder(RECORDS_DEDUPLICATED)
+                .description("Valid records not forwarded to the clean topic: same key, same pixels")
+                .tag("modality", modality).register(registry);
         decode = Timer.builder(DECODE).description("Decode, validate and canonicalize one raw record")
                 .tag("modality", modality).register(registry);
     }
@@ -54,6 +59,11 @@ public final class StreamMetrics {
     /** Counts one record forwarded to the clean topic. */
     public void recordClean() {
         outClean.increment();
+    }
+
+    /** Counts one record held back from the clean topic as a duplicate. */
+    public void recordDeduplicated() {
+        deduplicated.increment();
     }
 
     /** Counts one example forwarded to an examples topic. */
