@@ -1,0 +1,124 @@
+package dev.autodidact.learner.finetune;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.nn.Parameter;
+import dev.autodidact.learner.eval.LabeledImages;
+import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.train.ImageTensors;
+import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.media.image.augment.Compose;
+import dev.autodidact.media.image.augment.HorizontalFlip;
+import dev.autodidact.media.image.augment.ImageTransform;
+import dev.autodidact.media.image.augment.RandomResizedCrop;
+import dev.autodidact.schema.CleanImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an {@link ImageClassifier} on a few labeled images and measures top-1 accuracy on a test set. Light
+ * augmentation (random resized crop 0.6–1 and flips) is applied to the labeled images, identically for pretrained
+ * and scratch networks.
+ */
+public final class FineTuner {
+    private final FineTuneSettings settings;
+    private final ImageTransform augment;
+
+    public FineTuner(FineTuneSettings settings, EncoderSpec spec) {
+        this.settings = settings;
+        this.augment = new Compose(List.of(new RandomResizedCrop(spec.inputSize(), 0.6, 1.0, 3.0 / 4, 4.0 / 3),
+                new HorizontalFlip(0.5)));
+    }
+
+    /**
+     * Trains {@code classifier} (already initialised on {@code root}) on {@code labeled}.
+     *
+     * @param pretrained whether the encoder holds pretrained weights: only then does {@link FineTuneMode#FULL} scale
+     *     its learning rate down, and only then is a frozen encoder meaningful beyond a random-feature baseline
+     */
+    public void train(NDManager root, ImageClassifier classifier, LabeledImages train, int[] labeled,
+                      boolean pretrained) {
+        boolean trainEncoder = settings.mode() == FineTuneMode.FULL;
+        setTrainable(classifier.encoder(), trainEncoder);
+        ParameterStore store = new ParameterStore(root, false);
+        SplittableRandom rng = new SplittableRandom(settings.seed());
+        float encoderLr = settings.learningRate() * (pretrained ? settings.encoderLearningRateScale() : 1f);
+        int batch = Math.min(settings.batchSize(), labeled.length);
+        try (AdamW headOpt = new AdamW(root, settings.weightDecay());
+             AdamW encoderOpt = new AdamW(root, settings.weightDecay())) {
+            for (int step = 0; step < settings.steps(); step++) {
+                try (NDManager scope = root.newSubManager()) {
+                    List<CleanImage> images = new ArrayList<>(batch);
+                    int[] targets = new int[batch];
+                    for (int i = 0; i < batch; i++) {
+                        int idx = labeled[rng.nextInt(labeled.length)];
+                        CleanImage c = train.images().get(idx);
+                        RgbImage a = augment.apply(new RgbImage(c.width(), c.height(), c.pixels()), rng);
+                        images.add(new CleanImage(a.width(), a.height(), a.pixels()));
+                        targets[i] = train.labels()[idx];
+                    }
+                    NDArray x = ImageTensors.stack(scope, images, classifier.spec());
+                    NDArray y = scope.create(targets);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray features = classifier.encoder().forward(store, new NDList(x), trainEncoder)
+                                .singletonOrThrow();
+                        NDArray logits = classifier.head().forward(store, new NDList(features), true)
+                                .singletonOrThrow();
+                        gc.backward(crossEntropy(logits, y));
+                    }
+                    headOpt.step(parameters(classifier.head().getParameters()), settings.learningRate());
+                    if (trainEncoder) {
+                        encoderOpt.step(parameters(classifier.encoder().getParameters()), encoderLr);
+                    }
+                }
+            }
+        }
+        setTrainable(classifier.encoder(), true);
+    }
+
+    /** Top-1 accuracy of {@code classifier} in inference mode. */
+    public static double accuracy(NDManager root, ImageClassifier classifier, LabeledImages test) {
+        ParameterStore store = new ParameterStore(root, false);
+        int correct = 0;
+        for (int from = 0; from < test.images().size(); from += 256) {
+            int to = Math.min(test.images().size(), from + 256);
+            try (NDManager scope = root.newSubManager()) {
+                NDArray x = ImageTensors.stack(scope, test.images().subList(from, to), classifier.spec());
+                long[] predicted = classifier.network().forward(store, new NDList(x), false).singletonOrThrow()
+                        .argMax(1).toLongArray();
+                for (int i = 0; i < predicted.length; i++) {
+                    correct += predicted[i] == test.labels()[from + i] ? 1 : 0;
+                }
+            }
+        }
+        return correct / (double) test.images().size();
+    }
+
+    /** Mean softmax cross-entropy of {@code logits} (N, C) against integer {@code labels} (N). */
+    static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        int classes = (int) logits.getShape().get(1);
+        return logits.logSoftmax(1).mul(labels.oneHot(classes)).sum(new int[] {1}).neg().mean();
+    }
+
+    /**
+     * Turns gradients of the block's trainable parameters on or off; unlike {@code Block.freezeParameters(false)} it
+     * leaves batch-norm running statistics without gradients.
+     */
+    private static void setTrainable(ai.djl.nn.Block block, boolean trainable) {
+        block.getParameters().values().stream().filter(Parameter::requiresGradient)
+                .forEach(p -> p.getArray().setRequiresGradient(trainable));
+    }
+
+    private static List<Pair<String, Parameter>> parameters(ai.djl.nn.ParameterList list) {
+        List<Pair<String, Parameter>> out = new ArrayList<>();
+        list.forEach(p -> out.add(new Pair<>(p.getKey(), p.getValue())));
+        return out;
+    }
+}

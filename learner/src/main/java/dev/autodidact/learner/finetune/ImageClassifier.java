@@ -1,0 +1,56 @@
+package dev.autodidact.learner.finetune;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import dev.autodidact.learner.method.BlockState;
+import dev.autodidact.learner.model.ConvEncoder;
+import dev.autodidact.learner.model.EncoderSpec;
+
+/**
+ * The fine-tuning network: the SSL encoder (without projector, predictor or decoder) followed by a new linear
+ * classification head. {@link #network()} is the one block that is saved and served.
+ */
+public final class ImageClassifier {
+    private final EncoderSpec spec;
+    private final Block encoder;
+    private final Block head;
+    private final SequentialBlock network;
+
+    public ImageClassifier(EncoderSpec spec, int numClasses) {
+        this.spec = spec;
+        this.encoder = ConvEncoder.build(spec);
+        this.head = Linear.builder().setUnits(numClasses).build();
+        this.network = new SequentialBlock().add(encoder).add(head);
+    }
+
+    /** Initialises every parameter on {@code manager} (random weights). */
+    public ImageClassifier initialize(NDManager manager) {
+        network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, spec.inputSize(), spec.inputSize()));
+        return this;
+    }
+
+    /** Replaces the encoder's weights and batch-norm statistics with a checkpoint's {@code encoder} section. */
+    public void loadEncoder(NDManager manager, byte[] encoderState) {
+        BlockState.load(encoder, manager, encoderState);
+    }
+
+    public EncoderSpec spec() {
+        return spec;
+    }
+
+    public Block encoder() {
+        return encoder;
+    }
+
+    public Block head() {
+        return head;
+    }
+
+    public Block network() {
+        return network;
+    }
+}
