@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "autodidact", mixinStandardHelpOptions = true, version = "autodidact 0.1.0",
         description = "Streaming, online self-supervised learning on Kafka with DJL.",
         subcommands = {DemoCommand.class, BrokerCommand.class, StreamsCommand.class, LearnCommand.class,
-                EmbedCommand.class, IngestCommand.class, PretrainCommand.class, EvalCommand.class, FinetuneCommand.class})
+                EmbedCommand.class, IngestCommand.class, PretrainCommand.class, EvalCommand.class, FinetuneCommand.class,
+                ReportCommand.class})
 public final class Autodidact {
 
     public static void main(String[] args) {

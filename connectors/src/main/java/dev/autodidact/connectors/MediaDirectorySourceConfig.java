@@ -87,8 +87,10 @@ public final class MediaDirectorySourceConfig extends AbstractConfig {
                     Importance.MEDIUM, MAX_FILE_BYTES_DOC)
             .define(INCLUDE_ARCHIVES_CONFIG, Type.BOOLEAN, INCLUDE_ARCHIVES_DEFAULT, Importance.LOW,
                     INCLUDE_ARCHIVES_DOC)
-            .defineInternal(TASK_INDEX_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW)
-            .defineInternal(TASK_COUNT_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.LOW);
+            .defineInternal(TASK_INDEX_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+                    "Set by the connector: this task's index.")
+            .defineInternal(TASK_COUNT_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.LOW,
+                    "Set by the connector: how many tasks split the directory.");
 
     /**
      * @param props the connector's or a task's properties

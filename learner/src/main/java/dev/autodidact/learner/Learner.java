@@ -2,10 +2,14 @@ package dev.autodidact.learner;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
 import dev.autodidact.learner.checkpoint.CheckpointPublisher;
-import dev.autodidact.learner.checkpoint.CheckpointDirectory;
+import dev.autodidact.learner.health.HealthMonitor;
+import dev.autodidact.learner.health.ProbeSet;
+import dev.autodidact.learner.health.RecentCleanSample;
 import dev.autodidact.learner.internal.ExampleConsumer;
+import dev.autodidact.learner.internal.Guards;
 import dev.autodidact.learner.internal.LearnerMetrics;
 import dev.autodidact.learner.internal.TrainingState;
 import dev.autodidact.learner.method.SslMethod;
@@ -15,9 +19,12 @@ import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.StepResult;
 import dev.autodidact.learner.train.TrainStep;
+import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -27,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * The learner service: resumes from the newest committed checkpoint, trains on the examples topic without end (or up
  * to {@code max.steps} / {@code max.duration.ms}), and publishes a checkpoint every N steps or T seconds, and once more
  * on a graceful stop. {@link #halt()} stops without that last checkpoint, as a crash would.
+ *
+ * <p>Guards: a step with a non-finite loss is skipped and counted; {@code max.consecutive.nonfinite.steps} of them in
+ * a row roll the weights back to the last published checkpoint; each checkpoint first measures representation
+ * health, and while the embeddings are collapsed the checkpoint (and so every new embedding) is held back.
  */
 public final class Learner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Learner.class);
@@ -36,86 +47,128 @@ public final class Learner implements AutoCloseable {
     private final MeterRegistry registry;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicBoolean halted = new AtomicBoolean();
+    private final AtomicBoolean collapseGuard;
     private volatile long haltAtStep = -1;
     private volatile LearnerProgress progress = new LearnerProgress(0, 0, Double.NaN, 0, 0, 0);
 
     public Learner(LearnerConfig config, MeterRegistry registry) {
         this.config = config;
         this.registry = registry;
+        this.collapseGuard = new AtomicBoolean(config.getBoolean(LearnerConfig.COLLAPSE_GUARD));
     }
 
     /** Trains until stopped or a limit is reached; blocks the calling thread. */
     public void run() {
-        var topics = config.topics();
+        Topics topics = config.topics();
+        Map<String, Object> client = config.clientProperties();
+        Tags tags = Tags.of("modality", config.modality().id(), "method", config.method());
         try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
-             CheckpointPublisher publisher = new CheckpointPublisher(config.clientProperties(),
-                     config.transactionalId(), topics.checkpoints(), config.checkpointDir());
-             ExampleConsumer examples = new ExampleConsumer(config)) {
+             CheckpointPublisher publisher = new CheckpointPublisher(client, config.transactionalId(),
+                     topics.checkpoints(), config.checkpointDir());
+             ExampleConsumer examples = new ExampleConsumer(config);
+             HealthMonitor health = new HealthMonitor(
+                     new RecentCleanSample(client, topics.clean(config.modality()),
+                             config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE)),
+                     new ProbeSet(client, topics.probe(config.modality()), config.getInt(LearnerConfig.IMAGE_SIZE)),
+                     registry, tags)) {
             Engine.getInstance().setRandomSeed((int) config.getLong(LearnerConfig.SEED).longValue());
             SslMethod method = SslMethods.create(config, root);
             try (AdamW optimizer = new AdamW(root, config.getDouble(LearnerConfig.WEIGHT_DECAY).floatValue())) {
                 TrainingState state = new TrainingState(config, method, optimizer);
-                newestCheckpoint().ifPresent(state::restore);
+                Optional<Checkpoint> resumed = newestCheckpoint();
+                resumed.ifPresent(state::restore);
                 examples.subscribe(state.offsets());
                 LearnerMetrics metrics = new LearnerMetrics(registry, config);
+                Guards guards = new Guards(config, registry, tags, resumed.orElse(null));
                 LOG.info("Learner {} on {} starting at step {} (version {}), device {}", method.name(),
                         examples.topic(), state.step(), state.version(), root.getDevice());
                 TrainStep trainStep = new TrainStep(root, method, optimizer, LearningRateSchedule.constantAfterWarmup(
                         config.getDouble(LearnerConfig.LEARNING_RATE).floatValue(),
                         config.getLong(LearnerConfig.WARMUP_STEPS)), config.encoderSpec());
-                loop(state, trainStep, examples, publisher, metrics);
+                Loop loop = new Loop(root, method, state, trainStep, examples, publisher, metrics, health, guards);
+                loop.run();
             }
         }
     }
 
-    private void loop(TrainingState state, TrainStep trainStep, ExampleConsumer examples,
-                      CheckpointPublisher publisher, LearnerMetrics metrics) {
-        int batchSize = config.getInt(LearnerConfig.BATCH_SIZE);
-        int maxNonFinite = config.getInt(LearnerConfig.MAX_NONFINITE_STEPS);
-        long deadline = config.maxDuration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-        long maxSteps = config.getLong(LearnerConfig.MAX_STEPS);
-        int nonFiniteInRow = 0;
-        while (!stopRequested.get() && (maxSteps < 0 || state.step() < maxSteps) && System.nanoTime() < deadline) {
-            long waitStart = System.nanoTime();
-            Optional<ExampleBatch> batch = examples.nextBatch(batchSize, Duration.ofMillis(200));
-            metrics.dataWait(System.nanoTime() - waitStart);
-            if (batch.isEmpty()) {
-                continue;
-            }
-            StepResult result = trainStep.run(state.step(), batch.get());
-            state.advance(result, batch.get());
-            metrics.step(result);
-            if (haltAtStep >= 0 && state.step() >= haltAtStep) {
-                halt();
-            }
-            nonFiniteInRow = result.applied() ? 0 : nonFiniteInRow + 1;
-            if (!result.applied()) {
-                LOG.warn("Step {} skipped: loss {} is not finite ({} in a row)", result.step(), result.loss(),
-                        nonFiniteInRow);
-                if (nonFiniteInRow >= maxNonFinite) {
-                    throw new IllegalStateException(nonFiniteInRow + " consecutive steps with a non-finite loss");
+    /** One run of the training loop with everything it needs. */
+    private final class Loop {
+        private final NDManager root;
+        private final SslMethod method;
+        private final TrainingState state;
+        private final TrainStep trainStep;
+        private final ExampleConsumer examples;
+        private final CheckpointPublisher publisher;
+        private final LearnerMetrics metrics;
+        private final HealthMonitor health;
+        private final Guards guards;
+        private ExampleBatch lastBatch;
+
+        Loop(NDManager root, SslMethod method, TrainingState state, TrainStep trainStep, ExampleConsumer examples,
+             CheckpointPublisher publisher, LearnerMetrics metrics, HealthMonitor health, Guards guards) {
+            this.root = root;
+            this.method = method;
+            this.state = state;
+            this.trainStep = trainStep;
+            this.examples = examples;
+            this.publisher = publisher;
+            this.metrics = metrics;
+            this.health = health;
+            this.guards = guards;
+        }
+
+        void run() {
+            int batchSize = config.getInt(LearnerConfig.BATCH_SIZE);
+            long deadline = config.maxDuration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+            long maxSteps = config.getLong(LearnerConfig.MAX_STEPS);
+            while (!stopRequested.get() && (maxSteps < 0 || state.step() < maxSteps)
+                    && System.nanoTime() < deadline) {
+                long waitStart = System.nanoTime();
+                Optional<ExampleBatch> batch = examples.nextBatch(batchSize, Duration.ofMillis(200));
+                metrics.dataWait(System.nanoTime() - waitStart);
+                if (batch.isEmpty()) {
+                    continue;
                 }
+                lastBatch = batch.get();
+                StepResult result = trainStep.run(state.step(), lastBatch);
+                state.advance(result, lastBatch);
+                metrics.step(result);
+                if (guards.afterStep(result)) {
+                    state.rollBackWeights(guards.lastGood());
+                }
+                if (haltAtStep >= 0 && state.step() >= haltAtStep) {
+                    halt();
+                }
+                if (state.checkpointDue() && !halted.get()) {
+                    checkpoint();
+                }
+                progress = state.progress(metrics.samplesPerSecond());
             }
-            if (state.checkpointDue() && !halted.get()) {
-                publish(state, examples, publisher, metrics);
+            if (!halted.get() && state.hasUnpublishedSteps()) {
+                checkpoint();
+                progress = state.progress(metrics.samplesPerSecond());
             }
-            progress = state.progress(metrics.samplesPerSecond());
         }
-        if (!halted.get() && state.hasUnpublishedSteps()) {
-            publish(state, examples, publisher, metrics);
-            progress = state.progress(metrics.samplesPerSecond());
-        }
-    }
 
-    private void publish(TrainingState state, ExampleConsumer examples, CheckpointPublisher publisher,
-                         LearnerMetrics metrics) {
-        long start = System.nanoTime();
-        Checkpoint checkpoint = state.snapshot();
-        publisher.publish(checkpoint, state.offsets(), examples.groupMetadata());
-        state.published(checkpoint);
-        metrics.checkpoint(checkpoint, System.nanoTime() - start);
-        LOG.info("Published checkpoint v{} at step {} ({} samples, {} bytes)", checkpoint.manifest().version(),
-                checkpoint.manifest().step(), checkpoint.manifest().samplesSeen(), checkpoint.payload().length);
+        private void checkpoint() {
+            Map<String, Double> values = health.measure(root, method.encoder(), config.encoderSpec(), lastBatch,
+                    guards.lastGood());
+            if (guards.holdBack(values, config.encoderSpec().featureDim(), collapseGuard.get())) {
+                state.deferCheckpoint();
+                return;
+            }
+            long start = System.nanoTime();
+            Map<String, Double> manifestMetrics = new java.util.HashMap<>(values);
+            manifestMetrics.put("samples.per.second", metrics.samplesPerSecond());
+            Checkpoint checkpoint = state.snapshot(manifestMetrics);
+            publisher.publish(checkpoint, state.offsets(), examples.groupMetadata());
+            state.published(checkpoint);
+            guards.published(checkpoint);
+            metrics.checkpoint(checkpoint, System.nanoTime() - start);
+            LOG.info("Published checkpoint v{} at step {} ({} samples, {} bytes, std {})",
+                    checkpoint.manifest().version(), checkpoint.manifest().step(),
+                    checkpoint.manifest().samplesSeen(), checkpoint.payload().length, values.get(HealthMonitor.STD));
+        }
     }
 
     private Optional<Checkpoint> newestCheckpoint() {
@@ -145,6 +198,11 @@ public final class Learner implements AutoCloseable {
     /** Halts, as {@link #halt()}, right after step {@code step}: a crash at a known point, for tests and drills. */
     public void haltAfterStep(long step) {
         haltAtStep = step;
+    }
+
+    /** Turns the collapse guard off (a person overrides it) or back on, effective at the next checkpoint. */
+    public void setCollapseGuard(boolean enabled) {
+        collapseGuard.set(enabled);
     }
 
     public LearnerProgress progress() {

@@ -40,14 +40,93 @@ public final class LearnerConfig extends AbstractConfig {
     public static final String MAX_DURATION_MS = "max.duration.ms";
     public static final String MAX_NONFINITE_STEPS = "max.consecutive.nonfinite.steps";
     public static final String SEED = "seed";
+    public static final String MOMENTUM_HORIZON_STEPS = "momentum.horizon.steps";
+    public static final String BYOL_MOMENTUM_BASE = "byol.momentum.base";
+    public static final String BYOL_ABLATION_NO_PREDICTOR_NO_EMA = "byol.ablation.no.predictor.no.ema";
+    public static final String MOCO_QUEUE_SIZE = "moco.queue.size";
+    public static final String MOCO_TEMPERATURE = "moco.temperature";
+    public static final String MOCO_MOMENTUM = "moco.momentum";
+    public static final String DINO_HIDDEN = "dino.hidden";
+    public static final String DINO_BOTTLENECK = "dino.bottleneck";
+    public static final String DINO_OUT_DIM = "dino.out.dim";
+    public static final String DINO_LOCAL_CROPS = "dino.local.crops";
+    public static final String DINO_STUDENT_TEMPERATURE = "dino.student.temperature";
+    public static final String DINO_TEACHER_TEMPERATURE = "dino.teacher.temperature";
+    public static final String DINO_TEACHER_TEMPERATURE_START = "dino.teacher.temperature.start";
+    public static final String DINO_TEACHER_WARMUP_STEPS = "dino.teacher.warmup.steps";
+    public static final String DINO_CENTER_MOMENTUM = "dino.center.momentum";
+    public static final String DINO_MOMENTUM_BASE = "dino.momentum.base";
+    public static final String SIMSIAM_PREDICTOR_HIDDEN = "simsiam.predictor.hidden";
+    public static final String BARLOW_LAMBDA = "barlow.lambda";
+    public static final String BARLOW_PROJECTION_DIM = "barlow.projection.dim";
+    public static final String VICREG_INVARIANCE = "vicreg.invariance";
+    public static final String VICREG_VARIANCE = "vicreg.variance";
+    public static final String VICREG_COVARIANCE = "vicreg.covariance";
+    public static final String VICREG_PROJECTION_DIM = "vicreg.projection.dim";
+
+    /** Every method a run may ask for with {@code --method}. */
+    public static final List<String> METHODS = List.of("simclr", "byol", "moco", "dino", "simsiam", "barlow_twins",
+            "vicreg");
+    public static final String HEALTH_SAMPLE_SIZE = "health.sample.size";
+    public static final String COLLAPSE_STD_FRACTION = "health.collapse.std.fraction";
+    public static final String COLLAPSE_GUARD = "health.collapse.guard";
+    public static final String MAX_ROLLBACKS = "max.rollbacks";
 
     static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.LIST, Importance.HIGH, "Kafka bootstrap servers.")
             .define(TOPIC_PREFIX, Type.STRING, Topics.DEFAULT_PREFIX, Importance.MEDIUM, "Prefix of every topic.")
             .define(MODALITY, Type.STRING, "image", ConfigDef.ValidString.in("image"), Importance.HIGH,
                     "Modality to learn from.")
-            .define(METHOD, Type.STRING, "simclr", ConfigDef.ValidString.in("simclr"), Importance.HIGH,
-                    "Self-supervised method.")
+            .define(METHOD, Type.STRING, "simclr", ConfigDef.ValidString.in(METHODS.toArray(String[]::new)),
+                    Importance.HIGH, "Self-supervised method.")
+            .define(MOMENTUM_HORIZON_STEPS, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM,
+                    "Step at which the cosine momentum schedules of byol and dino reach 1 (BYOL sec. 3.2). 0: max.steps "
+                            + "when that is set, otherwise none (the momentum stays at its base, for unbounded streams).")
+            .define(BYOL_MOMENTUM_BASE, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM,
+                    "BYOL target momentum at step 0. The paper's 0.996 averages over ~250 steps, a large part of a "
+                            + "short CPU run; 0.99 (~100 steps) is the usual CIFAR-scale value.")
+            .define(BYOL_ABLATION_NO_PREDICTOR_NO_EMA, Type.BOOLEAN, false, Importance.LOW,
+                    "Ablation: BYOL without predictor and with the online network as its own target. Collapses "
+                            + "(BYOL table 5b); for demonstrating the collapse detector, not for training.")
+            .define(MOCO_QUEUE_SIZE, Type.INT, 4096, Range.atLeast(1), Importance.MEDIUM,
+                    "MoCo negatives kept in the queue (the paper: 65536 on ImageNet; 4096 at CIFAR scale).")
+            .define(MOCO_TEMPERATURE, Type.DOUBLE, 0.2, Range.atLeast(1e-3), Importance.MEDIUM,
+                    "MoCo v2 InfoNCE temperature.")
+            .define(MOCO_MOMENTUM, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM,
+                    "MoCo key encoder momentum (constant). The paper's 0.999 suits ~10^5+ steps; 0.99 short runs.")
+            .define(DINO_HIDDEN, Type.INT, 256, Range.atLeast(1), Importance.LOW, "DINO head hidden units.")
+            .define(DINO_BOTTLENECK, Type.INT, 64, Range.atLeast(1), Importance.LOW,
+                    "DINO head bottleneck before the prototype layer.")
+            .define(DINO_OUT_DIM, Type.INT, 1024, Range.atLeast(2), Importance.MEDIUM,
+                    "DINO prototypes K (the paper: 65536 on ImageNet).")
+            .define(DINO_LOCAL_CROPS, Type.INT, 6, Range.between(0, 62), Importance.MEDIUM,
+                    "DINO local crops per example after the 2 global ones; must match the stream-app's setting.")
+            .define(DINO_STUDENT_TEMPERATURE, Type.DOUBLE, 0.1, Range.atLeast(1e-3), Importance.MEDIUM,
+                    "DINO student temperature.")
+            .define(DINO_TEACHER_TEMPERATURE, Type.DOUBLE, 0.07, Range.atLeast(1e-3), Importance.MEDIUM,
+                    "DINO teacher temperature after the warm-up.")
+            .define(DINO_TEACHER_TEMPERATURE_START, Type.DOUBLE, 0.04, Range.atLeast(1e-3), Importance.LOW,
+                    "DINO teacher temperature at step 0.")
+            .define(DINO_TEACHER_WARMUP_STEPS, Type.LONG, 300L, Range.atLeast(0), Importance.LOW,
+                    "Steps of the linear teacher temperature warm-up.")
+            .define(DINO_CENTER_MOMENTUM, Type.DOUBLE, 0.9, Range.between(0, 1), Importance.LOW,
+                    "DINO centre EMA momentum.")
+            .define(DINO_MOMENTUM_BASE, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM,
+                    "DINO teacher momentum at step 0 (the paper: 0.996 on ImageNet).")
+            .define(SIMSIAM_PREDICTOR_HIDDEN, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+                    "SimSiam predictor bottleneck; 0: a quarter of projection.dim, as in the paper.")
+            .define(BARLOW_LAMBDA, Type.DOUBLE, 5e-3, Range.atLeast(0), Importance.MEDIUM,
+                    "Barlow Twins weight of the off-diagonal (redundancy) term.")
+            .define(BARLOW_PROJECTION_DIM, Type.INT, 512, Range.atLeast(2), Importance.LOW,
+                    "Barlow Twins expander width (the paper: 8192).")
+            .define(VICREG_INVARIANCE, Type.DOUBLE, 25.0, Range.atLeast(0), Importance.MEDIUM,
+                    "VICReg invariance coefficient lambda.")
+            .define(VICREG_VARIANCE, Type.DOUBLE, 25.0, Range.atLeast(0), Importance.MEDIUM,
+                    "VICReg variance coefficient mu.")
+            .define(VICREG_COVARIANCE, Type.DOUBLE, 1.0, Range.atLeast(0), Importance.MEDIUM,
+                    "VICReg covariance coefficient nu.")
+            .define(VICREG_PROJECTION_DIM, Type.INT, 512, Range.atLeast(2), Importance.LOW,
+                    "VICReg expander width (the paper: 8192).")
             .define(GROUP_ID, Type.STRING, "autodidact-learner", Importance.MEDIUM,
                     "Consumer group; its offsets are committed only together with checkpoints.")
             .define(TRANSACTIONAL_ID, Type.STRING, "", Importance.MEDIUM,
@@ -77,8 +156,19 @@ public final class LearnerConfig extends AbstractConfig {
             .define(MAX_DURATION_MS, Type.LONG, -1L, Importance.MEDIUM,
                     "Stop after training this long in this run; -1 never.")
             .define(MAX_NONFINITE_STEPS, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
-                    "Fail after this many consecutive steps with a non-finite loss (each one is skipped and counted).")
-            .define(SEED, Type.LONG, 42L, Importance.LOW, "Seed of weight initialisation.");
+                    "After this many consecutive steps with a non-finite loss (each one skipped and counted), roll the "
+                            + "weights and optimizer back to the last published checkpoint.")
+            .define(SEED, Type.LONG, 42L, Importance.LOW, "Seed of weight initialisation.")
+            .define(HEALTH_SAMPLE_SIZE, Type.INT, 512, Range.between(16, 8192), Importance.LOW,
+                    "Recent clean records on which representation health is measured at each checkpoint.")
+            .define(COLLAPSE_STD_FRACTION, Type.DOUBLE, 0.1, Range.between(0, 1), Importance.MEDIUM,
+                    "Collapse when the std of L2-normalised embeddings falls below this fraction of 1/sqrt(d).")
+            .define(COLLAPSE_GUARD, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Hold back checkpoints (and so new embeddings) while the representation is collapsed; false "
+                            + "overrides the guard.")
+            .define(MAX_ROLLBACKS, Type.INT, 3, Range.atLeast(0), Importance.MEDIUM,
+                    "Roll-backs to the last good checkpoint allowed without a successful checkpoint in between; "
+                            + "one more fails the learner.");
 
     public LearnerConfig(Map<?, ?> props) {
         super(CONFIG, props);
@@ -98,6 +188,15 @@ public final class LearnerConfig extends AbstractConfig {
 
     public String method() {
         return getString(METHOD);
+    }
+
+    /**
+     * @return the step at which cosine momentum schedules reach 1: {@code momentum.horizon.steps}, else
+     *     {@code max.steps}, else 0 (no horizon)
+     */
+    public long momentumHorizonSteps() {
+        long horizon = getLong(MOMENTUM_HORIZON_STEPS);
+        return horizon > 0 ? horizon : Math.max(0, getLong(MAX_STEPS));
     }
 
     public String transactionalId() {

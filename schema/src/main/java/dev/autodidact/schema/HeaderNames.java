@@ -17,6 +17,8 @@ public final class HeaderNames {
     public static final String MODEL_VERSION = "model-version";
     /** Number of float32 values in an embedding, decimal string. */
     public static final String DIMENSION = "dimension";
+    /** Class label of a record on a {@code probe.<modality>} topic. */
+    public static final String LABEL = "label";
     /** SSL method that produced the model, e.g. {@code simclr}. */
     public static final String METHOD = "method";
 

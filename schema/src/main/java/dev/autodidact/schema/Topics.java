@@ -14,6 +14,7 @@ import java.util.Objects;
  *   <li>{@code examples.<modality>.<method>}: training examples; delete policy, short retention.</li>
  *   <li>{@code checkpoints}: manifests and chunks, written transactionally by the learner.</li>
  *   <li>{@code embeddings.<modality>}: compacted, latest vector per record id.</li>
+ *   <li>{@code probe.<modality>}: optional labeled records (header {@code label}) for online evaluation; compacted.</li>
  *   <li>{@code dead-letter}: rejected records with the reason in headers.</li>
  * </ul>
  */
@@ -80,6 +81,7 @@ public final class Topics {
                 new TopicSpec(examples(modality, method), partitions, Map.of(CLEANUP, "delete",
                         RETENTION_MS, millis(Duration.ofDays(1)), MAX_BYTES, maxBytes)),
                 new TopicSpec(embeddings(modality), partitions, Map.of(CLEANUP, "compact")),
+                new TopicSpec(probe(modality), 1, Map.of(CLEANUP, "compact", MAX_BYTES, maxBytes)),
                 new TopicSpec(checkpoints(), 1, Map.of(CLEANUP, "delete",
                         RETENTION_MS, millis(Duration.ofDays(30)), MAX_BYTES, maxBytes)),
                 new TopicSpec(deadLetter(), 1, Map.of(CLEANUP, "delete",

@@ -74,6 +74,15 @@ public final class FeatureExtractor implements AutoCloseable {
 
     /** One feature vector per image, in order. Images must be {@code spec().inputSize()} square. */
     public float[][] embed(List<CleanImage> images) {
+        return embed(manager, store, encoder, spec, images);
+    }
+
+    /**
+     * Embeds {@code images} with any encoder in inference mode (batch norm uses running statistics, nothing is
+     * updated), in batches, each on a sub-manager of {@code manager} closed before the next.
+     */
+    public static float[][] embed(NDManager manager, ParameterStore store, Block encoder, EncoderSpec spec,
+                                  List<CleanImage> images) {
         List<float[]> out = new ArrayList<>(images.size());
         for (int from = 0; from < images.size(); from += BATCH) {
             List<CleanImage> chunk = images.subList(from, Math.min(images.size(), from + BATCH));

@@ -30,6 +30,7 @@ public final class TrainingState {
     private long samplesSeen;
     private long version;
     private long publishedStep = -1;
+    private long deferredAtStep = -1;
     private long lastPublishNanos = System.nanoTime();
     private double lastLoss = Double.NaN;
     private long skipped;
@@ -42,18 +43,32 @@ public final class TrainingState {
 
     public void restore(Checkpoint cp) {
         CheckpointManifest m = cp.manifest();
-        Map<String, byte[]> sections = new HashMap<>();
-        m.sections().forEach(s -> sections.put(s.name(), cp.section(s.name())));
-        method.loadState(sections);
-        if (sections.containsKey(OPTIMIZER)) {
-            optimizer.load(sections.get(OPTIMIZER));
-        }
+        rollBackWeights(cp);
         step = m.step();
         samplesSeen = m.samplesSeen();
         version = m.version();
         publishedStep = step;
         offsets.clear();
         m.offsets().forEach((k, v) -> offsets.put(parse(k), v));
+    }
+
+    /**
+     * Puts the checkpoint's weights, method state and optimizer moments back, keeping the step, samples and offsets:
+     * the batches trained since are consumed but their updates undone.
+     */
+    public void rollBackWeights(Checkpoint cp) {
+        Map<String, byte[]> sections = new HashMap<>();
+        cp.manifest().sections().forEach(s -> sections.put(s.name(), cp.section(s.name())));
+        method.loadState(sections);
+        if (sections.containsKey(OPTIMIZER)) {
+            optimizer.load(sections.get(OPTIMIZER));
+        }
+    }
+
+    /** Postpones the next time-based checkpoint by a full interval (used while publishing is held back). */
+    public void deferCheckpoint() {
+        lastPublishNanos = System.nanoTime();
+        deferredAtStep = step;
     }
 
     public void advance(StepResult result, ExampleBatch batch) {
@@ -70,7 +85,8 @@ public final class TrainingState {
         long everySteps = config.getLong(LearnerConfig.CHECKPOINT_INTERVAL_STEPS);
         long everyNanos = config.getLong(LearnerConfig.CHECKPOINT_INTERVAL_MS) * 1_000_000L;
         return hasUnpublishedSteps()
-                && (step - Math.max(publishedStep, 0) >= everySteps || System.nanoTime() - lastPublishNanos >= everyNanos);
+                && (step - Math.max(Math.max(publishedStep, deferredAtStep), 0) >= everySteps
+                        || System.nanoTime() - lastPublishNanos >= everyNanos);
     }
 
     public boolean hasUnpublishedSteps() {
@@ -78,6 +94,11 @@ public final class TrainingState {
     }
 
     public Checkpoint snapshot() {
+        return snapshot(Map.of());
+    }
+
+    /** The current state as the next checkpoint version, with {@code extraMetrics} in its manifest. */
+    public Checkpoint snapshot(Map<String, Double> extraMetrics) {
         Map<String, byte[]> sections = new LinkedHashMap<>(method.saveState());
         sections.put(OPTIMIZER, optimizer.save());
         Map<String, Long> wireOffsets = new HashMap<>();
@@ -87,6 +108,7 @@ public final class TrainingState {
             metrics.put("loss", lastLoss);
         }
         metrics.put("skipped.steps", (double) skipped);
+        metrics.putAll(extraMetrics);
         CheckpointManifest draft = new CheckpointManifest(version + 1, version, method.name(),
                 config.modality().id(), method.architecture(), step, samplesSeen, wireOffsets, metrics, List.of(),
                 0, 0, "", System.currentTimeMillis());

@@ -9,6 +9,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes a block's parameters (weights and batch-norm statistics) to bytes and reads them back. Loaded trainable
@@ -26,6 +28,28 @@ public final class BlockState {
             throw new UncheckedIOException("Could not serialise parameters", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** One section per named block, in the map's order. */
+    public static Map<String, byte[]> saveAll(Map<String, Block> blocks) {
+        Map<String, byte[]> sections = new LinkedHashMap<>();
+        blocks.forEach((name, block) -> sections.put(name, save(block)));
+        return sections;
+    }
+
+    /**
+     * Loads every named block from its section.
+     *
+     * @throws IllegalStateException if a section is missing or does not fit
+     */
+    public static void loadAll(Map<String, Block> blocks, NDManager manager, Map<String, byte[]> sections) {
+        blocks.forEach((name, block) -> {
+            byte[] state = sections.get(name);
+            if (state == null) {
+                throw new IllegalStateException("Checkpoint lacks the '" + name + "' section");
+            }
+            load(block, manager, state);
+        });
     }
 
     public static void load(Block block, NDManager manager, byte[] state) {

@@ -36,7 +36,26 @@ public interface SslMethod {
      */
     NDArray loss(ParameterStore store, NDList views);
 
-    /** Called after each optimizer step, outside the gradient collector (EMA updates, queue pushes). */
+    /**
+     * The loss of the batch of optimizer step {@code step} (0-based, counted by the training loop and restored from
+     * checkpoints). Methods whose loss follows a schedule (DINO's teacher temperature) override this; the training
+     * loop always calls it.
+     *
+     * @param store parameter store of the training loop
+     * @param views one (N, C, H, W) array per view
+     * @param step the global step
+     * @return a scalar loss attached to the inputs' manager
+     */
+    default NDArray loss(ParameterStore store, NDList views, long step) {
+        return loss(store, views);
+    }
+
+    /**
+     * Called after each applied optimizer step, outside the gradient collector and while the step's arrays are still
+     * open (EMA updates, queue pushes, centre updates). Not called for a skipped (non-finite) step.
+     *
+     * @param step the step just applied, the same number {@link #loss(ParameterStore, NDList, long)} got
+     */
     default void afterStep(long step) {
     }
 

@@ -42,7 +42,7 @@ public final class TrainStep {
             NDList views = batch.toViews(scope, spec, method.viewsPerExample());
             float loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray value = method.loss(store, views);
+                NDArray value = method.loss(store, views, step);
                 collector.backward(value);
                 loss = value.getFloat();
             }

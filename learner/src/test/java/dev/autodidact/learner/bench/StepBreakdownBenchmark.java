@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
@@ -19,7 +20,7 @@ class StepBreakdownBenchmark {
     @Test
     void breakdown() {
         Assumptions.assumeTrue(Boolean.getBoolean("autodidact.benchmark"));
-        ExampleBatch batch = TrainStepBenchmark.batch(256, 32, 1);
+        ExampleBatch batch = TestBatches.pairs(256, 32, 1);
         EncoderSpec spec = EncoderSpec.of(32, new int[] {32, 64, 128}, 0);
         try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
             SimClrMethod method = new SimClrMethod(root, spec, 128, 64, 0.2f);

@@ -2,20 +2,14 @@ package dev.autodidact.learner.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.TrainStep;
-import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -24,23 +18,10 @@ import org.junit.jupiter.api.Test;
  * with {@code -Dautodidact.benchmark=true}: it measures, it does not assert.
  */
 class TrainStepBenchmark {
-    static ExampleBatch batch(int n, int size, long seed) {
-        Random r = new Random(seed);
-        List<ImageViews> examples = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            byte[] a = new byte[size * size * 3];
-            byte[] b = new byte[size * size * 3];
-            r.nextBytes(a);
-            r.nextBytes(b);
-            examples.add(new ImageViews(List.of(new CleanImage(size, size, a), new CleanImage(size, size, b))));
-        }
-        return new ExampleBatch(examples, Map.of(new TopicPartition("t", 0), (long) n));
-    }
-
     @Test
     void secondsPerStep() {
         Assumptions.assumeTrue(Boolean.getBoolean("autodidact.benchmark"));
-        ExampleBatch batch = batch(256, 32, 1);
+        ExampleBatch batch = TestBatches.pairs(256, 32, 1);
         for (int residual : new int[] {0, 1}) {
             EncoderSpec spec = EncoderSpec.of(32, new int[] {32, 64, 128}, residual);
             try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
-import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.TrainStep;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.checkpoint.Checkpoint;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class FeatureExtractorTest {
@@ -40,7 +39,7 @@ class FeatureExtractorTest {
             TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
                     LearningRateSchedule.constantAfterWarmup(1e-3f, 0), SPEC);
             for (int i = 0; i < 3; i++) {
-                step.run(i, ExampleBatchFixture.of(images(16), images(16)));
+                step.run(i, TestBatches.of(images(16), images(16)));
             }
             Map<String, byte[]> sections = new LinkedHashMap<>(method.saveState());
             CheckpointManifest draft = new CheckpointManifest(1, 0, "simclr", "image", method.architecture(), 3, 48,
@@ -61,17 +60,6 @@ class FeatureExtractorTest {
                 assertThat(a.version()).isEqualTo(1);
                 assertThat(a.method()).isEqualTo("simclr");
             }
-        }
-    }
-
-    /** Two-view batches from two image lists. */
-    static final class ExampleBatchFixture {
-        static ExampleBatch of(List<CleanImage> first, List<CleanImage> second) {
-            List<dev.autodidact.schema.ImageViews> ex = new java.util.ArrayList<>();
-            for (int i = 0; i < first.size(); i++) {
-                ex.add(new dev.autodidact.schema.ImageViews(List.of(first.get(i), second.get(i))));
-            }
-            return new ExampleBatch(ex, Map.of(new TopicPartition("t", 0), (long) first.size()));
         }
     }
 }

@@ -10,36 +10,21 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.method.SslMethod;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
-import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-class TrainStepTest {
+public class TrainStepTest {
     static final EncoderSpec SPEC = EncoderSpec.of(16, new int[] {8, 16}, 1);
 
-    static ExampleBatch batch(int n, long seed) {
-        Random r = new Random(seed);
-        List<ImageViews> examples = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            byte[] a = new byte[16 * 16 * 3];
-            r.nextBytes(a);
-            byte[] b = a.clone();
-            for (int j = 0; j < b.length; j += 7) {
-                b[j] = (byte) r.nextInt();
-            }
-            examples.add(new ImageViews(List.of(new CleanImage(16, 16, a), new CleanImage(16, 16, b))));
-        }
-        return new ExampleBatch(examples, Map.of(new TopicPartition("t", 0), (long) n));
+    public static ExampleBatch batch(int n, long seed) {
+        return TestBatches.pairs(n, 16, seed);
     }
 
     private static float[] firstWeight(SslMethod method) {

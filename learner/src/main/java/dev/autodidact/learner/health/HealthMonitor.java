@@ -1,0 +1,118 @@
+package dev.autodidact.learner.health;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.autodidact.learner.embed.FeatureExtractor;
+import dev.autodidact.learner.eval.KnnClassifier;
+import dev.autodidact.learner.eval.LinearProbe;
+import dev.autodidact.learner.eval.RepresentationStats;
+import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.checkpoint.Checkpoint;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Measures the representation at checkpoint time: label-free health on the recent clean sample and, when the probe
+ * topic has labeled records, online kNN and linear-probe accuracy with the same code as {@code eval}. Every value is
+ * returned for the manifest and exported as a gauge ({@code autodidact.health.*}, {@code autodidact.probe.*}).
+ */
+public final class HealthMonitor implements AutoCloseable {
+    public static final String STD = "health.std";
+    public static final String RANKME = "health.rankme";
+    public static final String ALIGNMENT = "health.alignment";
+    public static final String UNIFORMITY = "health.uniformity";
+    public static final String DRIFT = "health.drift";
+    public static final String PROBE_KNN = "probe.knn.top1";
+    public static final String PROBE_LINEAR = "probe.linear.top1";
+    private static final int ALIGNMENT_PAIRS = 256;
+    private static final Duration READ_BUDGET = Duration.ofSeconds(2);
+
+    private final RecentCleanSample sample;
+    private final ProbeSet probe;
+    private final Map<String, Double> latest = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Tags tags;
+
+    public HealthMonitor(RecentCleanSample sample, ProbeSet probe, MeterRegistry registry, Tags tags) {
+        this.sample = sample;
+        this.probe = probe;
+        this.registry = registry;
+        this.tags = tags;
+    }
+
+    /**
+     * @param encoder the encoder being trained, run here in inference mode
+     * @param lastBatch the most recent training batch: its first two views give the alignment pairs
+     * @param previous the last published checkpoint, for drift; null before the first
+     */
+    public Map<String, Double> measure(NDManager root, Block encoder, EncoderSpec spec, ExampleBatch lastBatch,
+                                       Checkpoint previous) {
+        ParameterStore store = new ParameterStore(root, false);
+        Map<String, Double> values = new LinkedHashMap<>();
+        List<CleanImage> recent = sample.refresh(READ_BUDGET);
+        if (recent.size() >= 2) {
+            float[][] z = FeatureExtractor.embed(root, store, encoder, spec, recent);
+            values.put(STD, RepresentationStats.stdOfNormalized(z));
+            values.put(RANKME, RepresentationStats.rankMe(z));
+            values.put(UNIFORMITY, RepresentationStats.uniformity(z));
+            if (previous != null) {
+                try (FeatureExtractor before = FeatureExtractor.fromCheckpoint(previous)) {
+                    values.put(DRIFT, meanCosineDistance(before.embed(recent), z));
+                }
+            }
+        }
+        if (lastBatch != null && lastBatch.examples().get(0).size() >= 2) {
+            List<ImageViews> pairs = lastBatch.examples().subList(0, Math.min(ALIGNMENT_PAIRS, lastBatch.size()));
+            float[][] a = FeatureExtractor.embed(root, store, encoder, spec, pairs.stream().map(v -> v.view(0)).toList());
+            float[][] b = FeatureExtractor.embed(root, store, encoder, spec, pairs.stream().map(v -> v.view(1)).toList());
+            values.put(ALIGNMENT, RepresentationStats.alignment(a, b));
+        }
+        probe.refresh(READ_BUDGET).ifPresent(split -> {
+            var bank = split.bank(FeatureExtractor.embed(root, store, encoder, spec, split.bankImages()));
+            var queries = split.queries(FeatureExtractor.embed(root, store, encoder, spec, split.queryImages()));
+            values.put(PROBE_KNN, new KnnClassifier().top1(bank, queries));
+            values.put(PROBE_LINEAR, LinearProbe.defaults().top1(bank, queries));
+        });
+        values.forEach(this::export);
+        return values;
+    }
+
+    private void export(String name, double value) {
+        if (latest.put(name, value) == null) {
+            Gauge.builder("autodidact." + name, latest, m -> m.getOrDefault(name, Double.NaN)).tags(tags)
+                    .register(registry);
+        }
+    }
+
+    static double meanCosineDistance(float[][] a, float[][] b) {
+        double total = 0;
+        for (int i = 0; i < a.length; i++) {
+            double dot = 0;
+            double na = 0;
+            double nb = 0;
+            for (int j = 0; j < a[i].length; j++) {
+                dot += a[i][j] * b[i][j];
+                na += a[i][j] * a[i][j];
+                nb += b[i][j] * b[i][j];
+            }
+            total += 1 - dot / Math.max(Math.sqrt(na * nb), 1e-12);
+        }
+        return total / a.length;
+    }
+
+    @Override
+    public void close() {
+        sample.close();
+        probe.close();
+    }
+}

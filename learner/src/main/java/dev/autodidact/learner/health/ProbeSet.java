@@ -1,0 +1,121 @@
+package dev.autodidact.learner.health;
+
+import dev.autodidact.learner.eval.FeatureSet;
+import dev.autodidact.media.MediaRejectedException;
+import dev.autodidact.media.image.ImageCanonicalizer;
+import dev.autodidact.media.image.ImageDecoder;
+import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.HeaderNames;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The labeled records of {@code probe.<modality>} (value: encoded image, header {@code label}), decoded and
+ * canonicalised with the stream-app's media code and split deterministically by key into a memory bank (4/5) and
+ * queries (1/5) for online kNN and linear probes. Later records with the same key replace earlier ones.
+ */
+public final class ProbeSet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeSet.class);
+    private static final int MIN_RECORDS = 10;
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final ImageDecoder decoder = new ImageDecoder();
+    private final ImageCanonicalizer canonicalizer;
+    private final Map<String, Labeled> records = new LinkedHashMap<>();
+
+    private record Labeled(CleanImage image, String label) {
+    }
+
+    /** A probe split ready to embed: images and labels of the memory bank and of the queries. */
+    public record Split(List<CleanImage> bankImages, int[] bankLabels, List<CleanImage> queryImages,
+                        int[] queryLabels, List<String> classes) {
+        public FeatureSet bank(float[][] features) {
+            return new FeatureSet(features, bankLabels, classes.size(), classes);
+        }
+
+        public FeatureSet queries(float[][] features) {
+            return new FeatureSet(features, queryLabels, classes.size(), classes);
+        }
+    }
+
+    public ProbeSet(Map<String, Object> clientProperties, String topic, int imageSize) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.canonicalizer = new ImageCanonicalizer(imageSize);
+        TopicPartition tp = new TopicPartition(topic, 0);
+        consumer.assign(List.of(tp));
+        consumer.seekToBeginning(List.of(tp));
+    }
+
+    /** Reads new probe records; returns a split once there are enough records of at least two classes. */
+    public Optional<Split> refresh(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int polled;
+        do {
+            polled = 0;
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                polled++;
+                accept(r);
+            }
+        } while (polled > 0 && System.nanoTime() < deadline);
+        return split();
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> r) {
+        Optional<String> label = HeaderNames.get(r.headers(), HeaderNames.LABEL);
+        if (r.key() == null || r.value() == null || label.isEmpty()) {
+            LOG.warn("Probe record at offset {} has no key, value or label header; ignored", r.offset());
+            return;
+        }
+        try {
+            RgbImage img = canonicalizer.canonicalize(decoder.decode(r.value()));
+            records.put(r.key(), new Labeled(new CleanImage(img.width(), img.height(), img.pixels()), label.get()));
+        } catch (MediaRejectedException e) {
+            LOG.warn("Probe record {} rejected: {}", r.key(), e.getMessage());
+        }
+    }
+
+    private Optional<Split> split() {
+        List<String> classes = new ArrayList<>(new TreeSet<>(records.values().stream().map(Labeled::label).toList()));
+        if (records.size() < MIN_RECORDS || classes.size() < 2) {
+            return Optional.empty();
+        }
+        List<CleanImage> bank = new ArrayList<>();
+        List<Integer> bankLabels = new ArrayList<>();
+        List<CleanImage> queries = new ArrayList<>();
+        List<Integer> queryLabels = new ArrayList<>();
+        records.forEach((key, rec) -> {
+            boolean query = Math.floorMod(key.hashCode(), 5) == 0;
+            (query ? queries : bank).add(rec.image());
+            (query ? queryLabels : bankLabels).add(classes.indexOf(rec.label()));
+        });
+        if (bank.isEmpty() || queries.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Split(bank, bankLabels.stream().mapToInt(Integer::intValue).toArray(), queries,
+                queryLabels.stream().mapToInt(Integer::intValue).toArray(), classes));
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.autodidact.learner.health;
+
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.serde.CleanImageSerde;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The most recent {@code capacity} records of the clean topic, kept up to date by a group-less consumer that starts
+ * {@code capacity} records before the end of each partition. What health is measured on: when the stream degrades
+ * (for example to constant images), the sample shows it.
+ */
+public final class RecentCleanSample implements AutoCloseable {
+    private final KafkaConsumer<String, CleanImage> consumer;
+    private final String topic;
+    private final int capacity;
+    private final Deque<CleanImage> recent = new ArrayDeque<>();
+    private boolean assigned;
+
+    public RecentCleanSample(Map<String, Object> clientProperties, String topic, int capacity) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new CleanImageSerde().deserializer());
+        this.topic = topic;
+        this.capacity = capacity;
+    }
+
+    /** Reads what arrived since the last call (briefly) and returns the current sample, oldest first. */
+    public List<CleanImage> refresh(Duration budget) {
+        if (!assigned && !assign()) {
+            return List.of();
+        }
+        long deadline = System.nanoTime() + budget.toNanos();
+        int polled;
+        do {
+            polled = 0;
+            for (ConsumerRecord<String, CleanImage> r : consumer.poll(Duration.ofMillis(50))) {
+                if (r.value() != null) {
+                    recent.addLast(r.value());
+                    if (recent.size() > capacity) {
+                        recent.removeFirst();
+                    }
+                }
+                polled++;
+            }
+        } while (polled > 0 && System.nanoTime() < deadline);
+        return List.copyOf(recent);
+    }
+
+    private boolean assign() {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        if (infos == null || infos.isEmpty()) {
+            return false;
+        }
+        List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        consumer.endOffsets(partitions).forEach((tp, end) ->
+                consumer.seek(tp, Math.max(begin.get(tp), end - capacity)));
+        assigned = true;
+        return true;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

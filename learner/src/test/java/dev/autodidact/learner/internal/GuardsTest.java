@@ -1,0 +1,91 @@
+package dev.autodidact.learner.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.health.HealthMonitor;
+import dev.autodidact.learner.method.SimClrMethod;
+import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.LearningRateSchedule;
+import dev.autodidact.learner.train.StepResult;
+import dev.autodidact.learner.train.TrainStep;
+import dev.autodidact.learner.train.TrainStepTest;
+import dev.autodidact.schema.checkpoint.Checkpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GuardsTest {
+    private static LearnerConfig config(int maxNonFinite, int maxRollbacks) {
+        return new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS, "localhost:1",
+                LearnerConfig.MAX_NONFINITE_STEPS, maxNonFinite, LearnerConfig.MAX_ROLLBACKS, maxRollbacks,
+                LearnerConfig.IMAGE_SIZE, 16, LearnerConfig.ENCODER_WIDTHS, "8,16"));
+    }
+
+    private static StepResult nan(long step) {
+        return new StepResult(step, Float.NaN, false, 8, 1e-3f, 1);
+    }
+
+    @Test
+    void shouldRollRepeatedNonFiniteStepsBackToTheLastCheckpointWeights() {
+        LearnerConfig config = config(3, 1);
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (NDManager root = NDManager.newBaseManager()) {
+            SimClrMethod method = new SimClrMethod(root, config.encoderSpec(), 16, 8, 0.5f);
+            AdamW adam = new AdamW(root, 0f);
+            TrainingState state = new TrainingState(config, method, adam);
+            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
+                    config.encoderSpec());
+            for (int i = 0; i < 3; i++) {
+                state.advance(step.run(i, TrainStepTest.batch(8, i)), TrainStepTest.batch(8, i));
+            }
+            Checkpoint good = state.snapshot();
+            Guards guards = new Guards(config, registry, Tags.empty(), null);
+            guards.published(good);
+            float[] goodWeights = method.trainableParameters().get(0).getValue().getArray().toFloatArray();
+            for (int i = 3; i < 6; i++) {
+                state.advance(step.run(i, TrainStepTest.batch(8, i)), TrainStepTest.batch(8, i));
+            }
+            assertThat(method.trainableParameters().get(0).getValue().getArray().toFloatArray())
+                    .isNotEqualTo(goodWeights);
+
+            assertThat(guards.afterStep(nan(6))).isFalse();
+            assertThat(guards.afterStep(nan(7))).isFalse();
+            assertThat(guards.afterStep(nan(8))).as("third non-finite step in a row").isTrue();
+            state.rollBackWeights(guards.lastGood());
+            assertThat(method.trainableParameters().get(0).getValue().getArray().toFloatArray())
+                    .containsExactly(goodWeights);
+            assertThat(registry.get("autodidact.learner.rollbacks").counter().count()).isEqualTo(1);
+            assertThat(state.step()).as("step and offsets keep advancing").isEqualTo(6);
+
+            guards.afterStep(nan(9));
+            guards.afterStep(nan(10));
+            assertThatThrownBy(() -> guards.afterStep(nan(11))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("keeps diverging");
+        }
+    }
+
+    @Test
+    void shouldFailDivergenceBeforeAnyCheckpoint() {
+        Guards guards = new Guards(config(1, 3), new SimpleMeterRegistry(), Tags.empty(), null);
+        assertThatThrownBy(() -> guards.afterStep(nan(0))).hasMessageContaining("no checkpoint");
+    }
+
+    @Test
+    void shouldHoldBackCollapsedCheckpointsUnlessOverridden() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        Guards guards = new Guards(config(3, 3), registry, Tags.empty(), null);
+        double threshold = 0.1 / Math.sqrt(16);
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold / 2), 16, true)).isTrue();
+        assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isEqualTo(1);
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold / 2), 16, false)).isFalse();
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold * 2), 16, true)).isFalse();
+        assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isZero();
+        assertThat(guards.holdBack(Map.of(), 16, true)).as("no sample yet: nothing to judge").isFalse();
+        assertThat(registry.get("autodidact.checkpoint.held.back").counter().count()).isEqualTo(1);
+    }
+}
