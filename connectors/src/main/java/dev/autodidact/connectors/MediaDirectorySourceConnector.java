@@ -2,6 +2,7 @@ package dev.autodidact.connectors;
 
 import dev.autodidact.connectors.internal.FileOffsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,11 +86,21 @@ public final class MediaDirectorySourceConnector extends SourceConnector {
         Config config = super.validate(connectorConfigs);
         for (ConfigValue value : config.configValues()) {
             if (value.name().equals(MediaDirectorySourceConfig.DIRECTORY_CONFIG) && value.errorMessages().isEmpty()
-                    && value.value() instanceof String dir && !Files.isDirectory(Path.of(dir))) {
-                value.addErrorMessage("Not a directory: " + Path.of(dir).toAbsolutePath());
+                    && value.value() instanceof String dir) {
+                checkDirectory(value, dir);
             }
         }
         return config;
+    }
+
+    private static void checkDirectory(ConfigValue value, String dir) {
+        try {
+            if (!Files.isDirectory(Path.of(dir))) {
+                value.addErrorMessage("Not a directory: " + Path.of(dir).toAbsolutePath());
+            }
+        } catch (InvalidPathException e) {
+            value.addErrorMessage("Not a path: " + e.getMessage());
+        }
     }
 
     /** Each record's offset is committed with it, so exactly-once delivery (KIP-618) holds. */

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * stamp (modification time, size) differs from the last one sent, as remembered here or in Connect's committed
  * offsets; polls then drain the queue a batch at a time. Once the queue is empty, the next scan waits for
  * {@code poll.interval.ms}.
+ *
+ * <p>A scan that fails (the directory gone, a zip archive that cannot be opened) fails the poll with a
+ * {@link RetriableException}: the worker logs it and the next scan, one interval later, tries again. The walker reads
+ * all or nothing, so an archive that stays unreadable holds back the whole directory until it is fixed or removed.
  */
 public final class MediaDirectorySourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(MediaDirectorySourceTask.class);

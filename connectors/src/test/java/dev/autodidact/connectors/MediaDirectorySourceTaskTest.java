@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.schema.HeaderNames;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +124,32 @@ class MediaDirectorySourceTaskTest {
 
         folder.write("big.png", MediaFolder.bytes(90, 1), T0 + 1);
         assertThat(drain(task)).extracting(SourceRecord::key).containsExactly("big.png");
+    }
+
+    @Test
+    void shouldCountAFileThatCannotBeReadWhenItsTurnComes() throws Exception {
+        folder.write("a.png", MediaFolder.bytes(10, 1), T0);
+        folder.write("b.png", MediaFolder.bytes(10, 2), T0);
+        MediaDirectorySourceTask task = start(Map.of("batch.size", "1"));
+        assertThat(task.poll()).extracting(SourceRecord::key).containsExactly("a.png");
+
+        Files.delete(dir.resolve("b.png"));
+        Files.createDirectory(dir.resolve("b.png"));
+
+        assertThat(task.poll()).isNull();
+        assertThat(context.metric("unreadable-files-total")).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldFailPollRetriablyWhileAnArchiveCannotBeRead() throws Exception {
+        folder.write("a.png", MediaFolder.bytes(10, 1), T0);
+        folder.write("broken.zip", MediaFolder.bytes(100, 0), T0);
+        MediaDirectorySourceTask task = start(Map.of());
+
+        assertThatThrownBy(task::poll).isInstanceOf(RetriableException.class).hasMessageContaining("Cannot scan");
+
+        Files.delete(dir.resolve("broken.zip"));
+        assertThat(drain(task)).extracting(SourceRecord::key).containsExactly("a.png");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.autodidact.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.learner.checkpoint.CheckpointDirectory;
@@ -11,6 +12,7 @@ import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
+import dev.autodidact.schema.serde.CleanImageSerde;
 import dev.autodidact.schema.serde.ImageViewsSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -72,6 +74,58 @@ class LearnerIT {
                 producer.send(new ProducerRecord<>(topics.examples(Modality.IMAGE, "simclr"), "id-" + i,
                         new ImageViews(List.of(new CleanImage(16, 16, a), new CleanImage(16, 16, b)))));
             }
+        }
+    }
+
+    private static void produceClean(Topics topics, int n, boolean constant, long seed) {
+        Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers());
+        Random r = new Random(seed);
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new CleanImageSerde().serializer())) {
+            for (int i = 0; i < n; i++) {
+                byte[] px = new byte[16 * 16 * 3];
+                if (constant) {
+                    java.util.Arrays.fill(px, (byte) 90);
+                } else {
+                    r.nextBytes(px);
+                }
+                producer.send(new ProducerRecord<>(topics.clean(Modality.IMAGE), "clean-" + seed + "-" + i,
+                        new CleanImage(16, 16, px)));
+            }
+        }
+    }
+
+    @Test
+    void shouldHoldBackCheckpointsWhileCollapsedAndPublishWhenDataRecovers(@TempDir Path dir) throws Exception {
+        String prefix = "it-" + UUID.randomUUID() + ".";
+        Topics topics = new Topics(prefix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
+        }
+        produceExamples(topics, 400 * BATCH);
+        produceClean(topics, 16, true, 1);
+        Map<String, Object> props = config(prefix, dir, -1);
+        props.put(LearnerConfig.HEALTH_SAMPLE_SIZE, 16);
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 2L);
+        props.put(LearnerConfig.COLLAPSE_STD_FRACTION, 0.02);
+        props.put(LearnerConfig.GROUP_ID, "collapse-" + UUID.randomUUID());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Learner learner = new Learner(new LearnerConfig(props), registry);
+        CompletableFuture<Void> run = CompletableFuture.runAsync(learner::run);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> registry.find("autodidact.checkpoint.held.back")
+                    .counter() != null && registry.get("autodidact.checkpoint.held.back").counter().count() >= 2);
+            assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isEqualTo(1);
+            assertThat(learner.progress().version()).as("nothing published while collapsed").isZero();
+
+            produceClean(topics, 16, false, 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> learner.progress().version() >= 1);
+            assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isZero();
+            CheckpointManifest published = CheckpointDirectory.read(dir).orElseThrow().manifest();
+            assertThat(published.metrics().get("health.std")).isGreaterThan(0.02 / Math.sqrt(16));
+            assertThat(published.metrics()).containsKeys("health.rankme", "health.uniformity", "health.alignment");
+        } finally {
+            learner.stop();
+            run.get(60, TimeUnit.SECONDS);
         }
     }
 

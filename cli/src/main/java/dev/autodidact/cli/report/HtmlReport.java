@@ -30,7 +30,7 @@ public final class HtmlReport {
             figure{margin:1.5em 0} img{max-width:100%;height:auto;border:1px solid #eee}
             p.explain{margin:.3em 0 .6em} p.missing{color:#8a4b00;background:#fff6e5;padding:.5em}
             .table{max-height:32em;overflow:auto} table{border-collapse:collapse;font-size:13px}
-            th,td{padding:2px 8px;text-align:right;border-bottom:1px solid #eee} th{position:sticky;top:0;background:#fafafa}
+            th,td{padding:2px 8px;text-align:right;border-bottom:1px solid #eee;white-space:nowrap} th{position:sticky;top:0;background:#fafafa}
             """;
 
     /** A chart with its rendered PNG (null when the chart is missing) and the PNG's file name. */

@@ -33,6 +33,8 @@ public final class ReportCharts {
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
     private static final int MAX_POINTS_WITH_SHAPES = 60;
+    /** Versions averaged by the smoothed loss curve. */
+    private static final int SMOOTHING = 10;
 
     private ReportCharts() {
     }
@@ -59,24 +61,35 @@ public final class ReportCharts {
             return ReportChart.missing(curve.id(), curve.title(), curve.explanation(),
                     "no manifest holds " + String.join(" or ", curve.metrics()) + ".");
         }
-        JFreeChart chart = lineChart(curve.title(), curve.hint(), axis.label(), curve.yLabel(), series);
+        if (curve == ReportCurve.LOSS && series.get(0).size() >= 2 * SMOOTHING) {
+            series.add(movingMean(series.get(0), SMOOTHING));
+        }
+        boolean legend = series.size() > 1 || curve == ReportCurve.THROUGHPUT || curve == ReportCurve.PROBE;
+        JFreeChart chart = lineChart(curve.title(), curve.hint(), axis.label(), curve.yLabel(), series, legend);
         XYPlot plot = chart.getXYPlot();
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
         if (curve == ReportCurve.STD || curve == ReportCurve.PROBE) {
-            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+            y.setAutoRangeIncludesZero(true);
+        }
+        if (curve == ReportCurve.SKIPPED) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+            y.setAutoRangeIncludesZero(true);
+            if (maxY(series) < 1) {
+                y.setRange(0, 1);
+            }
         }
         OptionalInt d = data.featureDimension();
         if (curve == ReportCurve.STD && d.isPresent()) {
             double healthy = 1 / Math.sqrt(d.getAsInt());
             plot.addRangeMarker(referenceLine(healthy, String.format(Locale.ROOT, "1/sqrt(d), d = %d", d.getAsInt())));
-            double top = series.stream().flatMapToDouble(s -> Arrays.stream(s.y())).max().orElse(healthy);
-            plot.getRangeAxis().setRange(0, Math.max(top, healthy) * 1.15);
+            plot.getRangeAxis().setRange(0, Math.max(maxY(series), healthy) * 1.15);
         }
         return ReportChart.drawn(curve.id(), curve.title(), curve.explanation(), chart);
     }
 
     /** An XY line chart of {@code series} with the report's look. */
     public static JFreeChart lineChart(String title, String subtitle, String xLabel, String yLabel,
-                                       List<Series> series) {
+                                       List<Series> series, boolean legend) {
         XYSeriesCollection dataset = new XYSeriesCollection();
         int points = 0;
         for (Series s : series) {
@@ -88,7 +101,7 @@ public final class ReportCharts {
             points = Math.max(points, s.size());
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, dataset, PlotOrientation.VERTICAL,
-                series.size() > 1, false, false);
+                legend, false, false);
         style(chart, subtitle);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         renderer.setDefaultShapesVisible(points <= MAX_POINTS_WITH_SHAPES);
@@ -128,6 +141,30 @@ public final class ReportCharts {
             throw new UncheckedIOException("Cannot render chart " + chart.getTitle().getText(), e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The moving mean over {@code window} consecutive points, placed at the middle of each window (for an even
+     * window, halfway between the two middle points), so that it does not lag behind the raw curve.
+     */
+    static Series movingMean(Series s, int window) {
+        int n = s.size() - window + 1;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) {
+            sum += s.y()[i] - (i >= window ? s.y()[i - window] : 0);
+            int first = i - window + 1;
+            if (first >= 0) {
+                x[first] = (s.x()[first + (window - 1) / 2] + s.x()[first + window / 2]) / 2;
+                y[first] = sum / window;
+            }
+        }
+        return new Series("mean of " + window + " versions", x, y);
+    }
+
+    private static double maxY(List<Series> series) {
+        return series.stream().flatMapToDouble(s -> Arrays.stream(s.y())).max().orElse(0);
     }
 
     private static ValueMarker referenceLine(double value, String label) {

@@ -5,7 +5,8 @@ import java.util.List;
 /** The line charts of a report: which manifest metrics each one draws, and what the curve tells. */
 public enum ReportCurve {
     LOSS("loss", "Training loss", "loss", "falls, then flattens",
-            "The SSL loss of the last step before each checkpoint (NT-Xent for SimCLR). It should fall and flatten; "
+            "The SSL loss of the last step before each checkpoint (NT-Xent for SimCLR), noisy, with its moving mean over "
+                    + "10 versions once there are 20. It should fall and flatten; "
                     + "a loss that keeps falling while std drops towards 0 is collapse, not learning.",
             List.of("loss"), List.of("loss")),
     PROBE("probe", "Probe accuracy", "top-1 accuracy", "frozen features, labeled probe topic; higher is better",

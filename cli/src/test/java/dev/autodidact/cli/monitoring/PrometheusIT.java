@@ -27,7 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +48,8 @@ class PrometheusIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void requirePrometheus() {
+    @BeforeEach
+    void requirePrometheus() {
         for (String binary : List.of("prometheus", "promtool")) {
             Assumptions.assumeTrue(onPath(binary), binary + " is not on the PATH: install Debian's prometheus package "
                     + "(apt-get install prometheus, as .ci/run does) to run PrometheusIT");
