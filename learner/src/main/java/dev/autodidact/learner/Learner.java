@@ -19,6 +19,7 @@ import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.StepResult;
 import dev.autodidact.learner.train.TrainStep;
+import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,11 +67,14 @@ public final class Learner implements AutoCloseable {
              CheckpointPublisher publisher = new CheckpointPublisher(client, config.transactionalId(),
                      topics.checkpoints(), config.checkpointDir());
              ExampleConsumer examples = new ExampleConsumer(config);
+             KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry);
              HealthMonitor health = new HealthMonitor(
                      new RecentCleanSample(client, topics.clean(config.modality()),
                              config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE)),
                      new ProbeSet(client, topics.probe(config.modality()), config.getInt(LearnerConfig.IMAGE_SIZE)),
                      registry, tags)) {
+            examples.bindMetrics(kafkaMetrics);
+            publisher.bindMetrics(kafkaMetrics);
             Engine.getInstance().setRandomSeed((int) config.getLong(LearnerConfig.SEED).longValue());
             SslMethod method = SslMethods.create(config, root);
             try (AdamW optimizer = new AdamW(root, config.getDouble(LearnerConfig.WEIGHT_DECAY).floatValue())) {

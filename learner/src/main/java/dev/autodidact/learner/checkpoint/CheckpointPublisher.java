@@ -41,6 +41,11 @@ public final class CheckpointPublisher implements AutoCloseable {
         producer.initTransactions();
     }
 
+    /** Exports the producer's Kafka metrics through {@code binder}. */
+    public void bindMetrics(dev.autodidact.monitoring.KafkaMetricsBinder binder) {
+        binder.bindProducer(producer);
+    }
+
     /** Publishes {@code checkpoint} and commits {@code offsets} for {@code group} atomically. */
     public void publish(Checkpoint checkpoint, Map<TopicPartition, Long> offsets, ConsumerGroupMetadata group) {
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();

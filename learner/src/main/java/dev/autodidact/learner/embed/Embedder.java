@@ -1,6 +1,7 @@
 package dev.autodidact.learner.embed;
 
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
+import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.checkpoint.Checkpoint;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,16 +48,22 @@ public final class Embedder implements AutoCloseable {
     private final AtomicLong modelVersion = new AtomicLong();
     private final Counter records;
     private final Timer latency;
+    private final MeterRegistry registry;
+    /** Per partition, the position before the last replay: records below it are re-embeddings. */
+    private final Map<TopicPartition, Long> replayUntil = new HashMap<>();
     private final Timer forward;
 
     public Embedder(EmbedderConfig config, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
         String modality = config.modality().id();
-        records = Counter.builder("autodidact.embedder.records").tag("modality", modality).register(registry);
+        records = Counter.builder("autodidact.embedder.records").tag("modality", modality)
+                .description("Embeddings published, re-embeddings included").register(registry);
         latency = Timer.builder("autodidact.embedder.latency").tag("modality", modality)
-                .description("From the record's event time to publication of its embedding")
+                .description("From a record's event time to the publication of its first embedding")
                 .publishPercentileHistogram().register(registry);
-        forward = Timer.builder("autodidact.embedder.forward").tag("modality", modality).register(registry);
+        forward = Timer.builder("autodidact.embedder.forward").tag("modality", modality)
+                .description("Encoder forward pass of one polled batch").register(registry);
         Gauge.builder("autodidact.embedder.model.version", modelVersion, AtomicLong::get).tag("modality", modality)
                 .register(registry);
     }
@@ -69,7 +77,10 @@ public final class Embedder implements AutoCloseable {
         FeatureExtractor model = null;
         try (CheckpointFollower checkpoints = new CheckpointFollower(config.clientProperties(), topics.checkpoints());
              KafkaConsumer<String, CleanImage> consumer = consumer();
-             KafkaProducer<String, float[]> producer = producer()) {
+             KafkaProducer<String, float[]> producer = producer();
+             KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
+            kafkaMetrics.bindConsumer(consumer);
+            kafkaMetrics.bindProducer(producer);
             consumer.subscribe(List.of(cleanTopic));
             while (!stop.get()) {
                 Optional<Checkpoint> fresh = checkpoints.poll(Duration.ofMillis(model == null ? 200 : 0))
@@ -79,6 +90,7 @@ public final class Embedder implements AutoCloseable {
                     if (model != null) {
                         model.close();
                         if (config.getBoolean(EmbedderConfig.REEMBED_ON_NEW_VERSION)) {
+                            consumer.assignment().forEach(tp -> replayUntil.put(tp, consumer.position(tp)));
                             consumer.seekToBeginning(consumer.assignment());
                         }
                     }
@@ -124,8 +136,10 @@ public final class Embedder implements AutoCloseable {
             HeaderNames.put(headers, HeaderNames.DIMENSION, Integer.toString(vectors[i].length));
             HeaderNames.put(headers, HeaderNames.METHOD, model.method());
             producer.send(new ProducerRecord<>(topic, null, in.key(), vectors[i], headers));
-            HeaderNames.getLong(in.headers(), HeaderNames.EVENT_TIME).ifPresent(t ->
-                    latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - t))));
+            if (in.offset() >= replayUntil.getOrDefault(new TopicPartition(in.topic(), in.partition()), 0L)) {
+                HeaderNames.getLong(in.headers(), HeaderNames.EVENT_TIME).ifPresent(t ->
+                        latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - t))));
+            }
         }
         producer.flush();
         records.increment(batch.size());
@@ -139,6 +153,7 @@ public final class Embedder implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(EmbedderConfig.BATCH_SIZE));
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "autodidact-embedder");
         return new KafkaConsumer<>(props, new StringDeserializer(), new CleanImageSerde().deserializer());
     }
 

@@ -3,6 +3,7 @@ package dev.autodidact.learner.internal;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.train.BatchAssembler;
 import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.serde.ImageViewsSerde;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class ExampleConsumer implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "autodidact-learner-examples");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ImageViewsSerde().deserializer());
         this.topic = config.topics().examples(config.modality(), config.method());
         this.batchSize = config.getInt(LearnerConfig.BATCH_SIZE);
@@ -90,6 +92,11 @@ public final class ExampleConsumer implements AutoCloseable {
             consumer.resume(consumer.paused());
         }
         consumer.poll(timeout).forEach(assembler::add);
+    }
+
+    /** Exports the consumer's Kafka metrics (fetch rate, records lag) through {@code binder}. */
+    public void bindMetrics(KafkaMetricsBinder binder) {
+        binder.bindConsumer(consumer);
     }
 
     public ConsumerGroupMetadata groupMetadata() {

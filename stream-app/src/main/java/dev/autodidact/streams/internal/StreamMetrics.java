@@ -1,5 +1,6 @@
 package dev.autodidact.streams.internal;
 
+import dev.autodidact.media.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,6 +45,9 @@ public final class StreamMetrics {
         in = Counter.builder(RECORDS_IN).description("Raw records read").tag("modality", modality).register(registry);
         outClean = out(KIND_CLEAN);
         outExamples = out(KIND_EXAMPLES);
+        for (RejectReason reason : RejectReason.values()) {
+            rejected(registry, modality, reason.code());
+        }
         deduplicated = Counter.builder(RECORDS_DEDUPLICATED)
                 .description("Valid records not forwarded to the clean topic: same key, same pixels")
                 .tag("modality", modality).register(registry);
