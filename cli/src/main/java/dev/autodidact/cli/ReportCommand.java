@@ -61,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
             description = "At most this many labeled images on the map, evenly spaced (default: ${DEFAULT-VALUE}).")
     int mapImages;
 
-    @Option(names = "--x", defaultValue = "step",
+    @Option(names = "--x", defaultValue = "STEP",
             description = "Horizontal axis of the curves: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     XAxis axis;
 

@@ -153,8 +153,8 @@ public final class ByolMethod implements SslMethod {
         BlockState.loadAll(target, manager, sections);
     }
 
-    /** Projector outputs of a batch in training mode, for health checks (the ablation collapses these first). */
-    public NDArray projections(ParameterStore store, NDArray images) {
+    /** Projector outputs of a batch in training mode: where the ablation's collapse shows first (tests). */
+    NDArray projections(ParameterStore store, NDArray images) {
         return project(store, online, images);
     }
 }
