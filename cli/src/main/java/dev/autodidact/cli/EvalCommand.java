@@ -1,11 +1,7 @@
 package dev.autodidact.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.eval.ImageEvaluation;
-import dev.autodidact.learner.eval.LabeledImages;
-import dev.autodidact.learner.model.EncoderSpec;
-import dev.autodidact.schema.checkpoint.Checkpoint;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,11 +34,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> evaluate(Path checkpointDir, Path train, Path test, int k, double temperature) {
-        Checkpoint cp = CheckpointDirectory.read(checkpointDir)
-                .orElseThrow(() -> new IllegalArgumentException("No checkpoint in " + checkpointDir));
-        int size = EncoderSpec.fromMap(cp.manifest().architecture()).inputSize();
-        LabeledImages trainSet = LabeledImages.load(train, size, null);
-        LabeledImages testSet = LabeledImages.load(test, size, trainSet.classNames());
-        return new ImageEvaluation(k, temperature).evaluate(cp, trainSet, testSet);
+        EvaluationInputs in = EvaluationInputs.load(checkpointDir, train, test);
+        return new ImageEvaluation(k, temperature).evaluate(in.checkpoint(), in.train(), in.test());
     }
 }

@@ -1,13 +1,9 @@
 package dev.autodidact.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autodidact.learner.checkpoint.CheckpointDirectory;
-import dev.autodidact.learner.eval.LabeledImages;
 import dev.autodidact.learner.finetune.FewLabelEvaluation;
 import dev.autodidact.learner.finetune.FineTuneMode;
 import dev.autodidact.learner.finetune.FineTuneSettings;
-import dev.autodidact.learner.model.EncoderSpec;
-import dev.autodidact.schema.checkpoint.Checkpoint;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,16 +44,12 @@ public final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Checkpoint cp = CheckpointDirectory.read(checkpoint)
-                .orElseThrow(() -> new IllegalArgumentException("No checkpoint in " + checkpoint));
-        int size = EncoderSpec.fromMap(cp.manifest().architecture()).inputSize();
-        LabeledImages trainSet = LabeledImages.load(train, size, null);
-        LabeledImages testSet = LabeledImages.load(test, size, trainSet.classNames());
+        EvaluationInputs in = EvaluationInputs.load(checkpoint, train, test);
         FineTuneSettings defaults = FineTuneSettings.defaults(labelsPerClass, mode);
         FineTuneSettings settings = new FineTuneSettings(labelsPerClass, mode, steps, defaults.batchSize(),
                 learningRate, defaults.encoderLearningRateScale(), defaults.weightDecay(), seed);
         System.out.println(new ObjectMapper().writeValueAsString(
-                FewLabelEvaluation.run(cp, trainSet, testSet, settings, Optional.ofNullable(out))));
+                FewLabelEvaluation.run(in.checkpoint(), in.train(), in.test(), settings, Optional.ofNullable(out))));
         return 0;
     }
 }
