@@ -100,7 +100,8 @@ public final class LearnerConfig extends AbstractConfig {
             .define(DINO_OUT_DIM, Type.INT, 1024, Range.atLeast(2), Importance.MEDIUM,
                     "DINO prototypes K (the paper: 65536 on ImageNet).")
             .define(DINO_LOCAL_CROPS, Type.INT, 6, Range.between(0, 62), Importance.MEDIUM,
-                    "DINO local crops per example after the 2 global ones; must match the stream-app's setting.")
+                    "DINO local crops per example after the 2 global ones (the paper's 2x224 + 6x96 setting); must "
+                            + "match the stream-app's dino.local.crops.")
             .define(DINO_STUDENT_TEMPERATURE, Type.DOUBLE, 0.1, Range.atLeast(1e-3), Importance.MEDIUM,
                     "DINO student temperature.")
             .define(DINO_TEACHER_TEMPERATURE, Type.DOUBLE, 0.07, Range.atLeast(1e-3), Importance.MEDIUM,

@@ -52,8 +52,8 @@ class StreamAppConfigTest {
 
     @Test
     void shouldRejectUnknownMethod() {
-        assertThatThrownBy(() -> config(Map.of("methods", "simclr,dino")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("methods").hasMessageContaining("dino");
+        assertThatThrownBy(() -> config(Map.of("methods", "simclr,rotnet")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("methods").hasMessageContaining("rotnet");
     }
 
     @Test

@@ -41,6 +41,11 @@ public final class Pipeline implements AutoCloseable {
         kafka.ensureTopics(learnerConfig.modality(), learnerConfig.method());
         Map<String, Object> streamProps = merge(kafka, streamSettings);
         streamProps.put(StreamAppConfig.METHODS_CONFIG, learnerConfig.method());
+        learnerSettings.forEach((key, value) -> {
+            if (key.startsWith("dino.")) {
+                streamProps.putIfAbsent(key, value);
+            }
+        });
         streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(LearnerConfig.IMAGE_SIZE));
         streamProps.put(StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
         this.streams = StreamApp.start(new StreamAppConfig(streamProps), registry);

@@ -38,7 +38,7 @@ public final class DinoLoss {
         for (NDArray t : teacher) {
             Losses.checkPair("DINO", t, teacher.get(0));
         }
-        NDArray c = center.stopGradient();
+        NDArray c = Losses.constant(center, student.get(0));
         NDList logStudent = new NDList(student.size());
         for (NDArray s : student) {
             logStudent.add(s.div(studentTemperature).logSoftmax(1));

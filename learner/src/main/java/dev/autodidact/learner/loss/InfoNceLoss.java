@@ -35,7 +35,7 @@ public final class InfoNceLoss {
         NDArray q = query.normalize(2, 1, EPSILON);
         NDArray k = key.stopGradient().normalize(2, 1, EPSILON);
         NDArray positive = q.mul(k).sum(new int[] {1}, true);
-        NDArray negatives = q.matMul(queue.stopGradient().transpose());
+        NDArray negatives = q.matMul(Losses.constant(queue, q).transpose());
         NDArray logits = NDArrays.concat(new NDList(positive, negatives), 1).div(temperature);
         return logits.logSoftmax(1).get(":, 0").mean().neg();
     }

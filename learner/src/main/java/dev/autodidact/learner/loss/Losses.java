@@ -15,6 +15,16 @@ final class Losses {
         }
     }
 
+    /**
+     * {@code state} without gradient, as an array of {@code like}'s manager: long-lived state (MoCo's queue, DINO's
+     * centre) used in a step must not leave a detached copy on its own, long-lived manager.
+     */
+    static NDArray constant(NDArray state, NDArray like) {
+        NDArray detached = state.stopGradient();
+        detached.attach(like.getManager());
+        return detached;
+    }
+
     /** Fails unless {@code value} is positive (and not NaN). */
     static void checkPositive(String what, double value) {
         if (!(value > 0)) {

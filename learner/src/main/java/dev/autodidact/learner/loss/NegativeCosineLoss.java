@@ -28,7 +28,11 @@ public final class NegativeCosineLoss {
     }
 
     /**
-     * @return {@code D(p1, sg(z2)) / 2 + D(p2, sg(z1)) / 2}
+     * @param prediction1 predictions of view 1
+     * @param prediction2 predictions of view 2
+     * @param projection1 projections of view 1
+     * @param projection2 projections of view 2
+     * @return {@code D(p1, sg(z2)) / 2 + D(p2, sg(z1)) / 2}, between -1 and 1
      */
     public static NDArray symmetric(NDArray prediction1, NDArray prediction2, NDArray projection1,
                                     NDArray projection2) {

@@ -14,7 +14,6 @@ import dev.autodidact.learner.loss.NtXentLoss;
 import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.model.ProjectionHead;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +66,10 @@ public final class SimClrMethod implements SslMethod {
 
     @Override
     public List<Pair<String, Parameter>> trainableParameters() {
-        List<Pair<String, Parameter>> params = new ArrayList<>();
-        encoder.getParameters().forEach(p -> params.add(new Pair<>("encoder." + p.getKey(), p.getValue())));
-        projector.getParameters().forEach(p -> params.add(new Pair<>("projector." + p.getKey(), p.getValue())));
-        return params;
+        Map<String, Block> networks = new LinkedHashMap<>();
+        networks.put("encoder", encoder);
+        networks.put("projector", projector);
+        return TrainableParameters.of(networks);
     }
 
     @Override

@@ -12,6 +12,7 @@ import ai.djl.util.PairList;
  * The last layer of DINO's head (Caron et al. 2021, appendix A): the input is L2-normalised and multiplied by a
  * weight-normalised matrix whose norm is fixed to 1 ({@code norm_last_layer=True}), so each output is the cosine
  * between the input and one of {@code prototypes} learned directions: {@code y_k = (x / ||x||) . (v_k / ||v_k||)}.
+ * The normalised weights are moved to the input's manager, so that a step leaves nothing on the parameters' one.
  */
 public final class PrototypeLayer extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -34,8 +35,9 @@ public final class PrototypeLayer extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray v = store.getValue(weight, x.getDevice(), training);
-        return new NDList(x.normalize(2, 1, EPSILON).matMul(v.normalize(2, 1, EPSILON).transpose()));
+        NDArray prototypes = store.getValue(weight, x.getDevice(), training).normalize(2, 1, EPSILON);
+        prototypes.attach(x.getManager());
+        return new NDList(x.normalize(2, 1, EPSILON).matMul(prototypes.transpose()));
     }
 
     @Override

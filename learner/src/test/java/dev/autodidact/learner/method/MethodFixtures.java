@@ -68,7 +68,7 @@ final class MethodFixtures {
             case ByolMethod.NAME -> new ByolMethod(manager, SPEC,
                     new ByolMethod.Settings(32, 16, new MomentumSchedule(0.9, 10), false));
             case MocoMethod.NAME -> new MocoMethod(manager, SPEC,
-                    new MocoMethod.Settings(32, 16, 40, 0.2f, MomentumSchedule.constant(0.9)));
+                    new MocoMethod.Settings(32, 16, 32, 0.2f, MomentumSchedule.constant(0.9)));
             case DinoMethod.NAME -> new DinoMethod(manager, SPEC, new DinoMethod.Settings(32, 16, 64, LOCAL_CROPS,
                     0.1f, 0.04f, 0.07f, 4, 0.9, new MomentumSchedule(0.9, 10)));
             case SimSiamMethod.NAME -> new SimSiamMethod(manager, SPEC, 32, 16, 8);

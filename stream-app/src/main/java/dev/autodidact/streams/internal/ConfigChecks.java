@@ -67,6 +67,23 @@ public final class ConfigChecks {
     }
 
     /**
+     * Fails if a multi-crop example (2 global views of {@code size}, {@code localCrops} of {@code localSize}) would not
+     * fit in a Kafka record of {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
+     *
+     * @param size side of the global views
+     * @param localSize side of the local views
+     * @param localCrops local views per example
+     */
+    public static void checkMultiCropFits(int size, int localSize, int localCrops) {
+        long bytes = exampleBytes(size, 2) + localCrops * (8 + 3L * localSize * localSize);
+        if (bytes > SizeLimitedSerde.MAX_VALUE_BYTES) {
+            throw new ConfigException("A multi-crop example of 2 views of " + size + "x" + size + " and " + localCrops
+                    + " of " + localSize + "x" + localSize + " takes " + bytes + " bytes, more than a record may carry ("
+                    + SizeLimitedSerde.MAX_VALUE_BYTES + "); lower image.size, dino.local.size or dino.local.crops");
+        }
+    }
+
+    /**
      * @param size side of every view
      * @param views views per example
      * @return bytes of one encoded example ({@code ImageViewsSerde})
