@@ -21,6 +21,6 @@ public record FineTuneSettings(int labelsPerClass, FineTuneMode mode, int steps,
     }
 
     public static FineTuneSettings defaults(int labelsPerClass, FineTuneMode mode) {
-        return new FineTuneSettings(labelsPerClass, mode, 300, 64, 1e-3f, 0.1f, 1e-4f, 7);
+        return new FineTuneSettings(labelsPerClass, mode, 300, 64, 1e-3f, 0.5f, 1e-4f, 7);
     }
 }

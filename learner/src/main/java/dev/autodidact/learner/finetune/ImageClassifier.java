@@ -6,13 +6,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import dev.autodidact.learner.method.BlockState;
 import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 
 /**
- * The fine-tuning network: the SSL encoder (without projector, predictor or decoder) followed by a new linear
- * classification head. {@link #network()} is the one block that is saved and served.
+ * The fine-tuning network: the SSL encoder (without projector, predictor or decoder) followed by a new classification
+ * head, a batch norm without affine parameters and a linear layer. The parameter-free batch norm standardises the
+ * frozen features before the linear layer, as MAE's linear probing does (He et al. 2022): SSL features have arbitrary
+ * scales, and without it a linear head trained for a few hundred steps mostly learns their scale. {@link #network()}
+ * is the one block that is saved and served.
  */
 public final class ImageClassifier {
     private final EncoderSpec spec;
@@ -23,7 +27,9 @@ public final class ImageClassifier {
     public ImageClassifier(EncoderSpec spec, int numClasses) {
         this.spec = spec;
         this.encoder = ConvEncoder.build(spec);
-        this.head = Linear.builder().setUnits(numClasses).build();
+        this.head = new SequentialBlock()
+                .add(BatchNorm.builder().optCenter(false).optScale(false).build())
+                .add(Linear.builder().setUnits(numClasses).build());
         this.network = new SequentialBlock().add(encoder).add(head);
     }
 
