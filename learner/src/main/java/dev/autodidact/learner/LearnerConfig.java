@@ -1,6 +1,7 @@
 package dev.autodidact.learner;
 
 import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.internal.KafkaServiceSettings;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 
 /** Configuration of the learner service. Unknown keys are passed to the Kafka clients (security settings etc.). */
 public final class LearnerConfig extends AbstractConfig {
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String TOPIC_PREFIX = "topic.prefix";
-    public static final String MODALITY = "modality";
+    public static final String BOOTSTRAP_SERVERS = KafkaServiceSettings.BOOTSTRAP_SERVERS;
+    public static final String TOPIC_PREFIX = KafkaServiceSettings.TOPIC_PREFIX;
+    public static final String MODALITY = KafkaServiceSettings.MODALITY;
     public static final String METHOD = "method";
     public static final String GROUP_ID = "group.id";
     public static final String TRANSACTIONAL_ID = "transactional.id";
@@ -72,11 +73,7 @@ public final class LearnerConfig extends AbstractConfig {
     public static final String COLLAPSE_GUARD = "health.collapse.guard";
     public static final String MAX_ROLLBACKS = "max.rollbacks";
 
-    static final ConfigDef CONFIG = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.LIST, Importance.HIGH, "Kafka bootstrap servers.")
-            .define(TOPIC_PREFIX, Type.STRING, Topics.DEFAULT_PREFIX, Importance.MEDIUM, "Prefix of every topic.")
-            .define(MODALITY, Type.STRING, "image", ConfigDef.ValidString.in("image"), Importance.HIGH,
-                    "Modality to learn from.")
+    static final ConfigDef CONFIG = KafkaServiceSettings.base("Modality to learn from.")
             .define(METHOD, Type.STRING, "simclr", ConfigDef.ValidString.in(METHODS.toArray(String[]::new)),
                     Importance.HIGH, "Self-supervised method.")
             .define(MOMENTUM_HORIZON_STEPS, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM,
@@ -223,9 +220,6 @@ public final class LearnerConfig extends AbstractConfig {
 
     /** Properties that are not learner settings, for the Kafka clients. */
     public Map<String, Object> clientProperties() {
-        Map<String, Object> client = originals();
-        CONFIG.names().forEach(client::remove);
-        client.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
-        return client;
+        return KafkaServiceSettings.clientProperties(this, CONFIG);
     }
 }

@@ -129,6 +129,55 @@ class LearnerIT {
         }
     }
 
+    /** PNG bytes of a 16x16 image tinted red (label 0) or blue (label 1) with noise. */
+    private static byte[] tintedPng(int label, Random r) throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                int hot = 150 + r.nextInt(100);
+                int cold = r.nextInt(100);
+                img.setRGB(x, y, label == 0 ? (hot << 16) | cold : (cold << 16) | hot);
+            }
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void shouldMeasureOnlineProbeAccuracyFromTheProbeTopic(@TempDir Path dir) throws Exception {
+        String prefix = "it-" + UUID.randomUUID() + ".";
+        Topics topics = new Topics(prefix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
+        }
+        produceExamples(topics, 8 * BATCH);
+        Random r = new Random(11);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                broker.bootstrapServers()), new StringSerializer(), new org.apache.kafka.common.serialization
+                .ByteArraySerializer())) {
+            for (int i = 0; i < 60; i++) {
+                ProducerRecord<String, byte[]> rec = new ProducerRecord<>(topics.probe(Modality.IMAGE), "probe-" + i,
+                        tintedPng(i % 2, r));
+                dev.autodidact.schema.HeaderNames.put(rec.headers(), dev.autodidact.schema.HeaderNames.LABEL,
+                        i % 2 == 0 ? "red" : "blue");
+                producer.send(rec);
+            }
+            producer.send(new ProducerRecord<>(topics.probe(Modality.IMAGE), "unlabeled", tintedPng(0, r)));
+        }
+        Map<String, Object> props = config(prefix, dir, 4);
+        props.put(LearnerConfig.GROUP_ID, "probe-" + UUID.randomUUID());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new Learner(new LearnerConfig(props), registry).run();
+
+        CheckpointManifest m = CheckpointDirectory.read(dir).orElseThrow().manifest();
+        assertThat(m.metrics().get("probe.knn.top1")).as("red vs blue is easy even for a young encoder")
+                .isGreaterThan(0.8).isLessThanOrEqualTo(1.0);
+        assertThat(m.metrics().get("probe.linear.top1")).isBetween(0.0, 1.0);
+        assertThat(registry.get("autodidact.probe.knn.top1").gauge().value()).isEqualTo(m.metrics().get("probe.knn.top1"));
+    }
+
     private static long sum(Map<String, Long> offsets) {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
     }

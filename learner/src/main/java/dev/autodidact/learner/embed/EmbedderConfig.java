@@ -1,5 +1,6 @@
 package dev.autodidact.learner.embed;
 
+import dev.autodidact.learner.internal.KafkaServiceSettings;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
 import java.util.Map;
@@ -11,19 +12,15 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 
 /** Configuration of the embedder service. Unknown keys are passed to the Kafka clients. */
 public final class EmbedderConfig extends AbstractConfig {
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String TOPIC_PREFIX = "topic.prefix";
-    public static final String MODALITY = "modality";
+    public static final String BOOTSTRAP_SERVERS = KafkaServiceSettings.BOOTSTRAP_SERVERS;
+    public static final String TOPIC_PREFIX = KafkaServiceSettings.TOPIC_PREFIX;
+    public static final String MODALITY = KafkaServiceSettings.MODALITY;
     public static final String METHOD = "method";
     public static final String GROUP_ID = "group.id";
     public static final String BATCH_SIZE = "batch.size";
     public static final String REEMBED_ON_NEW_VERSION = "reembed.on.new.version";
 
-    private static final ConfigDef CONFIG = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.LIST, Importance.HIGH, "Kafka bootstrap servers.")
-            .define(TOPIC_PREFIX, Type.STRING, Topics.DEFAULT_PREFIX, Importance.MEDIUM, "Prefix of every topic.")
-            .define(MODALITY, Type.STRING, "image", ConfigDef.ValidString.in("image"), Importance.HIGH,
-                    "Modality to embed.")
+    private static final ConfigDef CONFIG = KafkaServiceSettings.base("Modality to embed.")
             .define(METHOD, Type.STRING, "", Importance.MEDIUM,
                     "Only use checkpoints of this method; empty for the newest of any method.")
             .define(GROUP_ID, Type.STRING, "autodidact-embedder", Importance.MEDIUM, "Consumer group.")
@@ -50,9 +47,6 @@ public final class EmbedderConfig extends AbstractConfig {
 
     /** Properties that are not embedder settings, for the Kafka clients. */
     public Map<String, Object> clientProperties() {
-        Map<String, Object> client = originals();
-        CONFIG.names().forEach(client::remove);
-        client.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
-        return client;
+        return KafkaServiceSettings.clientProperties(this, CONFIG);
     }
 }

@@ -90,7 +90,7 @@ public final class HealthMonitor implements AutoCloseable {
     private void export(String name, double value) {
         if (latest.put(name, value) == null) {
             Gauge.builder("autodidact." + name, latest, m -> m.getOrDefault(name, Double.NaN)).tags(tags)
-                    .register(registry);
+                    .strongReference(true).register(registry);
         }
     }
 
