@@ -36,10 +36,6 @@ public final class ServiceThreads {
         }
     }
 
-    public boolean failed() {
-        return failure.get() != null;
-    }
-
     public void joinAll(long millisEach) throws InterruptedException {
         for (Thread t : threads) {
             t.join(millisEach);

@@ -60,10 +60,6 @@ public final class CheckpointFollower implements AutoCloseable {
         return newest != before ? Optional.of(newest) : Optional.empty();
     }
 
-    public Optional<Checkpoint> newest() {
-        return Optional.ofNullable(newest);
-    }
-
     @Override
     public void close() {
         consumer.close();

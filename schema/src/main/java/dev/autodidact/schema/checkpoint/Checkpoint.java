@@ -10,8 +10,4 @@ public record Checkpoint(CheckpointManifest manifest, byte[] payload) {
         CheckpointSection s = manifest.section(name);
         return Arrays.copyOfRange(payload, (int) s.offset(), (int) (s.offset() + s.length()));
     }
-
-    public boolean hasSection(String name) {
-        return manifest.sections().stream().anyMatch(s -> s.name().equals(name));
-    }
 }
