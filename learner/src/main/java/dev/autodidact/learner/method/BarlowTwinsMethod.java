@@ -42,10 +42,6 @@ public final class BarlowTwinsMethod implements SslMethod {
         return NAME;
     }
 
-    @Override
-    public int viewsPerExample() {
-        return 2;
-    }
 
     @Override
     public Block encoder() {

@@ -82,10 +82,6 @@ public final class ByolMethod implements SslMethod {
         return NAME;
     }
 
-    @Override
-    public int viewsPerExample() {
-        return 2;
-    }
 
     @Override
     public Block encoder() {

@@ -90,10 +90,6 @@ public final class MocoMethod implements SslMethod {
         return NAME;
     }
 
-    @Override
-    public int viewsPerExample() {
-        return 2;
-    }
 
     @Override
     public Block encoder() {

@@ -54,10 +54,6 @@ public final class SimClrMethod implements SslMethod {
         return NAME;
     }
 
-    @Override
-    public int viewsPerExample() {
-        return 2;
-    }
 
     @Override
     public Block encoder() {

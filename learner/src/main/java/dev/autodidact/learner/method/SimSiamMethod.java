@@ -63,10 +63,6 @@ public final class SimSiamMethod implements SslMethod {
         return NAME;
     }
 
-    @Override
-    public int viewsPerExample() {
-        return 2;
-    }
 
     @Override
     public Block encoder() {

@@ -18,8 +18,10 @@ public interface SslMethod {
     /** Name used on the command line, in topic names and in manifests, e.g. {@code simclr}. */
     String name();
 
-    /** Views the stream-app must produce per example. */
-    int viewsPerExample();
+    /** Views the stream-app must produce per example: two unless the method says otherwise (multi-crop). */
+    default int viewsPerExample() {
+        return 2;
+    }
 
     /** The encoder whose output is the published representation. */
     Block encoder();
