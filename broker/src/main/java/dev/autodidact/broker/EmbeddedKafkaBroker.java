@@ -15,6 +15,9 @@ import dev.autodidact.broker.internal.Directories;
 import dev.autodidact.broker.internal.KraftStorage;
 import dev.autodidact.broker.internal.LocalPorts;
 import dev.autodidact.broker.internal.ReadinessProbe;
+import dev.autodidact.broker.internal.YammerBindings;
+import dev.autodidact.monitoring.MicrometerMetricsReporter;
+import io.micrometer.core.instrument.MeterRegistry;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -27,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * <p>The first start formats the storage under the work directory; a later broker on the same directory finds its
  * topics and records again. Defaults suit a laptop (see {@link BrokerProperties}): one partition per topic,
  * replication factor 1 everywhere, transactions on one node, records up to 16 MiB, no topic auto-creation.
+ *
+ * <p>With {@link Builder#meterRegistry(MeterRegistry)} the broker's own metrics go to a Micrometer registry: those of
+ * Kafka's {@code Metrics} (socket server, raft, group coordinator, ...) through {@link MicrometerMetricsReporter} in
+ * {@code metric.reporters}, named {@code kafka.<group>.<name>}, and the Yammer metrics (messages and bytes in and
+ * out, under-replicated partitions, active controllers, request rates and times, ...) through
+ * {@link dev.autodidact.monitoring.YammerMetricsBinder#forBroker}. Kafka keeps the Yammer metrics JVM-globally: with
+ * several brokers in one JVM they show the figures of all of them (see {@link YammerBindings}).
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
@@ -43,6 +53,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final boolean ownsWorkDir;
     private final int requestedPort;
     private final Map<String, String> overrides;
+    private final MeterRegistry meterRegistry;
+    private MicrometerMetricsReporter.SharedRegistry sharedRegistry;
+    private YammerBindings.Binding yammerBinding;
     private KafkaRaftServer server;
     private int port = -1;
     private boolean closed;
@@ -52,6 +65,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.workDir = ownsWorkDir ? newTempDir() : builder.workDir;
         this.requestedPort = builder.port;
         this.overrides = Map.copyOf(builder.overrides);
+        this.meterRegistry = builder.meterRegistry;
     }
 
     /** @return a builder for a broker on a fresh temporary directory and a free port */
@@ -85,7 +99,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             KraftStorage.formatIfNeeded(props, workDir.resolve("server.properties"));
-            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server = new KafkaRaftServer(KafkaConfig.fromProps(withMetrics(props), false), Time.SYSTEM);
             port = brokerPort;
             server.startup();
             ReadinessProbe.awaitReady(bootstrapServers(), BrokerProperties.NODE_ID, START_TIMEOUT);
@@ -105,6 +119,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return this;
     }
 
+    /** The configuration with the metrics reporter added, and the Yammer metrics bound, where a registry is set. */
+    private Properties withMetrics(Properties props) {
+        if (meterRegistry == null) {
+            return props;
+        }
+        sharedRegistry = MicrometerMetricsReporter.share(meterRegistry);
+        yammerBinding = YammerBindings.bind(meterRegistry);
+        Properties withReporter = new Properties();
+        withReporter.putAll(props);
+        withReporter.putAll(sharedRegistry.reporterConfig());
+        String configured = props.getProperty("metric.reporters", "");
+        if (!configured.isBlank()) {
+            withReporter.put("metric.reporters", configured + "," + MicrometerMetricsReporter.class.getName());
+        }
+        return withReporter;
+    }
+
     /** @return {@code host:port} of the PLAINTEXT listener, for {@code bootstrap.servers} */
     public synchronized String bootstrapServers() {
         if (port < 0) {
@@ -118,7 +149,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return workDir;
     }
 
-    /** Shuts the broker down, waits for it, and deletes the work directory if it was a temporary one. */
+    /**
+     * Shuts the broker down, waits for it, removes its meters from the registry, if any, and deletes the work
+     * directory if it was a temporary one.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -129,6 +163,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
             server = null;
+        }
+        if (yammerBinding != null) {
+            yammerBinding.close();
+        }
+        if (sharedRegistry != null) {
+            sharedRegistry.close();
         }
         if (ownsWorkDir) {
             try {
@@ -152,6 +192,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private Path workDir;
         private int port;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -184,6 +225,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
          */
         public Builder brokerProperty(String name, String value) {
             overrides.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @param registry where the broker's metrics go (Kafka's and Yammer's, see the class comment); default: no
+         *     registry, the metrics stay in JMX
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -102,6 +104,34 @@ class EmbeddedKafkaBrokerIT {
 
             assertThat(records).extracting(ConsumerRecord::value).containsExactly("survives");
         }
+    }
+
+    @Test
+    void shouldReportKafkaAndYammerMetricsToItsMeterRegistryUntilClosed() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (EmbeddedKafkaBroker metered = EmbeddedKafkaBroker.builder().meterRegistry(registry).build().start()) {
+            String topic = createTopic(metered.bootstrapServers(), "metered");
+            try (KafkaProducer<String, String> producer = TestClients.producer(metered.bootstrapServers(), Map.of())) {
+                for (int i = 0; i < 5; i++) {
+                    producer.send(new ProducerRecord<>(topic, "k", "v" + i)).get();
+                }
+            }
+
+            // Yammer: JVM-global, so at least this broker's records (the class's broker may add its own)
+            assertThat(registry.get("kafka.server.brokertopicmetrics.messagesin").functionCounter().count())
+                .isGreaterThanOrEqualTo(5.0);
+            assertThat(registry.get("kafka.server.brokertopicmetrics.bytesin").functionCounter().count()).isPositive();
+            assertThat(registry.get("kafka.server.replicamanager.underreplicatedpartitions").gauge().value()).isZero();
+            assertThat(registry.get("kafka.network.requestmetrics.totaltime").tag("request", "Produce")
+                .functionTimer().count()).isGreaterThanOrEqualTo(5.0);
+            // Kafka's Metrics, through the reporter
+            assertThat(registry.get("kafka.socket.server.connection.creation.total").tag("listener", "PLAINTEXT")
+                .functionCounters()).isNotEmpty();
+            assertThat(registry.get("kafka.raft.current.leader").gauge().value()).isEqualTo(1.0);
+        }
+
+        assertThat(registry.getMeters()).extracting(Meter::getId).extracting(Meter.Id::getName)
+            .noneMatch(name -> name.startsWith("kafka."));
     }
 
     @Test
