@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code autodidact <command>}. */
 @Command(name = "autodidact", mixinStandardHelpOptions = true, version = "autodidact 0.1.0",
         description = "Streaming, online self-supervised learning on Kafka with DJL.",
-        subcommands = {DemoCommand.class, BrokerCommand.class, StreamsCommand.class, LearnCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, ConnectCommand.class, StreamsCommand.class, LearnCommand.class,
                 EmbedCommand.class, IngestCommand.class, PretrainCommand.class, EvalCommand.class, FinetuneCommand.class,
                 ReportCommand.class})
 public final class Autodidact {

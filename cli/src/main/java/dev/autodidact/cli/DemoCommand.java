@@ -48,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
         LearnerProgress last;
         long embedded;
         try (MetricsServer metrics = MetricsServer.start("demo", service.metricsPort);
-             KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", work);
+             KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", work, metrics.registry());
              Pipeline pipeline = new Pipeline(kafka, sample.resolve("train"), learner, Map.of(), true, work,
                      metrics.registry())) {
             System.out.printf(Locale.ROOT, "demo: broker %s, %d sample images, metrics on %s, work dir %s%n",

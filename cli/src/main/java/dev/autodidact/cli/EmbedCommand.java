@@ -24,7 +24,7 @@ public final class EmbedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (MetricsServer metrics = MetricsServer.start("embedder", service.metricsPort);
              KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir)) {
+                     kafka.workDir, metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
             props.put(EmbedderConfig.TOPIC_PREFIX, kafka.topicPrefix);
             props.putAll(service.settings());

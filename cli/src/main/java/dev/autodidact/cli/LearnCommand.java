@@ -37,7 +37,7 @@ public final class LearnCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (MetricsServer metrics = MetricsServer.start("learner", service.metricsPort);
              KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir)) {
+                     kafka.workDir, metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
             props.put(LearnerConfig.TOPIC_PREFIX, kafka.topicPrefix);
             props.put(LearnerConfig.METHOD, method);

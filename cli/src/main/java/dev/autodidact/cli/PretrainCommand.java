@@ -65,7 +65,7 @@ public final class PretrainCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(System.out);
         try (MetricsServer metrics = MetricsServer.start("pretrain", service.metricsPort);
              KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir);
+                     kafka.workDir, metrics.registry());
              Pipeline pipeline = new Pipeline(target, data, learner, Map.of(), false, state, metrics.registry())) {
             System.out.printf(Locale.ROOT, "pretrain: %d files from %s, %s on %s%n", pipeline.feeder().files(), data,
                     method, target.embedded() ? "an embedded broker" : target.bootstrapServers());

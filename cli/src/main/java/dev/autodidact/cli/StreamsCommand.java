@@ -25,7 +25,7 @@ public final class StreamsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (MetricsServer metrics = MetricsServer.start("stream-app", service.metricsPort);
              KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir)) {
+                     kafka.workDir, metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
             props.put(StreamAppConfig.TOPIC_PREFIX_CONFIG, kafka.topicPrefix);
             props.putAll(service.settings());

@@ -99,11 +99,15 @@ class MicrometerMetricsReporterTest {
     }
 
     @Test
-    void shouldSkipNonNumericMetricsAndKafkasOwnBookkeeping() {
+    void shouldSkipNonNumericAndUnreadableMetricsAndKafkasOwnBookkeeping() {
         metrics.addMetric(name("status", "connector-task-metrics", "connector", "c1", "task", "0"),
             (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> "running");
         metrics.addMetric(name("version", "app-info", "client-id", "x"),
             (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> "4.4.0");
+        metrics.addMetric(name("not-started", "connector-task-metrics", "connector", "c1", "task", "0"),
+            (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> {
+                throw new NullPointerException("no state yet");
+            });
 
         assertThat(meterNames()).isEmpty();
     }

@@ -4,6 +4,7 @@ import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,12 +28,24 @@ public final class KafkaTarget implements AutoCloseable {
 
     /** Uses {@code bootstrap} if given, else starts an embedded broker in {@code workDir} (temporary when null). */
     public static KafkaTarget open(String bootstrap, Map<String, Object> extra, String prefix, Path workDir) {
+        return open(bootstrap, extra, prefix, workDir, null);
+    }
+
+    /**
+     * Uses {@code bootstrap} if given, else starts an embedded broker in {@code workDir} (temporary when null) whose
+     * metrics go to {@code registry} (none when null).
+     */
+    public static KafkaTarget open(String bootstrap, Map<String, Object> extra, String prefix, Path workDir,
+                                   MeterRegistry registry) {
         if (bootstrap != null && !bootstrap.isBlank()) {
             return new KafkaTarget(null, bootstrap, extra, prefix);
         }
         EmbeddedKafkaBroker.Builder b = EmbeddedKafkaBroker.builder();
         if (workDir != null) {
             b.workDir(workDir.resolve("kafka"));
+        }
+        if (registry != null) {
+            b.meterRegistry(registry);
         }
         EmbeddedKafkaBroker broker = b.build().start();
         return new KafkaTarget(broker, broker.bootstrapServers(), extra, prefix);

@@ -29,8 +29,8 @@ import org.apache.kafka.common.metrics.stats.CumulativeSum;
  *   <li>Tags: the metric's tags with {@code -} in keys turned into {@code .}, plus {@code kafka.version}.</li>
  *   <li>Type: a {@link FunctionCounter} for cumulative sums and counts ({@link CumulativeSum} and its subclass
  *       {@code CumulativeCount}) and for plain gauges whose name ends in {@code total}; a {@link Gauge} otherwise.</li>
- *   <li>Skipped: metrics whose value is not a number (versions, states, ids) and the groups {@code app-info} and
- *       {@code kafka-metrics-count}.</li>
+ *   <li>Skipped: metrics whose value is not a number when they are added (versions, states, ids; also values that
+ *       cannot be read yet) and the groups {@code app-info} and {@code kafka-metrics-count}.</li>
  * </ul>
  * Meters read the newest metric of their name at each scrape, so a metric replaced under the same name needs no
  * re-registration. Thread-safe: Kafka calls reporters from any thread.
@@ -55,7 +55,7 @@ public final class KafkaMetricMirror {
      */
     public synchronized void put(KafkaMetric metric) {
         MetricName name = metric.metricName();
-        if (SKIPPED_GROUPS.contains(name.group()) || !(metric.metricValue() instanceof Number)) {
+        if (SKIPPED_GROUPS.contains(name.group()) || !(read(metric) instanceof Number)) {
             remove(name);
             return;
         }
@@ -114,8 +114,16 @@ public final class KafkaMetricMirror {
 
     private static double value(Map<MetricName, KafkaMetric> metrics, MetricName name) {
         KafkaMetric metric = metrics.get(name);
-        Object value = metric == null ? null : metric.metricValue();
-        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+        return metric != null && read(metric) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** @return the metric's value, or null where reading it fails (Connect's status gauges before the start) */
+    private static Object read(KafkaMetric metric) {
+        try {
+            return metric.metricValue();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The version of the Kafka clients on the class path, as Kafka's own {@code app-info} reports it. */
