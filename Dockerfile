@@ -9,5 +9,6 @@ WORKDIR /app
 COPY --from=build /src/cli/target/autodidact-cli-0.1.0-SNAPSHOT.jar /app/autodidact.jar
 COPY --from=build /src/cli/target/lib /app/lib
 COPY data /app/data
+COPY connectors/config /app/connectors/config
 ENV DJL_CACHE_DIR=/app/.djl.ai
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-Dautodidact.home=/app", "-cp", "/app/autodidact.jar:/app/lib/*", "dev.autodidact.cli.Autodidact"]

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class AlertRulesTest {
 
     @Test
-    void shouldDefineTheFiveAlertGroups() {
+    void shouldDefineTheAlertGroups() {
         List<String> groups = new ArrayList<>();
         MonitoringFiles.readYaml(MonitoringFiles.ALERTS).path("groups").forEach(g -> groups.add(g.path("name").asText()));
         assertThat(groups).contains("autodidact-learner-stalled", "autodidact-loss-non-finite", "autodidact-collapse",
-                "autodidact-consumer-lag", "autodidact-dead-letter");
+                "autodidact-consumer-lag", "autodidact-dead-letter", "autodidact-kafka");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autodidact.cli.BrokerCommand;
+import dev.autodidact.cli.ConnectCommand;
+import dev.autodidact.cli.MediaSourceFixture;
 import dev.autodidact.cli.internal.KafkaTarget;
 import dev.autodidact.cli.internal.Pipeline;
 import dev.autodidact.learner.LearnerConfig;
@@ -30,13 +33,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The Prometheus side of {@code monitoring/}, against the real {@code prometheus} and {@code promtool} binaries
  * (Debian's {@code prometheus} package; {@code .ci/run} installs it): the configurations and rules pass promtool, and
- * a Prometheus scraping the demo pipeline finds every target up, evaluates every alert rule without error and
- * returns data for every dashboard query and for the query inside every alert condition ({@link AlertConditions}).
- * Skipped where the binaries are missing.
+ * a Prometheus scraping the demo pipeline (job {@code autodidact}, its in-process broker included), a
+ * {@code connect} command running the media source against the demo's broker ({@code autodidact-connect}) and a
+ * {@code broker} command ({@code autodidact-broker}) finds every target up, evaluates every alert rule without error
+ * and returns data for every dashboard query and for the query inside every alert condition
+ * ({@link AlertConditions}). Skipped where the binaries are missing.
  */
 class PrometheusIT {
     private static final Path SAMPLE = Path.of("..", "data", "sample", "cifar10", "train");
@@ -74,9 +80,12 @@ class PrometheusIT {
                 LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 5L, LearnerConfig.MAX_DURATION_MS, 600_000L,
                 LearnerConfig.CHECKPOINT_DIR, dir.resolve("checkpoints").toString());
         try (MetricsServer metrics = MetricsServer.start("demo", 0);
-             KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", dir);
+             KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", dir, metrics.registry());
              Pipeline pipeline = new Pipeline(kafka, SAMPLE, learner, Map.of(), true, dir, metrics.registry());
-             PrometheusProcess prometheus = PrometheusProcess.start(scrapeConfig(metrics.port()), dir)) {
+             ConnectCommand.Running connect = startConnect(kafka);
+             BrokerCommand.Running broker = startBroker();
+             PrometheusProcess prometheus = PrometheusProcess.start(scrapeConfig(Map.of("autodidact", metrics.port(),
+                     "autodidact-connect", connect.metricsPort(), "autodidact-broker", broker.metricsPort())), dir)) {
             sendCorruptRecord(kafka);
             await("every target up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertTargetsUp(prometheus));
@@ -133,15 +142,38 @@ class PrometheusIT {
         assertThat(unhealthy).isEmpty();
     }
 
-    /** The real prometheus.yml, scraping the test's metrics port every second, with the real alert rules. */
-    private Path scrapeConfig(int metricsPort) throws IOException {
+    /** The media source against the demo's broker, on the demo's topics, with one file over its size limit. */
+    private ConnectCommand.Running startConnect(KafkaTarget kafka) throws Exception {
+        Path connector = MediaSourceFixture.write(dir.resolve("connect"), "media-prometheus-it", 2);
+        ConnectCommand command = new ConnectCommand();
+        new CommandLine(command).parseArgs("--bootstrap", kafka.bootstrapServers(), "--metrics-port", "0",
+                "--work-dir", dir.resolve("connect").toString(), connector.toString());
+        return command.start();
+    }
+
+    /** The broker command, a second broker with its own endpoint. */
+    private BrokerCommand.Running startBroker() throws IOException {
+        BrokerCommand command = new BrokerCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--metrics-port", "0",
+                "--work-dir", dir.resolve("broker-command").toString());
+        return command.start();
+    }
+
+    /**
+     * The real prometheus.yml, each job scraping the test's port for it every second, with the real alert rules.
+     *
+     * @param ports the port of each job of prometheus.yml
+     */
+    private Path scrapeConfig(Map<String, Integer> ports) throws IOException {
         ObjectNode config = (ObjectNode) MonitoringFiles.readYaml(MonitoringFiles.PROMETHEUS.resolve("prometheus.yml"));
         ObjectNode global = (ObjectNode) config.path("global");
         global.put("scrape_interval", "1s").put("evaluation_interval", "1s");
         config.putArray("rule_files").add(MonitoringFiles.ALERTS.toAbsolutePath().normalize().toString());
         for (JsonNode job : config.path("scrape_configs")) {
+            String name = job.path("job_name").asText();
+            assertThat(ports).as("a port for job %s of prometheus.yml", name).containsKey(name);
             for (JsonNode statics : job.path("static_configs")) {
-                ((ObjectNode) statics).putArray("targets").add("127.0.0.1:" + metricsPort);
+                ((ObjectNode) statics).putArray("targets").add("127.0.0.1:" + ports.get(name));
             }
         }
         Path file = dir.resolve("prometheus.yml");
