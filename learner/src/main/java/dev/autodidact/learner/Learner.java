@@ -14,7 +14,7 @@ import dev.autodidact.learner.internal.LearnerMetrics;
 import dev.autodidact.learner.internal.TrainingState;
 import dev.autodidact.learner.method.SslMethod;
 import dev.autodidact.learner.method.SslMethods;
-import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.Optimizer;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.StepResult;
@@ -77,17 +77,19 @@ public final class Learner implements AutoCloseable {
             publisher.bindMetrics(kafkaMetrics);
             Engine.getInstance().setRandomSeed((int) config.getLong(LearnerConfig.SEED).longValue());
             SslMethod method = SslMethods.create(config, root);
-            try (AdamW optimizer = new AdamW(root, config.getDouble(LearnerConfig.WEIGHT_DECAY).floatValue())) {
+            try (Optimizer optimizer = Optimizer.create(config.optimizer(), root, (float) config.weightDecay(),
+                    config.getDouble(LearnerConfig.SGD_MOMENTUM).floatValue())) {
                 TrainingState state = new TrainingState(config, method, optimizer);
                 Optional<Checkpoint> resumed = newestCheckpoint();
                 resumed.ifPresent(state::restore);
                 examples.subscribe(state.offsets());
                 LearnerMetrics metrics = new LearnerMetrics(registry, config);
                 Guards guards = new Guards(config, registry, tags, resumed.orElse(null));
-                LOG.info("Learner {} on {} starting at step {} (version {}), device {}", method.name(),
-                        examples.topic(), state.step(), state.version(), root.getDevice());
+                LOG.info("Learner {} on {} starting at step {} (version {}), device {}, {} lr {} weight decay {}",
+                        method.name(), examples.topic(), state.step(), state.version(), root.getDevice(),
+                        config.optimizer(), config.learningRate(), config.weightDecay());
                 TrainStep trainStep = new TrainStep(root, method, optimizer, LearningRateSchedule.constantAfterWarmup(
-                        config.getDouble(LearnerConfig.LEARNING_RATE).floatValue(),
+                        (float) config.learningRate(),
                         config.getLong(LearnerConfig.WARMUP_STEPS)), config.encoderSpec());
                 Loop loop = new Loop(root, method, state, trainStep, examples, publisher, metrics, health, guards);
                 loop.run();
@@ -155,7 +157,7 @@ public final class Learner implements AutoCloseable {
         }
 
         private void checkpoint() {
-            Map<String, Double> values = health.measure(root, method.encoder(), config.encoderSpec(), lastBatch,
+            Map<String, Double> values = health.measure(root, method.encoder(), method.head(), config.encoderSpec(), lastBatch,
                     guards.lastGood());
             if (guards.holdBack(values, config.encoderSpec().featureDim(), collapseGuard.get())) {
                 state.deferCheckpoint();

@@ -1,5 +1,6 @@
 package dev.autodidact.learner;
 
+import dev.autodidact.learner.method.Recipe;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.internal.KafkaServiceSettings;
 import dev.autodidact.schema.Modality;
@@ -26,6 +27,8 @@ public final class LearnerConfig extends AbstractConfig {
     public static final String BATCH_SIZE = "batch.size";
     public static final String LEARNING_RATE = "learning.rate";
     public static final String WEIGHT_DECAY = "weight.decay";
+    public static final String OPTIMIZER = "optimizer";
+    public static final String SGD_MOMENTUM = "sgd.momentum";
     public static final String WARMUP_STEPS = "warmup.steps";
     public static final String TEMPERATURE = "temperature";
     public static final String IMAGE_SIZE = "image.size";
@@ -131,8 +134,16 @@ public final class LearnerConfig extends AbstractConfig {
                     "Transactional id of the checkpoint producer; default <group.id>-<method>. A restarted learner "
                             + "with the same id fences the old one.")
             .define(BATCH_SIZE, Type.INT, 256, Range.atLeast(2), Importance.HIGH, "Examples per step.")
-            .define(LEARNING_RATE, Type.DOUBLE, 1e-3, Range.atLeast(0), Importance.HIGH, "Peak AdamW learning rate.")
-            .define(WEIGHT_DECAY, Type.DOUBLE, 1e-4, Range.atLeast(0), Importance.MEDIUM, "Decoupled weight decay.")
+            .define(OPTIMIZER, Type.STRING, null, optional(ConfigDef.ValidString.in(Recipe.ADAMW,
+                            Recipe.SGD)), Importance.HIGH,
+                    "adamw, or sgd with momentum sgd.momentum (the SimSiam and MoCo papers' optimizer; it needs a "
+                            + "learning rate near 0.05). Unset: the method's recipe (adamw for every method).")
+            .define(LEARNING_RATE, Type.DOUBLE, null, optional(Range.atLeast(0)), Importance.HIGH,
+                    "Peak learning rate after warm-up. Unset: the method's recipe (see Recipe).")
+            .define(WEIGHT_DECAY, Type.DOUBLE, null, optional(Range.atLeast(0)), Importance.MEDIUM,
+                    "AdamW's decoupled weight decay, or SGD's L2 weight decay. Unset: the method's recipe.")
+            .define(SGD_MOMENTUM, Type.DOUBLE, 0.9, Range.between(0.01, 0.999), Importance.LOW,
+                    "Momentum of the sgd optimizer.")
             .define(WARMUP_STEPS, Type.LONG, 100L, Range.atLeast(0), Importance.MEDIUM, "Linear warm-up steps.")
             .define(TEMPERATURE, Type.DOUBLE, 0.2, Range.atLeast(1e-3), Importance.HIGH, "NT-Xent temperature.")
             .define(IMAGE_SIZE, Type.INT, 32, Range.atLeast(8), Importance.HIGH,
@@ -140,8 +151,11 @@ public final class LearnerConfig extends AbstractConfig {
             .define(ENCODER_WIDTHS, Type.LIST, "32,64,128", Importance.MEDIUM, "Channels per encoder stage.")
             .define(ENCODER_RESIDUAL_BLOCKS, Type.INT, 0, Range.atLeast(0), Importance.MEDIUM,
                     "Residual blocks per stage.")
-            .define(PROJECTION_HIDDEN, Type.INT, 128, Range.atLeast(1), Importance.LOW, "Projector hidden units.")
-            .define(PROJECTION_DIM, Type.INT, 64, Range.atLeast(1), Importance.LOW, "Projector output size.")
+            .define(PROJECTION_HIDDEN, Type.INT, null, optional(Range.atLeast(1)), Importance.LOW,
+                    "Projector (and predictor) hidden units of simclr, byol, moco and simsiam. Unset: the method's "
+                            + "recipe (512 for byol and simsiam, 128 otherwise).")
+            .define(PROJECTION_DIM, Type.INT, null, optional(Range.atLeast(1)), Importance.LOW,
+                    "Projector output size of simclr, byol, moco and simsiam. Unset: the method's recipe.")
             .define(CHECKPOINT_INTERVAL_STEPS, Type.LONG, 200L, Range.atLeast(1), Importance.HIGH,
                     "Publish a checkpoint every this many steps.")
             .define(CHECKPOINT_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.HIGH,
@@ -168,6 +182,15 @@ public final class LearnerConfig extends AbstractConfig {
                     "Roll-backs to the last good checkpoint allowed without a successful checkpoint in between; "
                             + "one more fails the learner.");
 
+    /** {@code validator} for a key whose absence (null) means "the method's recipe". */
+    private static ConfigDef.Validator optional(ConfigDef.Validator validator) {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value != null) {
+                validator.ensureValid(name, value);
+            }
+        }, () -> validator + " or unset");
+    }
+
     public LearnerConfig(Map<?, ?> props) {
         super(CONFIG, props);
     }
@@ -186,6 +209,40 @@ public final class LearnerConfig extends AbstractConfig {
 
     public String method() {
         return getString(METHOD);
+    }
+
+    /** @return the method's default optimisation settings, which unset keys fall back to */
+    public Recipe recipe() {
+        return Recipe.of(method());
+    }
+
+    /** @return {@code optimizer}, else the recipe's */
+    public String optimizer() {
+        return orRecipe(getString(OPTIMIZER), recipe().optimizer());
+    }
+
+    /** @return {@code learning.rate}, else the recipe's */
+    public double learningRate() {
+        return orRecipe(getDouble(LEARNING_RATE), recipe().learningRate());
+    }
+
+    /** @return {@code weight.decay}, else the recipe's */
+    public double weightDecay() {
+        return orRecipe(getDouble(WEIGHT_DECAY), recipe().weightDecay());
+    }
+
+    /** @return {@code projection.hidden}, else the recipe's */
+    public int projectionHidden() {
+        return orRecipe(getInt(PROJECTION_HIDDEN), recipe().projectionHidden());
+    }
+
+    /** @return {@code projection.dim}, else the recipe's */
+    public int projectionDim() {
+        return orRecipe(getInt(PROJECTION_DIM), recipe().projectionDim());
+    }
+
+    private static <T> T orRecipe(T configured, T fromRecipe) {
+        return configured == null ? fromRecipe : configured;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.autodidact.learner.health;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.embed.FeatureExtractor;
 import dev.autodidact.learner.eval.KnnClassifier;
@@ -28,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HealthMonitor implements AutoCloseable {
     public static final String STD = "health.std";
+    /** Std of the L2-normalised output of the method's head: where negative-free methods collapse first. */
+    public static final String PROJECTION_STD = "health.projection.std";
     public static final String RANKME = "health.rankme";
     public static final String ALIGNMENT = "health.alignment";
     public static final String UNIFORMITY = "health.uniformity";
@@ -52,11 +55,12 @@ public final class HealthMonitor implements AutoCloseable {
 
     /**
      * @param encoder the encoder being trained, run here in inference mode
+     * @param head the method's head after the encoder (inference mode too), or null for none
      * @param lastBatch the most recent training batch: its first two views give the alignment pairs
      * @param previous the last published checkpoint, for drift; null before the first
      */
-    public Map<String, Double> measure(NDManager root, Block encoder, EncoderSpec spec, ExampleBatch lastBatch,
-                                       Checkpoint previous) {
+    public Map<String, Double> measure(NDManager root, Block encoder, Block head, EncoderSpec spec,
+                                       ExampleBatch lastBatch, Checkpoint previous) {
         ParameterStore store = new ParameterStore(root, false);
         Map<String, Double> values = new LinkedHashMap<>();
         List<CleanImage> recent = sample.refresh(READ_BUDGET);
@@ -65,6 +69,9 @@ public final class HealthMonitor implements AutoCloseable {
             values.put(STD, RepresentationStats.stdOfNormalized(z));
             values.put(RANKME, RepresentationStats.rankMe(z));
             values.put(UNIFORMITY, RepresentationStats.uniformity(z));
+            if (head != null) {
+                values.put(PROJECTION_STD, projectionStd(root, encoder, head, spec, recent));
+            }
             if (previous != null) {
                 try (FeatureExtractor before = FeatureExtractor.fromCheckpoint(previous)) {
                     values.put(DRIFT, meanCosineDistance(before.embed(recent), z));
@@ -85,6 +92,18 @@ public final class HealthMonitor implements AutoCloseable {
         });
         values.forEach(this::export);
         return values;
+    }
+
+    /**
+     * {@link #PROJECTION_STD} of {@code images}: std of the L2-normalised outputs of encoder then head, both in
+     * inference mode.
+     */
+    public static double projectionStd(NDManager root, Block encoder, Block head, EncoderSpec spec,
+                                       List<CleanImage> images) {
+        Block encoderThenHead = new SequentialBlock().add(encoder).add(head);
+        float[][] projected = FeatureExtractor.embed(root, new ParameterStore(root, false), encoderThenHead, spec,
+                images);
+        return RepresentationStats.stdOfNormalized(projected);
     }
 
     private void export(String name, double value) {

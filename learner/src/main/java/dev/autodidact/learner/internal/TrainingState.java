@@ -3,7 +3,7 @@ package dev.autodidact.learner.internal;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.LearnerProgress;
 import dev.autodidact.learner.method.SslMethod;
-import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.Optimizer;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.StepResult;
 import dev.autodidact.schema.checkpoint.Checkpoint;
@@ -24,7 +24,7 @@ public final class TrainingState {
 
     private final LearnerConfig config;
     private final SslMethod method;
-    private final AdamW optimizer;
+    private final Optimizer optimizer;
     private final Map<TopicPartition, Long> offsets = new HashMap<>();
     private long step;
     private long samplesSeen;
@@ -35,7 +35,7 @@ public final class TrainingState {
     private double lastLoss = Double.NaN;
     private long skipped;
 
-    public TrainingState(LearnerConfig config, SslMethod method, AdamW optimizer) {
+    public TrainingState(LearnerConfig config, SslMethod method, Optimizer optimizer) {
         this.config = config;
         this.method = method;
         this.optimizer = optimizer;

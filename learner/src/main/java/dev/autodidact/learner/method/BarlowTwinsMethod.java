@@ -49,6 +49,11 @@ public final class BarlowTwinsMethod implements SslMethod {
     }
 
     @Override
+    public Block head() {
+        return body.head();
+    }
+
+    @Override
     public List<Pair<String, Parameter>> trainableParameters() {
         return body.trainableParameters();
     }

@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>The ablation switch ({@link Settings#noPredictorNoEma}) removes the predictor and uses the online network itself,
  * under stop-gradient, as the target (momentum 0): the BYOL paper reports that this collapses (table 5b), and the
- * collapse shows in {@code RepresentationStats.stdOfNormalized}.
+ * collapse shows in the health signal {@code health.projection.std} (the projector's output spreads no more).
  */
 public final class ByolMethod implements SslMethod {
     public static final String NAME = "byol";
@@ -82,6 +82,11 @@ public final class ByolMethod implements SslMethod {
         return NAME;
     }
 
+
+    @Override
+    public Block head() {
+        return online.get("projector");
+    }
 
     @Override
     public Block encoder() {
@@ -147,10 +152,5 @@ public final class ByolMethod implements SslMethod {
     public void loadState(Map<String, byte[]> sections) {
         BlockState.loadAll(online, manager, sections);
         BlockState.loadAll(target, manager, sections);
-    }
-
-    /** Projector outputs of a batch in training mode: where the ablation's collapse shows first (tests). */
-    NDArray projections(ParameterStore store, NDArray images) {
-        return project(store, online, images);
     }
 }

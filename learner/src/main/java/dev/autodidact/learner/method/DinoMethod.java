@@ -116,6 +116,12 @@ public final class DinoMethod implements SslMethod {
     }
 
     /** The teacher's encoder: the representation DINO evaluates and publishes. */
+    /** The teacher's head, after the published (teacher) encoder. */
+    @Override
+    public Block head() {
+        return teacher.get("teacher.head");
+    }
+
     @Override
     public Block encoder() {
         return teacher.get("encoder");

@@ -92,6 +92,11 @@ public final class MocoMethod implements SslMethod {
 
 
     @Override
+    public Block head() {
+        return query.get("projector");
+    }
+
+    @Override
     public Block encoder() {
         return query.get("encoder");
     }

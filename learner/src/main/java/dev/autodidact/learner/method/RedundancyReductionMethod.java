@@ -38,6 +38,10 @@ final class RedundancyReductionMethod {
         networks.put("projector", expander);
     }
 
+    Block head() {
+        return networks.get("projector");
+    }
+
     Block encoder() {
         return networks.get("encoder");
     }

@@ -56,6 +56,11 @@ public final class SimClrMethod implements SslMethod {
 
 
     @Override
+    public Block head() {
+        return projector;
+    }
+
+    @Override
     public Block encoder() {
         return encoder;
     }

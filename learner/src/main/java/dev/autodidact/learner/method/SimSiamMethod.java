@@ -65,6 +65,11 @@ public final class SimSiamMethod implements SslMethod {
 
 
     @Override
+    public Block head() {
+        return networks.get("projector");
+    }
+
+    @Override
     public Block encoder() {
         return networks.get("encoder");
     }

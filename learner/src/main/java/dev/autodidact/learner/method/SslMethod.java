@@ -26,6 +26,13 @@ public interface SslMethod {
     /** The encoder whose output is the published representation. */
     Block encoder();
 
+    /**
+     * The head that maps the encoder's features into the space the loss compares (projector, expander, DINO head),
+     * applied after {@link #encoder()}. The collapse of negative-free methods shows there first (SimSiam, fig. 2,
+     * measures the std of its L2-normalised output), often before it reaches the encoder's features.
+     */
+    Block head();
+
     /** Parameters the optimizer updates (encoder and heads; not momentum copies). */
     List<Pair<String, Parameter>> trainableParameters();
 

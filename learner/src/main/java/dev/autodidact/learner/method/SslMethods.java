@@ -11,8 +11,8 @@ public final class SslMethods {
 
     public static SslMethod create(LearnerConfig config, NDManager manager) {
         EncoderSpec spec = config.encoderSpec();
-        int hidden = config.getInt(LearnerConfig.PROJECTION_HIDDEN);
-        int dim = config.getInt(LearnerConfig.PROJECTION_DIM);
+        int hidden = config.projectionHidden();
+        int dim = config.projectionDim();
         long horizon = config.momentumHorizonSteps();
         return switch (config.method()) {
             case SimClrMethod.NAME -> new SimClrMethod(manager, spec, hidden, dim, floatOf(config,

@@ -53,6 +53,11 @@ public final class VicRegMethod implements SslMethod {
     }
 
     @Override
+    public Block head() {
+        return body.head();
+    }
+
+    @Override
     public List<Pair<String, Parameter>> trainableParameters() {
         return body.trainableParameters();
     }

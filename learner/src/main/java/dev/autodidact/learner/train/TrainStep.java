@@ -8,7 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.method.SslMethod;
-import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.Optimizer;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 
 /**
@@ -19,12 +19,12 @@ import dev.autodidact.learner.optim.LearningRateSchedule;
 public final class TrainStep {
     private final NDManager root;
     private final SslMethod method;
-    private final AdamW optimizer;
+    private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final EncoderSpec spec;
     private final ParameterStore store;
 
-    public TrainStep(NDManager root, SslMethod method, AdamW optimizer, LearningRateSchedule schedule,
+    public TrainStep(NDManager root, SslMethod method, Optimizer optimizer, LearningRateSchedule schedule,
                      EncoderSpec spec) {
         this.root = root;
         this.method = method;
@@ -51,7 +51,7 @@ public final class TrainStep {
                 optimizer.step(method.trainableParameters(), lr);
                 method.afterStep(step);
             } else {
-                AdamW.zeroGradients(method.trainableParameters(), scope);
+                Optimizer.zeroGradients(method.trainableParameters(), scope);
             }
             return new StepResult(step, loss, finite, batch.size(), lr, System.nanoTime() - start);
         }

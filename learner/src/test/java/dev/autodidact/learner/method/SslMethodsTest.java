@@ -72,4 +72,34 @@ class SslMethodsTest {
                 .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> config(Map.of(LearnerConfig.MOCO_QUEUE_SIZE, 0))).isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void shouldFallBackToTheMethodsRecipeForUnsetOptimisationKeys() {
+        for (String name : LearnerConfig.METHODS) {
+            LearnerConfig config = config(Map.of(LearnerConfig.METHOD, name));
+            Recipe recipe = Recipe.of(name);
+            assertThat(config.optimizer()).as(name).isEqualTo(recipe.optimizer());
+            assertThat(config.learningRate()).as(name).isEqualTo(recipe.learningRate());
+            assertThat(config.weightDecay()).as(name).isEqualTo(recipe.weightDecay());
+            assertThat(config.projectionHidden()).as(name).isEqualTo(recipe.projectionHidden());
+            assertThat(config.projectionDim()).as(name).isEqualTo(recipe.projectionDim());
+        }
+        assertThat(Recipe.of("byol").projectionHidden()).isGreaterThan(Recipe.of("simclr").projectionHidden());
+        LearnerConfig explicit = config(Map.of(LearnerConfig.METHOD, "simsiam", LearnerConfig.OPTIMIZER, "adamw",
+                LearnerConfig.LEARNING_RATE, 0.003, LearnerConfig.WEIGHT_DECAY, 0.0, LearnerConfig.PROJECTION_HIDDEN, 64,
+                LearnerConfig.PROJECTION_DIM, 32));
+        assertThat(explicit.optimizer()).isEqualTo("adamw");
+        assertThat(explicit.learningRate()).isEqualTo(0.003);
+        assertThat(explicit.weightDecay()).isZero();
+        assertThat(explicit.projectionHidden()).isEqualTo(64);
+        assertThat(explicit.projectionDim()).isEqualTo(32);
+    }
+
+    @Test
+    void shouldRejectAnUnknownOptimizerAndANegativeLearningRate() {
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.OPTIMIZER, "lars"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("optimizer");
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.LEARNING_RATE, -0.1)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learning.rate");
+    }
 }

@@ -78,6 +78,11 @@ public class TrainStepTest {
     /** SimCLR whose loss is multiplied by NaN: what a diverged network produces. */
     private record PoisonedMethod(SimClrMethod inner) implements SslMethod {
         @Override
+        public Block head() {
+            return inner.head();
+        }
+
+        @Override
         public String name() {
             return inner.name();
         }
