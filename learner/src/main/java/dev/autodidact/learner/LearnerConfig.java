@@ -153,7 +153,7 @@ public final class LearnerConfig extends AbstractConfig {
                     "Residual blocks per stage.")
             .define(PROJECTION_HIDDEN, Type.INT, null, optional(Range.atLeast(1)), Importance.LOW,
                     "Projector (and predictor) hidden units of simclr, byol, moco and simsiam. Unset: the method's "
-                            + "recipe (512 for byol and simsiam, 128 otherwise).")
+                            + "recipe (1024 for byol, 512 for simsiam, 128 otherwise).")
             .define(PROJECTION_DIM, Type.INT, null, optional(Range.atLeast(1)), Importance.LOW,
                     "Projector output size of simclr, byol, moco and simsiam. Unset: the method's recipe.")
             .define(CHECKPOINT_INTERVAL_STEPS, Type.LONG, 200L, Range.atLeast(1), Importance.HIGH,

@@ -24,7 +24,7 @@ public record Recipe(String optimizer, double learningRate, double weightDecay, 
     /** The default recipe of {@code method} (a name from {@code LearnerConfig.METHODS}). */
     public static Recipe of(String method) {
         return switch (method.toLowerCase(Locale.ROOT)) {
-            case ByolMethod.NAME -> new Recipe(ADAMW, 2e-3, 1e-4, 512, 128);
+            case ByolMethod.NAME -> new Recipe(ADAMW, 2e-3, 1e-4, 1024, 256);
             case SimSiamMethod.NAME -> new Recipe(ADAMW, 1e-3, 1e-4, 512, 512);
             default -> new Recipe(ADAMW, 1e-3, 1e-4, 128, 64);
         };
