@@ -51,8 +51,9 @@ public final class DemoCommand implements Callable<Integer> {
              KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", work, metrics.registry());
              Pipeline pipeline = new Pipeline(kafka, sample.resolve("train"), learner, Map.of(), true, work,
                      metrics.registry())) {
-            System.out.printf(Locale.ROOT, "demo: broker %s, %d sample images, metrics on %s, work dir %s%n",
-                    kafka.bootstrapServers(), pipeline.feeder().files(),
+            long probe = pipeline.publishProbe(sample.resolve("dev"));
+            System.out.printf(Locale.ROOT, "demo: broker %s, %d sample images (%d labeled on the probe topic), "
+                    + "metrics on %s, work dir %s%n", kafka.bootstrapServers(), pipeline.feeder().files(), probe,
                     metrics.port() < 0 ? "(off)" : "http://localhost:" + metrics.port() + "/metrics", work);
             pipeline.awaitLearner(Duration.ofSeconds(5), progress::print);
             last = pipeline.learner().progress();

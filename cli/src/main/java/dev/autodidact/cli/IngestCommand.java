@@ -25,6 +25,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "1", description = "How many times to publish the folder (default: ${DEFAULT-VALUE}).")
     int passes;
 
+    @Option(names = "--probe", description = "Publish a labeled folder (<data>/<class>/<file> or <data>/<class>.zip) to "
+            + "probe.<modality> with header label, for the learner's online kNN and linear probe, instead of raw.")
+    boolean probe;
+
     @Override
     public Integer call() {
         if (kafka.bootstrap == null) {
@@ -32,13 +36,18 @@ public final class IngestCommand implements Callable<Integer> {
             return 2;
         }
         try (KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix, null);
-             RawFeeder feeder = new RawFeeder(target.clientProperties(), target.topics().raw(Modality.of(modality)),
-                     data)) {
+             RawFeeder feeder = new RawFeeder(target.clientProperties(), topic(target), data, probe)) {
+            target.ensureTopic(Modality.of(modality), topic(target));
             for (int i = 0; i < passes; i++) {
                 feeder.feedOnce();
             }
-            System.out.println("Published " + feeder.produced() + " records to " + target.topics().raw(Modality.of(modality)));
+            System.out.println("Published " + feeder.produced() + " records to " + topic(target));
         }
         return 0;
+    }
+
+    private String topic(KafkaTarget target) {
+        Modality m = Modality.of(modality);
+        return probe ? target.topics().probe(m) : target.topics().raw(m);
     }
 }

@@ -3,10 +3,12 @@ package dev.autodidact.cli.internal;
 import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
+import dev.autodidact.schema.TopicSpec;
 import dev.autodidact.schema.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -72,6 +74,21 @@ public final class KafkaTarget implements AutoCloseable {
     public void ensureTopics(Modality modality, String method) {
         try (Admin admin = Admin.create(clientProperties)) {
             TopicAdmin.ensure(admin, topics.pipeline(modality, method));
+        }
+    }
+
+    /**
+     * Creates one of the modality's pipeline topics (raw, clean, probe, ...) with its settings if it is missing.
+     *
+     * @throws IllegalArgumentException if {@code topic} is none of them
+     */
+    public void ensureTopic(Modality modality, String topic) {
+        List<TopicSpec> spec = topics.pipeline(modality, "none").stream().filter(t -> t.name().equals(topic)).toList();
+        if (spec.isEmpty()) {
+            throw new IllegalArgumentException(topic + " is not a pipeline topic of " + modality.id());
+        }
+        try (Admin admin = Admin.create(clientProperties)) {
+            TopicAdmin.ensure(admin, spec);
         }
     }
 

@@ -30,6 +30,7 @@ public final class Pipeline implements AutoCloseable {
     private final Embedder embedder;
     private final RawFeeder feeder;
     private final Thread learnerThread;
+    private final KafkaTarget kafka;
 
     /**
      * @param learnerSettings learner config keys (method, limits, checkpoint dir, hyper-parameters)
@@ -37,6 +38,7 @@ public final class Pipeline implements AutoCloseable {
      */
     public Pipeline(KafkaTarget kafka, Path data, Map<String, Object> learnerSettings,
                     Map<String, Object> streamSettings, boolean embed, Path stateDir, MeterRegistry registry) {
+        this.kafka = kafka;
         LearnerConfig learnerConfig = new LearnerConfig(merge(kafka, learnerSettings));
         kafka.ensureTopics(learnerConfig.modality(), learnerConfig.method());
         Map<String, Object> streamProps = merge(kafka, streamSettings);
@@ -65,6 +67,20 @@ public final class Pipeline implements AutoCloseable {
         props.put("topic.prefix", kafka.topics().prefix());
         props.putAll(settings);
         return props;
+    }
+
+    /**
+     * Publishes the labeled images under {@code labeledRoot} ({@code <class>/<file>} or {@code <class>.zip}) once to
+     * the probe topic, for the learner's online kNN and linear probe at each checkpoint.
+     *
+     * @return the number of records published
+     */
+    public long publishProbe(Path labeledRoot) {
+        try (RawFeeder probe = new RawFeeder(kafka.clientProperties(), kafka.topics().probe(Modality.IMAGE),
+                labeledRoot, true)) {
+            probe.feedOnce();
+            return probe.produced();
+        }
     }
 
     public Learner learner() {

@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes media files to a raw topic: key = file id, value = the file's bytes, headers content type, source and
- * event time. For pretraining it feeds the folder again and again (each pass gets fresh augmentations downstream),
+ * Publishes media files to a raw topic (or, labeled, to the probe topic): key = file id, value = the file's bytes,
+ * headers content type, source, event time and, when labeled, the class. For pretraining it feeds the folder again and again (each pass gets fresh augmentations downstream),
  * staying at most a bounded number of records ahead of what the learner has consumed.
  */
 public final class RawFeeder implements AutoCloseable {
@@ -29,14 +29,20 @@ public final class RawFeeder implements AutoCloseable {
     private final String topic;
     private final List<MediaFile> files;
     private final List<byte[]> contents;
+    private final boolean labeled;
     private long produced;
 
     public RawFeeder(Map<String, Object> clientProperties, String topic, Path root) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this(clientProperties, topic, root, false);
+    }
+
+    /**
+     * @param labeled add each file's class (its folder or archive name, {@link MediaFile#label()}) as header
+     *     {@code label}, as the probe topic needs; every file must then have one
+     */
+    public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, boolean labeled) {
         this.topic = topic;
+        this.labeled = labeled;
         try {
             this.files = MediaFiles.list(root);
             this.contents = new ArrayList<>(files.size());
@@ -49,6 +55,16 @@ public final class RawFeeder implements AutoCloseable {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("No media files under " + root);
         }
+        if (labeled) {
+            files.stream().filter(f -> f.label() == null).findFirst().ifPresent(f -> {
+                throw new IllegalArgumentException("Labeled input needs <root>/<class>/<file> or <root>/<class>.zip; "
+                        + f.id() + " under " + root + " has no class");
+            });
+        }
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     public int files() {
@@ -87,6 +103,9 @@ public final class RawFeeder implements AutoCloseable {
         HeaderNames.put(headers, HeaderNames.CONTENT_TYPE, file.contentType());
         HeaderNames.put(headers, HeaderNames.SOURCE, file.id());
         HeaderNames.put(headers, HeaderNames.EVENT_TIME, Long.toString(eventTime));
+        if (labeled) {
+            HeaderNames.put(headers, HeaderNames.LABEL, file.label());
+        }
         producer.send(new ProducerRecord<>(topic, null, file.id(), bytes, headers));
         produced++;
     }

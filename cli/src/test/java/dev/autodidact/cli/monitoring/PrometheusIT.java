@@ -87,6 +87,7 @@ class PrometheusIT {
              PrometheusProcess prometheus = PrometheusProcess.start(scrapeConfig(Map.of("autodidact", metrics.port(),
                      "autodidact-connect", connect.metricsPort(), "autodidact-broker", broker.metricsPort())), dir)) {
             sendCorruptRecord(kafka);
+            pipeline.publishProbe(SAMPLE.resolveSibling("dev"));
             await("every target up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertTargetsUp(prometheus));
             Set<String> queries = queries();
