@@ -1,8 +1,10 @@
 package dev.autodidact.learner.health;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.embed.FeatureExtractor;
 import dev.autodidact.learner.eval.KnnClassifier;
@@ -17,6 +19,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +73,7 @@ public final class HealthMonitor implements AutoCloseable {
             values.put(RANKME, RepresentationStats.rankMe(z));
             values.put(UNIFORMITY, RepresentationStats.uniformity(z));
             if (head != null) {
-                values.put(PROJECTION_STD, projectionStd(root, encoder, head, spec, recent));
+                values.put(PROJECTION_STD, projectionStd(root, head, z));
             }
             if (previous != null) {
                 try (FeatureExtractor before = FeatureExtractor.fromCheckpoint(previous)) {
@@ -100,10 +103,29 @@ public final class HealthMonitor implements AutoCloseable {
      */
     public static double projectionStd(NDManager root, Block encoder, Block head, EncoderSpec spec,
                                        List<CleanImage> images) {
-        Block encoderThenHead = new SequentialBlock().add(encoder).add(head);
-        float[][] projected = FeatureExtractor.embed(root, new ParameterStore(root, false), encoderThenHead, spec,
-                images);
-        return RepresentationStats.stdOfNormalized(projected);
+        return projectionStd(root, head,
+                FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
+    }
+
+    /** {@link #PROJECTION_STD} of encoder features already computed: the head alone runs, in inference mode. */
+    static double projectionStd(NDManager root, Block head, float[][] features) {
+        int n = features.length;
+        int d = features[0].length;
+        float[] flat = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(features[i], 0, flat, i * d, d);
+        }
+        try (NDManager scope = root.newSubManager()) {
+            NDList input = new NDList(scope.create(flat, new Shape(n, d)));
+            NDArray out = head.forward(new ParameterStore(scope, false), input, false).singletonOrThrow();
+            int k = (int) out.getShape().get(1);
+            float[] values = out.toFloatArray();
+            float[][] rows = new float[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = Arrays.copyOfRange(values, i * k, (i + 1) * k);
+            }
+            return RepresentationStats.stdOfNormalized(rows);
+        }
     }
 
     private void export(String name, double value) {

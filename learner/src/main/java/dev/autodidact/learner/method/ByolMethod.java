@@ -4,14 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.ByolLoss;
-import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.model.MlpHead;
 import java.util.HashMap;
@@ -52,36 +49,27 @@ public final class ByolMethod implements SslMethod {
         this.manager = manager;
         this.spec = spec;
         this.settings = settings;
-        online.put("encoder", encoder(manager, spec));
+        online.put("encoder", Networks.encoder(manager, spec));
         online.put("projector", head(manager, spec.featureDim()));
         if (settings.noPredictorNoEma()) {
             ema = null;
         } else {
             online.put("predictor", head(manager, settings.out()));
-            target.put("target.encoder", encoder(manager, spec));
+            target.put("target.encoder", Networks.encoder(manager, spec));
             target.put("target.projector", head(manager, spec.featureDim()));
             ema = new EmaTarget(manager, List.of(online.get("encoder"), online.get("projector")),
                     List.copyOf(target.values()));
         }
     }
 
-    private static Block encoder(NDManager manager, EncoderSpec spec) {
-        Block block = ConvEncoder.build(spec);
-        block.initialize(manager, DataType.FLOAT32, new Shape(2, 3, spec.inputSize(), spec.inputSize()));
-        return block;
-    }
-
     private Block head(NDManager manager, int in) {
-        Block block = MlpHead.byol(settings.hidden(), settings.out()).build();
-        block.initialize(manager, DataType.FLOAT32, new Shape(2, in));
-        return block;
+        return Networks.head(manager, MlpHead.byol(settings.hidden(), settings.out()).build(), in);
     }
 
     @Override
     public String name() {
         return NAME;
     }
-
 
     @Override
     public Block head() {

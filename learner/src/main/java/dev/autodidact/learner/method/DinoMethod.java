@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -12,7 +11,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.DinoLoss;
-import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.model.MlpHead;
 import dev.autodidact.learner.model.PrototypeLayer;
@@ -83,26 +81,18 @@ public final class DinoMethod implements SslMethod {
         this.manager = manager;
         this.spec = spec;
         this.settings = settings;
-        student.put("student.encoder", encoder(manager, spec));
+        student.put("student.encoder", Networks.encoder(manager, spec));
         student.put("student.head", head(manager, spec.featureDim(), settings));
-        teacher.put("encoder", encoder(manager, spec));
+        teacher.put("encoder", Networks.encoder(manager, spec));
         teacher.put("teacher.head", head(manager, spec.featureDim(), settings));
         ema = new EmaTarget(manager, List.copyOf(student.values()), List.copyOf(teacher.values()));
         center = manager.zeros(new Shape(1, settings.outDim()));
     }
 
-    private static Block encoder(NDManager manager, EncoderSpec spec) {
-        Block block = ConvEncoder.build(spec);
-        block.initialize(manager, DataType.FLOAT32, new Shape(2, 3, spec.inputSize(), spec.inputSize()));
-        return block;
-    }
-
     private static Block head(NDManager manager, int in, Settings settings) {
-        Block block = new SequentialBlock()
+        return Networks.head(manager, new SequentialBlock()
                 .add(MlpHead.dino(settings.hidden(), settings.bottleneck()).build())
-                .add(new PrototypeLayer(settings.outDim()));
-        block.initialize(manager, DataType.FLOAT32, new Shape(2, in));
-        return block;
+                .add(new PrototypeLayer(settings.outDim())), in);
     }
 
     @Override
@@ -115,13 +105,13 @@ public final class DinoMethod implements SslMethod {
         return 2 + settings.localCrops();
     }
 
-    /** The teacher's encoder: the representation DINO evaluates and publishes. */
     /** The teacher's head, after the published (teacher) encoder. */
     @Override
     public Block head() {
         return teacher.get("teacher.head");
     }
 
+    /** The teacher's encoder: the representation DINO evaluates and publishes. */
     @Override
     public Block encoder() {
         return teacher.get("encoder");

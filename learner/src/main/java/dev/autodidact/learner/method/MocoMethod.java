@@ -4,14 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.InfoNceLoss;
-import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.model.MlpHead;
 import java.util.HashMap;
@@ -63,9 +61,9 @@ public final class MocoMethod implements SslMethod {
         this.manager = manager;
         this.spec = spec;
         this.settings = settings;
-        query.put("encoder", encoder(manager, spec));
+        query.put("encoder", Networks.encoder(manager, spec));
         query.put("projector", head(manager, spec.featureDim(), settings));
-        key.put("key.encoder", encoder(manager, spec));
+        key.put("key.encoder", Networks.encoder(manager, spec));
         key.put("key.projector", head(manager, spec.featureDim(), settings));
         ema = new EmaTarget(manager, List.copyOf(query.values()), List.copyOf(key.values()));
         NDArray noise = manager.randomNormal(new Shape(settings.queueSize(), settings.out()));
@@ -73,23 +71,14 @@ public final class MocoMethod implements SslMethod {
         noise.close();
     }
 
-    private static Block encoder(NDManager manager, EncoderSpec spec) {
-        Block block = ConvEncoder.build(spec);
-        block.initialize(manager, DataType.FLOAT32, new Shape(2, 3, spec.inputSize(), spec.inputSize()));
-        return block;
-    }
-
     private static Block head(NDManager manager, int in, Settings settings) {
-        Block block = MlpHead.mocoV2(settings.hidden(), settings.out()).build();
-        block.initialize(manager, DataType.FLOAT32, new Shape(2, in));
-        return block;
+        return Networks.head(manager, MlpHead.mocoV2(settings.hidden(), settings.out()).build(), in);
     }
 
     @Override
     public String name() {
         return NAME;
     }
-
 
     @Override
     public Block head() {

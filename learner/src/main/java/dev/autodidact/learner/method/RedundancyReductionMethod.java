@@ -4,13 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.model.MlpHead;
 import java.util.LinkedHashMap;
@@ -30,12 +27,8 @@ final class RedundancyReductionMethod {
     RedundancyReductionMethod(NDManager manager, EncoderSpec spec, int expanderDim, BinaryOperator<NDArray> loss) {
         this.manager = manager;
         this.loss = loss;
-        Block encoder = ConvEncoder.build(spec);
-        encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, spec.inputSize(), spec.inputSize()));
-        Block expander = MlpHead.expander(expanderDim).build();
-        expander.initialize(manager, DataType.FLOAT32, new Shape(2, spec.featureDim()));
-        networks.put("encoder", encoder);
-        networks.put("projector", expander);
+        networks.put("encoder", Networks.encoder(manager, spec));
+        networks.put("projector", Networks.head(manager, MlpHead.expander(expanderDim).build(), spec.featureDim()));
     }
 
     Block head() {

@@ -4,14 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.NtXentLoss;
-import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.model.ProjectionHead;
 import java.util.HashMap;
@@ -42,18 +39,15 @@ public final class SimClrMethod implements SslMethod {
         this.projectionDim = projectionDim;
         this.temperature = temperature;
         this.manager = manager;
-        this.encoder = ConvEncoder.build(spec);
-        this.projector = ProjectionHead.build(projectionHidden, projectionDim);
-        Shape input = new Shape(2, 3, spec.inputSize(), spec.inputSize());
-        encoder.initialize(manager, DataType.FLOAT32, input);
-        projector.initialize(manager, DataType.FLOAT32, new Shape(2, spec.featureDim()));
+        this.encoder = Networks.encoder(manager, spec);
+        this.projector = Networks.head(manager, ProjectionHead.build(projectionHidden, projectionDim),
+                spec.featureDim());
     }
 
     @Override
     public String name() {
         return NAME;
     }
-
 
     @Override
     public Block head() {

@@ -4,14 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.NegativeCosineLoss;
-import dev.autodidact.learner.model.ConvEncoder;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.model.MlpHead;
 import java.util.HashMap;
@@ -47,22 +44,17 @@ public final class SimSiamMethod implements SslMethod {
         this.projectionHidden = projectionHidden;
         this.projectionDim = projectionDim;
         this.predictorHidden = predictorHidden;
-        Block encoder = ConvEncoder.build(spec);
-        encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, spec.inputSize(), spec.inputSize()));
-        Block projector = MlpHead.simSiamProjector(projectionHidden, projectionDim).build();
-        projector.initialize(manager, DataType.FLOAT32, new Shape(2, spec.featureDim()));
-        Block predictor = MlpHead.byol(predictorHidden, projectionDim).build();
-        predictor.initialize(manager, DataType.FLOAT32, new Shape(2, projectionDim));
-        networks.put("encoder", encoder);
-        networks.put("projector", projector);
-        networks.put("predictor", predictor);
+        networks.put("encoder", Networks.encoder(manager, spec));
+        networks.put("projector", Networks.head(manager,
+                MlpHead.simSiamProjector(projectionHidden, projectionDim).build(), spec.featureDim()));
+        networks.put("predictor", Networks.head(manager, MlpHead.byol(predictorHidden, projectionDim).build(),
+                projectionDim));
     }
 
     @Override
     public String name() {
         return NAME;
     }
-
 
     @Override
     public Block head() {
