@@ -7,6 +7,8 @@ import dev.autodidact.cli.report.ReportWriter;
 import dev.autodidact.cli.report.XAxis;
 import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
+import dev.autodidact.schema.checkpoint.CheckpointSeal;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import java.nio.file.Path;
@@ -42,6 +44,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--client-config", description = "Kafka client properties file (TLS, SASL, ...), with --bootstrap.")
     Path clientConfig;
+
+    @Option(names = "--method", defaultValue = "simclr",
+            description = "With --bootstrap and --labels: the method whose newest checkpoint draws the map "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String method;
 
     @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX,
             description = "Topic prefix, with --bootstrap (default: ${DEFAULT-VALUE}).")
@@ -101,9 +108,12 @@ public final class ReportCommand implements Callable<Integer> {
             return CheckpointDirectory.read(source.checkpoints)
                     .orElseThrow(() -> new IllegalArgumentException("No checkpoint in " + source.checkpoints));
         }
-        try (CheckpointFollower follower = new CheckpointFollower(kafkaProperties(), topic)) {
+        try (CheckpointFollower follower = new CheckpointFollower(kafkaProperties(), new Topics(topicPrefix), method,
+                CheckpointSeal.unkeyed(), new SimpleMeterRegistry(), (r, s, reason, e) -> { })) {
             return follower.catchUp(timeout)
                     .orElseThrow(() -> new IllegalArgumentException("No complete checkpoint on " + topic));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

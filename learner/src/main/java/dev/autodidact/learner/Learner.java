@@ -8,7 +8,14 @@ import dev.autodidact.learner.checkpoint.CheckpointPublisher;
 import dev.autodidact.learner.health.HealthMonitor;
 import dev.autodidact.learner.health.ProbeSet;
 import dev.autodidact.learner.health.RecentCleanSample;
+import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.learner.internal.ExampleConsumer;
+import dev.autodidact.learner.internal.KafkaServiceSettings;
+import dev.autodidact.learner.train.ExampleValidator;
+import dev.autodidact.schema.checkpoint.CheckpointIndex;
+import dev.autodidact.schema.checkpoint.CheckpointSeal;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 import dev.autodidact.learner.internal.Guards;
 import dev.autodidact.learner.internal.LearnerMetrics;
 import dev.autodidact.learner.internal.TrainingState;
@@ -63,28 +70,36 @@ public final class Learner implements AutoCloseable {
         Topics topics = config.topics();
         Map<String, Object> client = config.clientProperties();
         Tags tags = Tags.of("modality", config.modality().id(), "method", config.method());
+        CheckpointSeal seal = KafkaServiceSettings.seal(config);
         try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
-             CheckpointPublisher publisher = new CheckpointPublisher(client, config.transactionalId(),
-                     topics.checkpoints(), config.checkpointDir());
-             ExampleConsumer examples = new ExampleConsumer(config);
-             KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry);
-             HealthMonitor health = new HealthMonitor(
-                     new RecentCleanSample(client, topics.clean(config.modality()),
-                             config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE)),
-                     new ProbeSet(client, topics.probe(config.modality()), config.getInt(LearnerConfig.IMAGE_SIZE)),
-                     registry, tags)) {
-            examples.bindMetrics(kafkaMetrics);
-            publisher.bindMetrics(kafkaMetrics);
+             DeadLetterPublisher deadLetters = new DeadLetterPublisher(client, topics, "learner", registry,
+                     List.of(ExampleConsumer.SOURCE, RecentCleanSample.SOURCE, ProbeSet.SOURCE,
+                             CheckpointFollower.SOURCE));
+             KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
+            Resume resume = resume(seal, deadLetters);
             Engine.getInstance().setRandomSeed((int) config.getLong(LearnerConfig.SEED).longValue());
             SslMethod method = SslMethods.create(config, root);
-            try (Optimizer optimizer = Optimizer.create(config.optimizer(), root, (float) config.weightDecay(),
+            try (CheckpointPublisher publisher = new CheckpointPublisher(client, config.transactionalId(), topics,
+                         config.checkpointDir(), seal, resume.index(),
+                         config.getInt(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS));
+                 ExampleConsumer examples = new ExampleConsumer(config,
+                         new ExampleValidator(method.viewsPerExample(), config.encoderSpec().inputSize()),
+                         deadLetters);
+                 HealthMonitor health = new HealthMonitor(
+                         new RecentCleanSample(client, topics.clean(config.modality()),
+                                 config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE), deadLetters),
+                         new ProbeSet(client, topics.probe(config.modality()), config.getInt(LearnerConfig.IMAGE_SIZE),
+                                 config.getInt(LearnerConfig.PROBE_MAX_RECORDS), deadLetters),
+                         registry, tags);
+                 Optimizer optimizer = Optimizer.create(config.optimizer(), root, (float) config.weightDecay(),
                     config.getDouble(LearnerConfig.SGD_MOMENTUM).floatValue())) {
+                examples.bindMetrics(kafkaMetrics);
+                publisher.bindMetrics(kafkaMetrics);
                 TrainingState state = new TrainingState(config, method, optimizer);
-                Optional<Checkpoint> resumed = newestCheckpoint();
-                resumed.ifPresent(state::restore);
-                examples.subscribe(state.offsets());
+                resume.checkpoint().ifPresent(state::restore);
+                examples.subscribe(state::offsets);
                 LearnerMetrics metrics = new LearnerMetrics(registry, config);
-                Guards guards = new Guards(config, registry, tags, resumed.orElse(null));
+                Guards guards = new Guards(config, registry, tags, resume.checkpoint().orElse(null));
                 LOG.info("Learner {} on {} starting at step {} (version {}), device {}, {} lr {} weight decay {}",
                         method.name(), examples.topic(), state.step(), state.version(), root.getDevice(),
                         config.optimizer(), config.learningRate(), config.weightDecay());
@@ -94,6 +109,23 @@ public final class Learner implements AutoCloseable {
                 Loop loop = new Loop(root, method, state, trainStep, examples, publisher, metrics, health, guards);
                 loop.run();
             }
+        }
+    }
+
+    /** Where training resumes: the newest usable checkpoint of this method, and the method's checkpoint index. */
+    private record Resume(Optional<Checkpoint> checkpoint, CheckpointIndex index) {
+    }
+
+    private Resume resume(CheckpointSeal seal, DeadLetterPublisher deadLetters) {
+        try (CheckpointFollower follower = new CheckpointFollower(config.clientProperties(), config.topics(),
+                config.method(), seal, registry, deadLetters)) {
+            Optional<Checkpoint> fromTopic = follower.catchUp(IO_TIMEOUT);
+            Optional<Checkpoint> resumed = fromTopic.isPresent() ? fromTopic
+                    : config.checkpointDir().flatMap(dir -> CheckpointDirectory.read(dir, seal))
+                            .filter(cp -> cp.manifest().method().equals(config.method()));
+            return new Resume(resumed, follower.index());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Cannot find where to resume: " + e.getMessage(), e);
         }
     }
 
@@ -175,19 +207,6 @@ public final class Learner implements AutoCloseable {
                     checkpoint.manifest().version(), checkpoint.manifest().step(),
                     checkpoint.manifest().samplesSeen(), checkpoint.payload().length, values.get(HealthMonitor.STD));
         }
-    }
-
-    private Optional<Checkpoint> newestCheckpoint() {
-        try (CheckpointFollower follower = new CheckpointFollower(config.clientProperties(),
-                config.topics().checkpoints())) {
-            Optional<Checkpoint> fromTopic = follower.catchUp(IO_TIMEOUT)
-                    .filter(cp -> cp.manifest().method().equals(config.method()));
-            if (fromTopic.isPresent()) {
-                return fromTopic;
-            }
-        }
-        return config.checkpointDir().flatMap(CheckpointDirectory::read)
-                .filter(cp -> cp.manifest().method().equals(config.method()));
     }
 
     /** Asks the loop to stop after the current step and publish a final checkpoint. */

@@ -40,6 +40,7 @@ public final class LearnerConfig extends AbstractConfig {
     public static final String CHECKPOINT_INTERVAL_MS = "checkpoint.interval.ms";
     public static final String CHECKPOINT_DIR = "checkpoint.dir";
     public static final String CHECKPOINT_CHUNK_BYTES = "checkpoint.chunk.bytes";
+    public static final String CHECKPOINT_RETAIN_VERSIONS = "checkpoint.retain.versions";
     public static final String MAX_STEPS = "max.steps";
     public static final String MAX_DURATION_MS = "max.duration.ms";
     public static final String MAX_NONFINITE_STEPS = "max.consecutive.nonfinite.steps";
@@ -72,6 +73,7 @@ public final class LearnerConfig extends AbstractConfig {
     public static final List<String> METHODS = List.of("simclr", "byol", "moco", "dino", "simsiam", "barlow_twins",
             "vicreg");
     public static final String HEALTH_SAMPLE_SIZE = "health.sample.size";
+    public static final String PROBE_MAX_RECORDS = "probe.max.records";
     public static final String COLLAPSE_STD_FRACTION = "health.collapse.std.fraction";
     public static final String COLLAPSE_GUARD = "health.collapse.guard";
     public static final String MAX_ROLLBACKS = "max.rollbacks";
@@ -129,7 +131,11 @@ public final class LearnerConfig extends AbstractConfig {
             .define(VICREG_PROJECTION_DIM, Type.INT, 512, Range.atLeast(2), Importance.LOW,
                     "VICReg expander width (the paper: 8192).")
             .define(GROUP_ID, Type.STRING, "autodidact-learner", Importance.MEDIUM,
-                    "Consumer group; its offsets are committed only together with checkpoints.")
+                    "Consumer group prefix: the group is <group.id>-<method>, so methods never rebalance each "
+                            + "other; its offsets are committed only together with checkpoints.")
+            .define(CHECKPOINT_RETAIN_VERSIONS, Type.INT, 5, Range.between(1, 1000), Importance.MEDIUM,
+                    "Checkpoints kept with their weights per method, on the topic and in checkpoint.dir; older "
+                            + "versions keep only their manifest, as history.")
             .define(TRANSACTIONAL_ID, Type.STRING, "", Importance.MEDIUM,
                     "Transactional id of the checkpoint producer; default <group.id>-<method>. A restarted learner "
                             + "with the same id fences the old one.")
@@ -171,6 +177,9 @@ public final class LearnerConfig extends AbstractConfig {
                     "After this many consecutive steps with a non-finite loss (each one skipped and counted), roll the "
                             + "weights and optimizer back to the last published checkpoint.")
             .define(SEED, Type.LONG, 42L, Importance.LOW, "Seed of weight initialisation.")
+            .define(PROBE_MAX_RECORDS, Type.INT, 2000, Range.between(10, 100_000), Importance.LOW,
+                    "Most probe records kept and evaluated at each checkpoint: a fixed subset chosen by a hash of "
+                            + "the key, so the online probe's cost is bounded however large the probe topic grows.")
             .define(HEALTH_SAMPLE_SIZE, Type.INT, 512, Range.between(16, 8192), Importance.LOW,
                     "Recent clean records on which representation health is measured at each checkpoint.")
             .define(COLLAPSE_STD_FRACTION, Type.DOUBLE, 0.1, Range.between(0, 1), Importance.MEDIUM,
@@ -256,7 +265,12 @@ public final class LearnerConfig extends AbstractConfig {
 
     public String transactionalId() {
         String id = getString(TRANSACTIONAL_ID);
-        return id.isEmpty() ? getString(GROUP_ID) + "-" + method() : id;
+        return id.isEmpty() ? groupId() : id;
+    }
+
+    /** The examples consumer's group: one per method. */
+    public String groupId() {
+        return getString(GROUP_ID) + "-" + method();
     }
 
     public EncoderSpec encoderSpec() {

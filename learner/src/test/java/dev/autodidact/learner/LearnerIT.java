@@ -12,6 +12,7 @@ import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
+import dev.autodidact.schema.checkpoint.CheckpointSeal;
 import dev.autodidact.schema.serde.CleanImageSerde;
 import dev.autodidact.schema.serde.ImageViewsSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -204,7 +205,7 @@ class LearnerIT {
         assertThat(last.samplesSeen()).isEqualTo(last.step() * BATCH);
         String examplesTopic = topics.examples(Modality.IMAGE, "simclr");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            var committed = admin.listConsumerGroupOffsets("autodidact-learner").partitionsToOffsetAndMetadata()
+            var committed = admin.listConsumerGroupOffsets("autodidact-learner-simclr").partitionsToOffsetAndMetadata()
                     .get().get(new TopicPartition(examplesTopic, 0));
             assertThat(committed.offset()).as("group offset committed with the checkpoint")
                     .isEqualTo(last.offsets().get(examplesTopic + "-0"));
@@ -216,7 +217,8 @@ class LearnerIT {
         second.run();
         CheckpointManifest resumed;
         try (CheckpointFollower follower = new CheckpointFollower(Map.of("bootstrap.servers",
-                broker.bootstrapServers()), topics.checkpoints())) {
+                broker.bootstrapServers()), topics, "simclr", CheckpointSeal.unkeyed(), new SimpleMeterRegistry(),
+                (r, source, reason, e) -> { })) {
             resumed = follower.catchUp(Duration.ofSeconds(30)).orElseThrow().manifest();
         }
         assertThat(resumed.parentVersion()).isEqualTo(last.version());

@@ -34,6 +34,11 @@ public final class HeaderNames {
     public static final String DLQ_PARTITION = "dlq.partition";
     /** Dead-letter: origin offset. */
     public static final String DLQ_OFFSET = "dlq.offset";
+    /** Dead-letter: the service that rejected the record ({@code learner}, {@code embedder}, ...); absent for the
+     * stream-app. */
+    public static final String DLQ_CONSUMER = "dlq.consumer";
+    /** Checkpoint manifest records: {@code sha256:<hex>} or {@code hmac-sha256:<hex>} of the manifest's bytes. */
+    public static final String CHECKPOINT_SEAL = "checkpoint-seal";
 
     private HeaderNames() {
     }

@@ -12,7 +12,10 @@ import java.util.Objects;
  *   <li>{@code raw.<modality>}: key record id, value media bytes; delete policy.</li>
  *   <li>{@code clean.<modality>}: the canonical input, compacted so that re-embedding can replay it.</li>
  *   <li>{@code examples.<modality>.<method>}: training examples; delete policy, short retention.</li>
- *   <li>{@code checkpoints}: manifests and chunks, written transactionally by the learner.</li>
+ *   <li>{@code checkpoints}: manifests and chunks, written transactionally by the learner; compacted, never deleted by
+ *   age: the learner tombstones the chunks of versions it no longer retains, so the newest good checkpoints survive
+ *   any pause and the manifests stay as history.</li>
+ *   <li>{@code checkpoints.index}: compacted, key method, value where that method's retained checkpoints lie.</li>
  *   <li>{@code embeddings.<modality>}: compacted, latest vector per record id.</li>
  *   <li>{@code probe.<modality>}: optional labeled records (header {@code label}) for online evaluation; compacted.</li>
  *   <li>{@code dead-letter}: rejected records with the reason in headers.</li>
@@ -67,6 +70,10 @@ public final class Topics {
         return prefix + "checkpoints";
     }
 
+    public String checkpointIndex() {
+        return prefix + "checkpoints.index";
+    }
+
     public String deadLetter() {
         return prefix + "dead-letter";
     }
@@ -82,8 +89,10 @@ public final class Topics {
                         RETENTION_MS, millis(Duration.ofDays(1)), MAX_BYTES, maxBytes)),
                 new TopicSpec(embeddings(modality), partitions, Map.of(CLEANUP, "compact")),
                 new TopicSpec(probe(modality), 1, Map.of(CLEANUP, "compact", MAX_BYTES, maxBytes)),
-                new TopicSpec(checkpoints(), 1, Map.of(CLEANUP, "delete",
-                        RETENTION_MS, millis(Duration.ofDays(30)), MAX_BYTES, maxBytes)),
+                new TopicSpec(checkpoints(), 1, Map.of(CLEANUP, "compact", "segment.ms", millis(Duration.ofHours(1)),
+                        MAX_BYTES, maxBytes)),
+                new TopicSpec(checkpointIndex(), 1, Map.of(CLEANUP, "compact",
+                        "segment.ms", millis(Duration.ofHours(1)))),
                 new TopicSpec(deadLetter(), 1, Map.of(CLEANUP, "delete",
                         RETENTION_MS, millis(Duration.ofDays(14)), MAX_BYTES, maxBytes)));
     }

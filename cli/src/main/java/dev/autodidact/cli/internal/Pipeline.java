@@ -52,7 +52,8 @@ public final class Pipeline implements AutoCloseable {
         streamProps.put(StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
         this.streams = StreamApp.start(new StreamAppConfig(streamProps), registry);
         this.learner = new Learner(learnerConfig, registry);
-        this.embedder = embed ? new Embedder(new EmbedderConfig(merge(kafka, Map.of())), registry) : null;
+        this.embedder = embed ? new Embedder(new EmbedderConfig(merge(kafka,
+                Map.of(EmbedderConfig.METHOD, learnerConfig.method()))), registry) : null;
         this.feeder = new RawFeeder(kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data);
         this.learnerThread = threads.start("learner", learner::run);
         if (embedder != null) {

@@ -21,13 +21,14 @@ public final class EmbedderConfig extends AbstractConfig {
     public static final String REEMBED_ON_NEW_VERSION = "reembed.on.new.version";
 
     private static final ConfigDef CONFIG = KafkaServiceSettings.base("Modality to embed.")
-            .define(METHOD, Type.STRING, "", Importance.MEDIUM,
-                    "Only use checkpoints of this method; empty for the newest of any method.")
+            .define(METHOD, Type.STRING, "simclr", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "The method whose checkpoints to follow (versions count per method).")
             .define(GROUP_ID, Type.STRING, "autodidact-embedder", Importance.MEDIUM, "Consumer group.")
             .define(BATCH_SIZE, Type.INT, 256, Range.atLeast(1), Importance.LOW, "Images per forward pass.")
             .define(REEMBED_ON_NEW_VERSION, Type.BOOLEAN, true, Importance.MEDIUM,
-                    "Replay the compacted clean topic from the start whenever a new checkpoint version lands, so "
-                            + "every record gets a vector of the newest model.");
+                    "Re-embed the compacted clean topic beside the live stream whenever a new checkpoint version "
+                            + "lands (or landed while the embedder was down), so every record gets a vector of the "
+                            + "newest model.");
 
     public EmbedderConfig(Map<?, ?> props) {
         super(CONFIG, props);

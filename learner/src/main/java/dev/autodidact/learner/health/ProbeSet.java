@@ -1,6 +1,11 @@
 package dev.autodidact.learner.health;
 
 import dev.autodidact.learner.eval.FeatureSet;
+import dev.autodidact.learner.internal.DeadLetterPublisher;
+import dev.autodidact.learner.internal.RecordRejector;
+import dev.autodidact.schema.checkpoint.CheckpointCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
 import dev.autodidact.media.MediaRejectedException;
 import dev.autodidact.media.image.ImageCanonicalizer;
 import dev.autodidact.media.image.ImageDecoder;
@@ -20,20 +25,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The labeled records of {@code probe.<modality>} (value: encoded image, header {@code label}), decoded and
  * canonicalised with the stream-app's media code and split deterministically by key into a memory bank (4/5) and
  * queries (1/5) for online kNN and linear probes. Later records with the same key replace earlier ones.
+ *
+ * <p>Bounded: at most {@code maxRecords} records are kept, the ones whose keys hash lowest (a bottom-k sample: the
+ * same subset on every restart, spread evenly over classes and time), so memory and the probe's time at each
+ * checkpoint stay fixed however large the topic grows. A record without key, value or label, or whose image does not
+ * decode, is dead-lettered.
  */
 public final class ProbeSet implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ProbeSet.class);
     private static final int MIN_RECORDS = 10;
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    /** The {@code source} tag of rejected probe records. */
+    public static final String SOURCE = "probe";
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final int maxRecords;
+    private final RecordRejector rejector;
+    private final TreeMap<String, String> byRank = new TreeMap<>();
     private final ImageDecoder decoder = new ImageDecoder();
     private final ImageCanonicalizer canonicalizer;
     private final Map<String, Labeled> records = new LinkedHashMap<>();
@@ -53,12 +65,15 @@ public final class ProbeSet implements AutoCloseable {
         }
     }
 
-    public ProbeSet(Map<String, Object> clientProperties, String topic, int imageSize) {
+    public ProbeSet(Map<String, Object> clientProperties, String topic, int imageSize, int maxRecords,
+                    RecordRejector rejector) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.maxRecords = maxRecords;
+        this.rejector = rejector;
         this.canonicalizer = new ImageCanonicalizer(imageSize);
         TopicPartition tp = new TopicPartition(topic, 0);
         consumer.assign(List.of(tp));
@@ -71,7 +86,7 @@ public final class ProbeSet implements AutoCloseable {
         int polled;
         do {
             polled = 0;
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                 polled++;
                 accept(r);
             }
@@ -79,18 +94,35 @@ public final class ProbeSet implements AutoCloseable {
         return split();
     }
 
-    private void accept(ConsumerRecord<String, byte[]> r) {
+    private void accept(ConsumerRecord<byte[], byte[]> r) {
         Optional<String> label = HeaderNames.get(r.headers(), HeaderNames.LABEL);
         if (r.key() == null || r.value() == null || label.isEmpty()) {
-            LOG.warn("Probe record at offset {} has no key, value or label header; ignored", r.offset());
+            rejector.reject(r, SOURCE, DeadLetterPublisher.UNUSABLE,
+                    new IllegalArgumentException("A probe record needs a key, a value and a label header"));
             return;
         }
-        try {
-            RgbImage img = canonicalizer.canonicalize(decoder.decode(r.value()));
-            records.put(r.key(), new Labeled(new CleanImage(img.width(), img.height(), img.pixels()), label.get()));
-        } catch (MediaRejectedException e) {
-            LOG.warn("Probe record {} rejected: {}", r.key(), e.getMessage());
+        String key = new String(r.key(), StandardCharsets.UTF_8);
+        String rank = rank(key);
+        if (!records.containsKey(key) && records.size() >= maxRecords && rank.compareTo(byRank.lastKey()) > 0) {
+            return;
         }
+        RgbImage img;
+        try {
+            img = canonicalizer.canonicalize(decoder.decode(r.value()));
+        } catch (RuntimeException e) {
+            rejector.reject(r, SOURCE, DeadLetterPublisher.CORRUPT, e);
+            return;
+        }
+        records.put(key, new Labeled(new CleanImage(img.width(), img.height(), img.pixels()), label.get()));
+        byRank.put(rank, key);
+        if (records.size() > maxRecords) {
+            records.remove(byRank.pollLastEntry().getValue());
+        }
+    }
+
+    /** The key's place in the bottom-k order: its SHA-256 in hex, then the key itself to break ties. */
+    private static String rank(String key) {
+        return CheckpointCodec.sha256(key.getBytes(StandardCharsets.UTF_8)) + key;
     }
 
     private Optional<Split> split() {

@@ -1,5 +1,7 @@
 package dev.autodidact.learner.health;
 
+import dev.autodidact.learner.internal.DeadLetterPublisher;
+import dev.autodidact.learner.internal.RecordRejector;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.serde.CleanImageSerde;
 import java.time.Duration;
@@ -13,29 +15,38 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The most recent {@code capacity} records of the clean topic, kept up to date by a group-less consumer that starts
  * {@code capacity} records before the end of each partition. What health is measured on: when the stream degrades
- * (for example to constant images), the sample shows it.
+ * (for example to constant images), the sample shows it. A record that does not decode is dead-lettered and passed
+ * over.
  */
 public final class RecentCleanSample implements AutoCloseable {
-    private final KafkaConsumer<String, CleanImage> consumer;
+    /** The {@code source} tag of rejected clean records. */
+    public static final String SOURCE = "clean";
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<CleanImage> serde = new CleanImageSerde().deserializer();
     private final String topic;
     private final int capacity;
+    private final RecordRejector rejector;
     private final Deque<CleanImage> recent = new ArrayDeque<>();
     private boolean assigned;
 
-    public RecentCleanSample(Map<String, Object> clientProperties, String topic, int capacity) {
+    public RecentCleanSample(Map<String, Object> clientProperties, String topic, int capacity,
+                             RecordRejector rejector) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new CleanImageSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         this.capacity = capacity;
+        this.rejector = rejector;
     }
 
     /** Reads what arrived since the last call (briefly) and returns the current sample, oldest first. */
@@ -47,17 +58,27 @@ public final class RecentCleanSample implements AutoCloseable {
         int polled;
         do {
             polled = 0;
-            for (ConsumerRecord<String, CleanImage> r : consumer.poll(Duration.ofMillis(50))) {
-                if (r.value() != null) {
-                    recent.addLast(r.value());
-                    if (recent.size() > capacity) {
-                        recent.removeFirst();
-                    }
-                }
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                accept(r);
                 polled++;
             }
         } while (polled > 0 && System.nanoTime() < deadline);
         return List.copyOf(recent);
+    }
+
+    private void accept(ConsumerRecord<byte[], byte[]> r) {
+        if (r.value() == null) {
+            return;
+        }
+        try {
+            recent.addLast(serde.deserialize(r.topic(), r.value()));
+        } catch (RuntimeException e) {
+            rejector.reject(r, SOURCE, DeadLetterPublisher.CORRUPT, e);
+            return;
+        }
+        if (recent.size() > capacity) {
+            recent.removeFirst();
+        }
     }
 
     private boolean assign() {

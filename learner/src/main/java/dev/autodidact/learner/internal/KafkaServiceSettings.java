@@ -1,6 +1,7 @@
 package dev.autodidact.learner.internal;
 
 import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.checkpoint.CheckpointSeal;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -12,6 +13,7 @@ public final class KafkaServiceSettings {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String MODALITY = "modality";
+    public static final String CHECKPOINT_SIGNING_KEY = "checkpoint.signing.key";
 
     private KafkaServiceSettings() {
     }
@@ -22,7 +24,15 @@ public final class KafkaServiceSettings {
                 .define(BOOTSTRAP_SERVERS, Type.LIST, Importance.HIGH, "Kafka bootstrap servers.")
                 .define(TOPIC_PREFIX, Type.STRING, Topics.DEFAULT_PREFIX, Importance.MEDIUM, "Prefix of every topic.")
                 .define(MODALITY, Type.STRING, "image", ConfigDef.ValidString.in("image"), Importance.HIGH,
-                        modalityDoc);
+                        modalityDoc)
+                .define(CHECKPOINT_SIGNING_KEY, Type.PASSWORD, "", Importance.MEDIUM,
+                        "HMAC-SHA256 key: checkpoints are signed with it, and only checkpoints signed with it are "
+                                + "loaded. Empty: manifests are sealed with SHA-256 only.");
+    }
+
+    /** The seal checkpoints are written and checked with, from {@link #CHECKPOINT_SIGNING_KEY}. */
+    public static CheckpointSeal seal(AbstractConfig config) {
+        return CheckpointSeal.withKey(config.getPassword(CHECKPOINT_SIGNING_KEY).value());
     }
 
     /** Every property {@code definition} does not define, plus the bootstrap servers: what the Kafka clients get. */

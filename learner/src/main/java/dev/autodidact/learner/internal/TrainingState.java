@@ -74,7 +74,7 @@ public final class TrainingState {
     public void advance(StepResult result, ExampleBatch batch) {
         step++;
         samplesSeen += batch.size();
-        offsets.putAll(batch.offsetsAfter());
+        batch.offsetsAfter().forEach((tp, o) -> offsets.merge(tp, o, Math::max));
         lastLoss = result.loss();
         if (!result.applied()) {
             skipped++;

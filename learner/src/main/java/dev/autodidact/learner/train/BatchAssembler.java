@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -17,13 +16,15 @@ import org.apache.kafka.common.TopicPartition;
  * restart from a checkpoint re-reads exactly them.
  */
 public final class BatchAssembler {
-    private final Deque<ConsumerRecord<String, ImageViews>> buffer = new ArrayDeque<>();
+    private final Deque<Entry> buffer = new ArrayDeque<>();
     private final Map<TopicPartition, Long> handedOut = new HashMap<>();
 
-    public void add(ConsumerRecord<String, ImageViews> record) {
-        if (record.value() != null) {
-            buffer.addLast(record);
-        }
+    private record Entry(TopicPartition partition, long offset, ImageViews example) {
+    }
+
+    /** Buffers {@code example}, read at {@code offset} of {@code partition}. */
+    public void add(TopicPartition partition, long offset, ImageViews example) {
+        buffer.addLast(new Entry(partition, offset, example));
     }
 
     public int buffered() {
@@ -32,7 +33,7 @@ public final class BatchAssembler {
 
     /** Drops buffered records of partitions this consumer no longer owns. */
     public void revoke(java.util.Collection<TopicPartition> partitions) {
-        buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+        buffer.removeIf(e -> partitions.contains(e.partition()));
         partitions.forEach(handedOut::remove);
     }
 
@@ -43,9 +44,9 @@ public final class BatchAssembler {
         }
         List<ImageViews> examples = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            ConsumerRecord<String, ImageViews> r = buffer.pollFirst();
-            examples.add(r.value());
-            handedOut.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+            Entry e = buffer.pollFirst();
+            examples.add(e.example());
+            handedOut.put(e.partition(), e.offset() + 1);
         }
         return Optional.of(new ExampleBatch(examples, handedOut));
     }

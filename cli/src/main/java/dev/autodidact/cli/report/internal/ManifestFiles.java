@@ -44,7 +44,7 @@ public final class ManifestFiles {
     }
 
     private static boolean isVersionDir(Path dir) {
-        return CheckpointCodec.versionOf(dir.getFileName() + "/") >= 0 && Files.isRegularFile(dir.resolve(MANIFEST));
+        return CheckpointCodec.versionOfName(dir.getFileName().toString()) >= 0 && Files.isRegularFile(dir.resolve(MANIFEST));
     }
 
     private static CheckpointManifest read(Path file) throws IOException {
