@@ -102,15 +102,15 @@ public final class ProbeSet implements AutoCloseable {
             return;
         }
         String key = new String(r.key(), StandardCharsets.UTF_8);
-        String rank = rank(key);
-        if (!records.containsKey(key) && records.size() >= maxRecords && rank.compareTo(byRank.lastKey()) > 0) {
-            return;
-        }
         RgbImage img;
         try {
             img = canonicalizer.canonicalize(decoder.decode(r.value()));
         } catch (RuntimeException e) {
             rejector.reject(r, SOURCE, DeadLetterPublisher.CORRUPT, e);
+            return;
+        }
+        String rank = rank(key);
+        if (!records.containsKey(key) && records.size() >= maxRecords && rank.compareTo(byRank.lastKey()) > 0) {
             return;
         }
         records.put(key, new Labeled(new CleanImage(img.width(), img.height(), img.pixels()), label.get()));

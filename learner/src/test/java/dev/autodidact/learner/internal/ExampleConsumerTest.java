@@ -1,0 +1,84 @@
+package dev.autodidact.learner.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.learner.train.ExampleValidator;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.serde.ImageViewsSerde;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class ExampleConsumerTest {
+    private static final String TOPIC = "x.examples.image.simclr";
+    private static final TopicPartition TP = new TopicPartition(TOPIC, 0);
+
+    private record Rejected(long offset, String reason) {
+    }
+
+    private final List<Rejected> rejected = new ArrayList<>();
+    private final MockConsumer<byte[], byte[]> mock = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+    private final Map<TopicPartition, Long> trained = new HashMap<>();
+
+    private ExampleConsumer consumer() {
+        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, 2, new ExampleValidator(2, 4),
+                (r, source, reason, e) -> rejected.add(new Rejected(r.offset(), reason)));
+        c.subscribe(() -> trained);
+        return c;
+    }
+
+    private static byte[] example(int size) {
+        CleanImage view = new CleanImage(size, size, new byte[size * size * 3]);
+        return new ImageViewsSerde().serializer().serialize(TOPIC, new ImageViews(List.of(view, view)));
+    }
+
+    private void add(long offset, byte[] value) {
+        mock.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, new byte[] {1}, value));
+    }
+
+    private void assign(long beginning) {
+        mock.updateBeginningOffsets(Map.of(TP, beginning));
+        mock.rebalance(List.of(TP));
+    }
+
+    @Test
+    void shouldDeadLetterGarbageAndUnusableExamplesAndKeepBatching() {
+        ExampleConsumer c = consumer();
+        assign(0);
+        add(0, example(4));
+        add(1, "garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        add(2, example(8));
+        add(3, example(4));
+        Optional<ExampleBatch> batch = c.nextBatch(2, Duration.ofMillis(200));
+        assertThat(batch).isPresent();
+        assertThat(batch.get().offsetsAfter()).containsEntry(TP, 4L);
+        assertThat(rejected).containsExactly(new Rejected(1, DeadLetterPublisher.CORRUPT),
+                new Rejected(2, DeadLetterPublisher.UNUSABLE));
+    }
+
+    @Test
+    void shouldNotRewindToTheStartupOffsetsOnALaterRebalance() {
+        trained.put(TP, 2L);
+        ExampleConsumer c = consumer();
+        assign(0);
+        for (long o = 0; o < 8; o++) {
+            add(o, example(4));
+        }
+        ExampleBatch first = c.nextBatch(2, Duration.ofMillis(200)).orElseThrow();
+        assertThat(first.offsetsAfter()).as("resumed at the restored offset").containsEntry(TP, 4L);
+        trained.put(TP, 4L);
+        mock.rebalance(List.of());
+        mock.rebalance(List.of(TP));
+        assertThat(mock.position(TP)).as("a later assignment continues where training stands").isEqualTo(4L);
+    }
+}
