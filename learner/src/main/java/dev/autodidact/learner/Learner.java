@@ -191,7 +191,8 @@ public final class Learner implements AutoCloseable {
         private void checkpoint() {
             Map<String, Double> values = health.measure(root, method.encoder(), method.head(), config.encoderSpec(), lastBatch,
                     guards.lastGood());
-            if (guards.holdBack(values, config.encoderSpec().featureDim(), collapseGuard.get())) {
+            int d = config.encoderSpec().featureDim();
+            if (guards.holdBack(values, d, HealthMonitor.outputDim(method.head(), d), collapseGuard.get())) {
                 state.deferCheckpoint();
                 return;
             }

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Measures the representation at checkpoint time: label-free health on the recent clean sample and, when the probe
  * topic has labeled records, online kNN and linear-probe accuracy with the same code as {@code eval}. Every value is
  * returned for the manifest and exported as a gauge ({@code autodidact.health.*}, {@code autodidact.probe.*}).
+ * Measuring never fails on a diverged network: values that non-finite embeddings make meaningless are NaN.
  */
 public final class HealthMonitor implements AutoCloseable {
     public static final String STD = "health.std";
@@ -69,12 +70,7 @@ public final class HealthMonitor implements AutoCloseable {
         List<CleanImage> recent = sample.refresh(READ_BUDGET);
         if (recent.size() >= 2) {
             float[][] z = FeatureExtractor.embed(root, store, encoder, spec, recent);
-            values.put(STD, RepresentationStats.stdOfNormalized(z));
-            values.put(RANKME, RepresentationStats.rankMe(z));
-            values.put(UNIFORMITY, RepresentationStats.uniformity(z));
-            if (head != null) {
-                values.put(PROJECTION_STD, projectionStd(root, head, z));
-            }
+            values.putAll(representation(root, head, z));
             if (previous != null) {
                 try (FeatureExtractor before = FeatureExtractor.fromCheckpoint(previous)) {
                     values.put(DRIFT, meanCosineDistance(before.embed(recent), z));
@@ -88,13 +84,50 @@ public final class HealthMonitor implements AutoCloseable {
             values.put(ALIGNMENT, RepresentationStats.alignment(a, b));
         }
         probe.refresh(READ_BUDGET).ifPresent(split -> {
-            var bank = split.bank(FeatureExtractor.embed(root, store, encoder, spec, split.bankImages()));
-            var queries = split.queries(FeatureExtractor.embed(root, store, encoder, spec, split.queryImages()));
-            values.put(PROBE_KNN, new KnnClassifier().top1(bank, queries));
-            values.put(PROBE_LINEAR, LinearProbe.defaults().top1(bank, queries));
+            float[][] bank = FeatureExtractor.embed(root, store, encoder, spec, split.bankImages());
+            float[][] queries = FeatureExtractor.embed(root, store, encoder, spec, split.queryImages());
+            boolean finite = RepresentationStats.isFinite(bank) && RepresentationStats.isFinite(queries);
+            values.put(PROBE_KNN, finite ? new KnnClassifier().top1(split.bank(bank), split.queries(queries))
+                    : Double.NaN);
+            values.put(PROBE_LINEAR, finite ? LinearProbe.defaults().top1(split.bank(bank), split.queries(queries))
+                    : Double.NaN);
         });
         values.forEach(this::export);
         return values;
+    }
+
+    /**
+     * The label-free values of {@code images} ({@link #STD}, {@link #RANKME}, {@link #UNIFORMITY} and, with a head,
+     * {@link #PROJECTION_STD}), by the code {@link #measure} runs on the recent sample.
+     */
+    public static Map<String, Double> sampleHealth(NDManager root, Block encoder, Block head, EncoderSpec spec,
+                                                   List<CleanImage> images) {
+        return representation(root, head,
+                FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
+    }
+
+    /**
+     * The label-free values of the encoder features {@code z}. Non-finite features (a diverged network) make every
+     * value NaN instead of an exception, for the guards to judge.
+     */
+    static Map<String, Double> representation(NDManager root, Block head, float[][] z) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        boolean finite = RepresentationStats.isFinite(z);
+        values.put(STD, finite ? RepresentationStats.stdOfNormalized(z) : Double.NaN);
+        values.put(RANKME, finite ? RepresentationStats.rankMe(z) : Double.NaN);
+        values.put(UNIFORMITY, finite ? RepresentationStats.uniformity(z) : Double.NaN);
+        if (head != null) {
+            values.put(PROJECTION_STD, finite ? projectionStd(root, head, z) : Double.NaN);
+        }
+        return values;
+    }
+
+    /**
+     * The size of {@code head}'s output for features of size {@code in}: the {@code d} of the
+     * {@link #PROJECTION_STD} collapse threshold; 0 for no head.
+     */
+    public static int outputDim(Block head, int in) {
+        return head == null ? 0 : (int) head.getOutputShapes(new Shape[] {new Shape(1, in)})[0].get(1);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * The learner's safety rules. Divergence: after {@code max.consecutive.nonfinite.steps} skipped steps in a row the
  * weights go back to the last good (published or restored) checkpoint; more than {@code max.rollbacks} roll-backs
  * without a successful checkpoint in between fail the learner, as does divergence before any checkpoint exists.
- * Collapse: a checkpoint whose embeddings' std is below {@code health.collapse.std.fraction / sqrt(d)} is held back
- * and {@code autodidact.health.collapsed} is 1 until the representation recovers or the guard is overridden.
+ * Collapse: a checkpoint whose embeddings' std is below {@code health.collapse.std.fraction / sqrt(d)}, or whose
+ * projections' std ({@link HealthMonitor#PROJECTION_STD}, where negative-free methods collapse first) is below {@code
+ * health.collapse.std.fraction / sqrt(d_projection)}, is held back and {@code autodidact.health.collapsed} is 1 until
+ * the representation recovers or the guard is overridden. Non-finite health values (NaN or infinite embeddings) are
+ * held back even when the guard is overridden, and the weights go back to the last good checkpoint at the next step,
+ * counted against {@code max.rollbacks} like a divergence.
  */
 public final class Guards {
     private static final Logger LOG = LoggerFactory.getLogger(Guards.class);
@@ -32,6 +37,7 @@ public final class Guards {
     private Checkpoint lastGood;
     private int nonFiniteInRow;
     private int rollbacksSinceGood;
+    private boolean nonFiniteHealth;
 
     public Guards(LearnerConfig config, MeterRegistry registry, Tags tags, Checkpoint restored) {
         this.maxNonFinite = config.getInt(LearnerConfig.MAX_NONFINITE_STEPS);
@@ -50,6 +56,11 @@ public final class Guards {
 
     /** Records a step; returns true when the weights must be rolled back to {@link #lastGood()} now. */
     public boolean afterStep(StepResult result) {
+        if (nonFiniteHealth && lastGood != null) {
+            nonFiniteHealth = false;
+            nonFiniteInRow = 0;
+            return rollBack("the last checkpoint's embeddings were not finite");
+        }
         if (result.applied()) {
             nonFiniteInRow = 0;
             return false;
@@ -63,34 +74,64 @@ public final class Guards {
             throw new IllegalStateException(nonFiniteInRow + " consecutive non-finite losses and no checkpoint to "
                     + "roll back to");
         }
+        nonFiniteInRow = 0;
+        return rollBack(maxNonFinite + " non-finite losses in a row");
+    }
+
+    private boolean rollBack(String reason) {
         if (++rollbacksSinceGood > maxRollbacks) {
             throw new IllegalStateException("Training keeps diverging: " + maxRollbacks + " roll-backs to v"
                     + lastGood.manifest().version() + " did not help");
         }
-        nonFiniteInRow = 0;
         rollbackCounter.increment();
-        LOG.warn("Rolling weights back to checkpoint v{} ({} of {})", lastGood.manifest().version(),
-                rollbacksSinceGood, maxRollbacks);
+        LOG.warn("Rolling weights back to checkpoint v{} ({} of {}): {}", lastGood.manifest().version(),
+                rollbacksSinceGood, maxRollbacks, reason);
         return true;
     }
 
-    /** Whether a checkpoint with these health values must be held back. */
-    public boolean holdBack(Map<String, Double> health, int dimension, boolean guardEnabled) {
-        Double std = health.get(HealthMonitor.STD);
-        double threshold = collapseFraction / Math.sqrt(dimension);
-        boolean isCollapsed = std != null && std < threshold;
-        collapsed.set(isCollapsed && guardEnabled ? 1 : 0);
-        if (isCollapsed && guardEnabled) {
+    /**
+     * Whether a checkpoint with these health values must be held back.
+     *
+     * @param dimension size of the encoder's features, the {@code d} of the {@link HealthMonitor#STD} threshold
+     * @param projectionDimension size of the head's output, the {@code d} of the {@link HealthMonitor#PROJECTION_STD}
+     *     threshold (see {@link HealthMonitor#outputDim}); 0 for no head
+     * @param guardEnabled false when an operator overrode the collapse guard (non-finite values are held back anyway)
+     */
+    public boolean holdBack(Map<String, Double> health, int dimension, int projectionDimension, boolean guardEnabled) {
+        Optional<String> nonFinite = health.entrySet().stream().filter(e -> e.getValue() == null
+                || !Double.isFinite(e.getValue())).map(e -> e.getKey() + " " + e.getValue()).findFirst();
+        nonFiniteHealth = nonFinite.isPresent();
+        if (nonFiniteHealth) {
+            collapsed.set(1);
             heldBack.increment();
-            LOG.warn("Representation collapsed (std {} < {}): checkpoint held back", std, threshold);
+            LOG.error("Representation not finite ({}): checkpoint held back{}", nonFinite.get(),
+                    lastGood == null ? "; no checkpoint to roll back to" : ", rolling back to v"
+                            + lastGood.manifest().version());
             return true;
         }
-        return false;
+        Optional<String> collapse = below(health, HealthMonitor.STD, dimension)
+                .or(() -> below(health, HealthMonitor.PROJECTION_STD, projectionDimension));
+        boolean hold = collapse.isPresent() && guardEnabled;
+        collapsed.set(hold ? 1 : 0);
+        if (hold) {
+            heldBack.increment();
+            LOG.warn("Representation collapsed ({}): checkpoint held back", collapse.get());
+        }
+        return hold;
+    }
+
+    /** A description of {@code key}'s value if it is below the collapse threshold for dimension {@code d}. */
+    private Optional<String> below(Map<String, Double> health, String key, int d) {
+        Double std = health.get(key);
+        double threshold = collapseFraction / Math.sqrt(d);
+        return std != null && d > 0 && std < threshold
+                ? Optional.of(key + " " + std + " < " + threshold) : Optional.empty();
     }
 
     public void published(Checkpoint checkpoint) {
         lastGood = checkpoint;
         rollbacksSinceGood = 0;
+        nonFiniteHealth = false;
     }
 
     public Checkpoint lastGood() {

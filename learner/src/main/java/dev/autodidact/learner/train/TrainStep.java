@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.method.SslMethod;
 import dev.autodidact.learner.optim.Optimizer;
@@ -14,7 +13,8 @@ import dev.autodidact.learner.optim.LearningRateSchedule;
 /**
  * One optimisation step of a method on a batch. Every array of the step is created on a sub-manager of
  * {@code root} that is closed before the step returns, so native memory stays flat however long the stream runs.
- * A non-finite loss skips the update (gradients are zeroed) and is reported in the result, never silently applied.
+ * A non-finite loss skips the update (gradients are zeroed, and the batch-norm running statistics its forward pass
+ * moved are put back) and is reported in the result, never silently applied.
  */
 public final class TrainStep {
     private final NDManager root;
@@ -22,7 +22,7 @@ public final class TrainStep {
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final EncoderSpec spec;
-    private final ParameterStore store;
+    private final RunningStatsStore store;
 
     public TrainStep(NDManager root, SslMethod method, Optimizer optimizer, LearningRateSchedule schedule,
                      EncoderSpec spec) {
@@ -31,7 +31,7 @@ public final class TrainStep {
         this.optimizer = optimizer;
         this.schedule = schedule;
         this.spec = spec;
-        this.store = new ParameterStore(root, false);
+        this.store = new RunningStatsStore(root);
     }
 
     /** Runs step number {@code step} (0-based) on {@code batch}. */
@@ -41,6 +41,7 @@ public final class TrainStep {
         try (NDManager scope = root.newSubManager()) {
             NDList views = batch.toViews(scope, spec, method.viewsPerExample());
             float loss;
+            store.begin();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray value = method.loss(store, views, step);
                 collector.backward(value);
@@ -52,6 +53,7 @@ public final class TrainStep {
                 method.afterStep(step);
             } else {
                 Optimizer.zeroGradients(method.trainableParameters(), scope);
+                store.restore();
             }
             return new StepResult(step, loss, finite, batch.size(), lr, System.nanoTime() - start);
         }

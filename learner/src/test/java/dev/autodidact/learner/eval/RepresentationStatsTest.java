@@ -25,6 +25,20 @@ class RepresentationStatsTest {
     }
 
     @Test
+    void shouldReportNaNRatherThanThrowForNonFiniteEmbeddings() {
+        float[][] x = KnnClassifierTest.gaussian(new Random(2), 64, 8);
+        x[5][3] = Float.NaN;
+        float[][] y = KnnClassifierTest.gaussian(new Random(3), 64, 8);
+        y[0][0] = Float.POSITIVE_INFINITY;
+
+        assertThat(RepresentationStats.rankMe(x)).isNaN();
+        assertThat(RepresentationStats.rankMe(y)).isNaN();
+        assertThat(RepresentationStats.stdOfNormalized(x)).isNaN();
+        assertThat(RepresentationStats.isFinite(x)).isFalse();
+        assertThat(RepresentationStats.isFinite(KnnClassifierTest.gaussian(new Random(2), 64, 8))).isTrue();
+    }
+
+    @Test
     void shouldMatchHandComputedStdOfNormalized() {
         // Normalised rows (1, 0) and (0, 1): each dimension holds {1, 0}, sample std sqrt(0.5).
         float[][] x = {{3, 0}, {0, 5}};

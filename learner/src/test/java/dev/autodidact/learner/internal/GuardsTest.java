@@ -30,6 +30,10 @@ class GuardsTest {
         return new StepResult(step, Float.NaN, false, 8, 1e-3f, 1);
     }
 
+    private static StepResult applied(long step) {
+        return new StepResult(step, 1f, true, 8, 1e-3f, 1);
+    }
+
     @Test
     void shouldRollRepeatedNonFiniteStepsBackToTheLastCheckpointWeights() {
         LearnerConfig config = config(3, 1);
@@ -80,12 +84,80 @@ class GuardsTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         Guards guards = new Guards(config(3, 3), registry, Tags.empty(), null);
         double threshold = 0.1 / Math.sqrt(16);
-        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold / 2), 16, true)).isTrue();
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold / 2), 16, 0, true)).isTrue();
         assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isEqualTo(1);
-        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold / 2), 16, false)).isFalse();
-        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold * 2), 16, true)).isFalse();
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold / 2), 16, 0, false)).isFalse();
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, threshold * 2), 16, 0, true)).isFalse();
         assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isZero();
-        assertThat(guards.holdBack(Map.of(), 16, true)).as("no sample yet: nothing to judge").isFalse();
+        assertThat(guards.holdBack(Map.of(), 16, 0, true)).as("no sample yet: nothing to judge").isFalse();
         assertThat(registry.get("autodidact.checkpoint.held.back").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHoldBackNonFiniteHealthEvenWhenTheCollapseGuardIsOverridden() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        Guards guards = new Guards(config(3, 3), registry, Tags.empty(), null);
+
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, Double.NaN), 16, 16, true)).as("NaN std").isTrue();
+        assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isEqualTo(1);
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, 0.2, HealthMonitor.PROJECTION_STD, Double.NaN), 16, 16,
+                false)).as("NaN projection std, guard overridden").isTrue();
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, 0.2, HealthMonitor.RANKME, Double.POSITIVE_INFINITY),
+                16, 16, true)).as("infinite rank").isTrue();
+        assertThat(registry.get("autodidact.checkpoint.held.back").counter().count()).isEqualTo(3);
+        assertThat(guards.afterStep(applied(0))).as("nothing to roll back to: keep training, keep holding")
+                .isFalse();
+
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, 0.2, HealthMonitor.PROJECTION_STD, 0.2), 16, 16, true))
+                .isFalse();
+        assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isZero();
+    }
+
+    @Test
+    void shouldHoldBackWhenTheProjectionsCollapseThoughTheFeaturesDoNot() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        Guards guards = new Guards(config(3, 3), registry, Tags.empty(), null);
+        double projectionThreshold = 0.1 / Math.sqrt(64);
+
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, 0.2, HealthMonitor.PROJECTION_STD,
+                projectionThreshold / 2), 16, 64, true)).isTrue();
+        assertThat(registry.get("autodidact.health.collapsed").gauge().value()).isEqualTo(1);
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, 0.2, HealthMonitor.PROJECTION_STD,
+                projectionThreshold * 1.5), 16, 64, true)).as("threshold scales with the projection size").isFalse();
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, 0.2, HealthMonitor.PROJECTION_STD,
+                projectionThreshold / 2), 16, 64, false)).as("overridden").isFalse();
+        assertThat(guards.holdBack(Map.of(HealthMonitor.STD, 0.2, HealthMonitor.PROJECTION_STD,
+                projectionThreshold / 2), 16, 0, true)).as("no head").isFalse();
+        assertThat(registry.get("autodidact.checkpoint.held.back").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRollBackToTheLastCheckpointOnceAfterNonFiniteHealth() {
+        LearnerConfig config = config(3, 1);
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (NDManager root = NDManager.newBaseManager()) {
+            SimClrMethod method = new SimClrMethod(root, config.encoderSpec(), 16, 8, 0.5f);
+            AdamW adam = new AdamW(root, 0f);
+            TrainingState state = new TrainingState(config, method, adam);
+            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
+                    config.encoderSpec());
+            state.advance(step.run(0, TrainStepTest.batch(8, 0)), TrainStepTest.batch(8, 0));
+            Guards guards = new Guards(config, registry, Tags.empty(), null);
+            guards.published(state.snapshot());
+            float[] goodWeights = method.trainableParameters().get(0).getValue().getArray().toFloatArray();
+            state.advance(step.run(1, TrainStepTest.batch(8, 1)), TrainStepTest.batch(8, 1));
+
+            assertThat(guards.holdBack(Map.of(HealthMonitor.STD, Double.NaN), 16, 8, true)).isTrue();
+            assertThat(guards.afterStep(applied(2))).as("roll back at the next step").isTrue();
+            state.rollBackWeights(guards.lastGood());
+            assertThat(method.trainableParameters().get(0).getValue().getArray().toFloatArray())
+                    .containsExactly(goodWeights);
+            assertThat(guards.afterStep(applied(3))).as("once").isFalse();
+            assertThat(registry.get("autodidact.learner.rollbacks").counter().count()).isEqualTo(1);
+
+            assertThat(guards.holdBack(Map.of(HealthMonitor.STD, Double.NaN), 16, 8, true)).isTrue();
+            assertThatThrownBy(() -> guards.afterStep(applied(4))).as("more than max.rollbacks")
+                    .hasMessageContaining("keeps diverging");
+        }
     }
 }

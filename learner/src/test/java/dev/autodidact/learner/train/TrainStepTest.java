@@ -11,13 +11,17 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.TestBatches;
+import dev.autodidact.learner.method.ByolMethod;
+import dev.autodidact.learner.method.MomentumSchedule;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.method.SslMethod;
 import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 public class TrainStepTest {
@@ -29,6 +33,22 @@ public class TrainStepTest {
 
     private static float[] firstWeight(SslMethod method) {
         return method.trainableParameters().get(0).getValue().getArray().toFloatArray();
+    }
+
+    /** Every batch-norm running mean and variance of the method's encoder and head, concatenated. */
+    private static float[] runningStatistics(SslMethod method) {
+        List<float[]> parts = Stream.of(method.encoder(), method.head())
+                .flatMap(block -> block.getParameters().values().stream())
+                .filter(p -> p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR)
+                .map(p -> p.getArray().toFloatArray()).toList();
+        assertThat(parts).as("the networks have batch norm").isNotEmpty();
+        float[] all = new float[parts.stream().mapToInt(a -> a.length).sum()];
+        int offset = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, offset, part.length);
+            offset += part.length;
+        }
+        return all;
     }
 
     @Test
@@ -75,8 +95,57 @@ public class TrainStepTest {
         }
     }
 
-    /** SimCLR whose loss is multiplied by NaN: what a diverged network produces. */
-    private record PoisonedMethod(SimClrMethod inner) implements SslMethod {
+    @Test
+    void shouldLeaveBatchNormRunningStatisticsAsTheyWereWhenAStepIsSkipped() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            SimClrMethod simclr = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
+            AdamW adam = new AdamW(root, 0f);
+            LearningRateSchedule lr = LearningRateSchedule.constantAfterWarmup(1e-3f, 0);
+            TrainStep poisoned = new TrainStep(root, new PoisonedMethod(simclr), adam, lr, SPEC);
+            TrainStep healthy = new TrainStep(root, simclr, adam, lr, SPEC);
+            float[] initial = runningStatistics(simclr);
+
+            assertThat(poisoned.run(0, batch(8, 1)).applied()).isFalse();
+            assertThat(runningStatistics(simclr)).as("after a skipped first step").containsExactly(initial);
+
+            assertThat(healthy.run(0, batch(8, 2)).applied()).isTrue();
+            float[] trained = runningStatistics(simclr);
+            assertThat(trained).as("an applied step moves them").isNotEqualTo(initial);
+
+            assertThat(poisoned.run(1, batch(8, 3)).applied()).isFalse();
+            int arrays = ((BaseNDManager) root).getManagedArrays().size();
+            for (int i = 2; i < 6; i++) {
+                assertThat(poisoned.run(i, batch(8, 3 + i)).applied()).isFalse();
+            }
+            assertThat(runningStatistics(simclr)).as("after skipped steps").containsExactly(trained);
+            assertThat(((BaseNDManager) root).getManagedArrays().size()).as("buffers reused").isEqualTo(arrays);
+        }
+    }
+
+    @Test
+    void shouldLeaveEveryNetworkOfTheMethodAsItWasWhenAStepIsSkipped() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            ByolMethod byol = new ByolMethod(root, SPEC,
+                    new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.9), false));
+            AdamW adam = new AdamW(root, 0f);
+            LearningRateSchedule lr = LearningRateSchedule.constantAfterWarmup(1e-3f, 0);
+            new TrainStep(root, byol, adam, lr, SPEC).run(0, batch(8, 1));
+            Map<String, byte[]> before = byol.saveState();
+
+            TrainStep poisoned = new TrainStep(root, new PoisonedMethod(byol), adam, lr, SPEC);
+            StepResult skipped = poisoned.run(1, batch(8, 2));
+
+            assertThat(skipped.applied()).isFalse();
+            Map<String, byte[]> after = byol.saveState();
+            assertThat(after.keySet()).as("online and target networks")
+                    .contains("encoder", "predictor", "target.encoder").containsExactlyElementsOf(before.keySet());
+            before.forEach((section, bytes) ->
+                    assertThat(Arrays.equals(after.get(section), bytes)).as(section).isTrue());
+        }
+    }
+
+    /** A method whose loss is multiplied by NaN after its forward pass: what a diverged network produces. */
+    private record PoisonedMethod(SslMethod inner) implements SslMethod {
         @Override
         public Block head() {
             return inner.head();
@@ -89,7 +158,7 @@ public class TrainStepTest {
 
         @Override
         public int viewsPerExample() {
-            return 2;
+            return inner.viewsPerExample();
         }
 
         @Override
@@ -105,6 +174,11 @@ public class TrainStepTest {
         @Override
         public NDArray loss(ParameterStore store, NDList views) {
             return inner.loss(store, views).mul(Float.NaN);
+        }
+
+        @Override
+        public NDArray loss(ParameterStore store, NDList views, long step) {
+            return inner.loss(store, views, step).mul(Float.NaN);
         }
 
         @Override
