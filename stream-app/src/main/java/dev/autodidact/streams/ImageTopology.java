@@ -67,7 +67,8 @@ public final class ImageTopology {
     }
 
     /**
-     * Builds the image topology on its own.
+     * Builds the image topology on its own, with a {@link PoisonRecords} tracker of its own: enough for the
+     * TopologyTestDriver; {@link StreamApp} shares one tracker between the topology and the exception handlers.
      *
      * @param config the settings: topics, image size and limits, methods, views, seed
      * @param registry where the stream meters are recorded
