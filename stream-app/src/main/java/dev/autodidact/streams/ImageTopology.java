@@ -13,10 +13,13 @@ import dev.autodidact.streams.internal.ImageDecodeProcessor;
 import dev.autodidact.streams.internal.ImageExamplesProcessor;
 import dev.autodidact.streams.internal.ImageViewRecipes;
 import dev.autodidact.streams.internal.Outcome;
+import dev.autodidact.streams.internal.PoisonRecordGuard;
+import dev.autodidact.streams.internal.PoisonRecords;
 import dev.autodidact.streams.internal.SizeLimitedSerde;
 import dev.autodidact.streams.internal.StreamMetrics;
 import dev.autodidact.streams.internal.ViewRecipe;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -24,6 +27,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -40,6 +44,10 @@ import org.apache.kafka.streams.state.Stores;
  * <p>With {@code dedup.enabled} (default) a record reaches {@code clean.image} only when its key is new or its
  * canonical pixels changed ({@value #DEDUP}); examples are made from every valid record, so a folder fed again and
  * again gives fresh views without making the embedder re-embed unchanged images.
+ *
+ * <p>The decode processor is wrapped in a {@link PoisonRecordGuard}: every other node runs inside its
+ * {@code process} call, so a record whose processing kills the stream thread (an {@link Error}) is counted, and after
+ * {@code poison.max.failures} such deaths it goes to the dead-letter topic with reason {@code repeated-failure}.
  */
 public final class ImageTopology {
     /** Name of the source node reading {@code raw.image}. */
@@ -59,15 +67,28 @@ public final class ImageTopology {
     }
 
     /**
-     * Builds the image topology on its own.
+     * Builds the image topology on its own, with a {@link PoisonRecords} tracker of its own: enough for the
+     * TopologyTestDriver; {@link StreamApp} shares one tracker between the topology and the exception handlers.
      *
      * @param config the settings: topics, image size and limits, methods, views, seed
      * @param registry where the stream meters are recorded
      * @return the topology
      */
     public static Topology build(StreamAppConfig config, MeterRegistry registry) {
+        return build(config, registry, new PoisonRecords(config.poisonMaxFailures()));
+    }
+
+    /**
+     * Builds the image topology on its own.
+     *
+     * @param config the settings: topics, image size and limits, methods, views, seed
+     * @param registry where the stream meters are recorded
+     * @param poison the tracker shared with the uncaught-exception and production handlers
+     * @return the topology
+     */
+    public static Topology build(StreamAppConfig config, MeterRegistry registry, PoisonRecords poison) {
         StreamsBuilder builder = new StreamsBuilder();
-        addTo(builder, config, registry);
+        addTo(builder, config, registry, poison);
         return builder.build();
     }
 
@@ -77,8 +98,19 @@ public final class ImageTopology {
      * @param builder the builder to add to
      * @param config the settings
      * @param registry where the stream meters are recorded
+     * @param poison the tracker shared with the uncaught-exception and production handlers
      */
-    public static void addTo(StreamsBuilder builder, StreamAppConfig config, MeterRegistry registry) {
+    public static void addTo(StreamsBuilder builder, StreamAppConfig config, MeterRegistry registry,
+            PoisonRecords poison) {
+        addTo(builder, config, registry, poison, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #addTo(StreamsBuilder, StreamAppConfig, MeterRegistry, PoisonRecords)}, with the decode processor
+     * decorated: the seam through which tests make a record fail the way no real image does.
+     */
+    static void addTo(StreamsBuilder builder, StreamAppConfig config, MeterRegistry registry, PoisonRecords poison,
+            UnaryOperator<FixedKeyProcessor<String, byte[], Outcome<CleanImage>>> decorateDecode) {
         Topics topics = config.topics();
         StreamMetrics metrics = new StreamMetrics(registry, Modality.IMAGE.id());
         ImageDecoder decoder = new ImageDecoder(config.imageLimits());
@@ -87,7 +119,9 @@ public final class ImageTopology {
         KStream<String, Outcome<CleanImage>> outcomes = builder
                 .stream(topics.raw(Modality.IMAGE), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName(SOURCE))
-                .processValues(() -> new ImageDecodeProcessor(decoder, canonicalizer, metrics), Named.as(DECODE));
+                .processValues(() -> new PoisonRecordGuard<>(poison, metrics,
+                        decorateDecode.apply(new ImageDecodeProcessor(decoder, canonicalizer, metrics))),
+                        Named.as(DECODE));
         KStream<String, CleanImage> clean = DeadLetterRoute.route(outcomes, ROUTE, topics.deadLetter());
         KStream<String, CleanImage> changed = clean;
         if (config.dedupEnabled()) {

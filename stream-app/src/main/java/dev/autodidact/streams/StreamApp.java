@@ -4,6 +4,9 @@ import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.TopicSpec;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.streams.internal.Outcome;
+import dev.autodidact.streams.internal.PoisonRecords;
 import dev.autodidact.streams.internal.StartupLatch;
 import dev.autodidact.streams.internal.StreamsProperties;
 import dev.autodidact.streams.internal.ThreadReplacingHandler;
@@ -13,17 +16,22 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running stream-app: creates the topics it needs, builds the topology, binds the Kafka Streams metrics, starts
  * Kafka Streams with exactly-once processing and returns once it is RUNNING. A stream thread that dies is replaced,
- * so the service keeps running; {@link #close()} stops it.
+ * so the service keeps running, and a record that killed {@code poison.max.failures} threads goes to the dead-letter
+ * topic instead of being replayed forever (one {@link PoisonRecords} shared by the topology and the handlers);
+ * {@link #close()} stops it.
  *
  * <pre>{@code
  * StreamAppConfig config = new StreamAppConfig(Map.of("bootstrap.servers", "localhost:9092"));
@@ -54,15 +62,24 @@ public final class StreamApp implements AutoCloseable {
      * @throws IllegalStateException if Kafka Streams does not reach RUNNING within {@code startup.timeout.ms}
      */
     public static StreamApp start(StreamAppConfig config, MeterRegistry registry) {
+        return start(config, registry, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(StreamAppConfig, MeterRegistry)}, with the decode processor decorated (a test seam). */
+    static StreamApp start(StreamAppConfig config, MeterRegistry registry,
+            UnaryOperator<FixedKeyProcessor<String, byte[], Outcome<CleanImage>>> decorateDecode) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
         createTopics(config);
-        Topology topology = ImageTopology.build(config, registry);
+        PoisonRecords poison = new PoisonRecords(config.poisonMaxFailures());
+        StreamsBuilder builder = new StreamsBuilder();
+        ImageTopology.addTo(builder, config, registry, poison, decorateDecode);
+        Topology topology = builder.build();
         LOG.debug("Stream-app topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, registry));
+        KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.build(config, registry, poison));
         StartupLatch latch = new StartupLatch();
         streams.setStateListener(latch);
-        streams.setUncaughtExceptionHandler(new ThreadReplacingHandler(registry));
+        streams.setUncaughtExceptionHandler(new ThreadReplacingHandler(registry, poison));
         KafkaMetricsBinder metrics = new KafkaMetricsBinder(registry);
         StreamApp app = new StreamApp(streams, metrics);
         try {

@@ -107,6 +107,13 @@ public class StreamAppConfig extends AbstractConfig {
     private static final String SEED_DOC = "Seed of the augmentations. Each record's generator is seeded from this"
             + " seed and the record's topic, partition and offset, so reprocessing a record gives the same views.";
 
+    public static final String POISON_MAX_FAILURES_CONFIG = "poison.max.failures";
+    public static final int POISON_MAX_FAILURES_DEFAULT = 3;
+    private static final String POISON_MAX_FAILURES_DOC = "How often one raw record may kill a stream thread (an Error"
+            + " while processing it, or a production error that fails the thread) before it goes to the dead-letter"
+            + " topic with reason repeated-failure. Under exactly-once a replaced thread starts again from the last"
+            + " commit, so without this bound such a record would be replayed forever.";
+
     public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
     public static final long COMMIT_INTERVAL_MS_DEFAULT = 100L;
     private static final String COMMIT_INTERVAL_MS_DOC = "How often Kafka Streams commits its transaction; the latency"
@@ -135,6 +142,8 @@ public class StreamAppConfig extends AbstractConfig {
                     ConfigDef.Width.LONG, "State directory")
             .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, STARTUP_TIMEOUT_MS_DEFAULT, Range.atLeast(1),
                     Importance.LOW, STARTUP_TIMEOUT_MS_DOC, KAFKA, 7, ConfigDef.Width.SHORT, "Startup timeout")
+            .define(POISON_MAX_FAILURES_CONFIG, Type.INT, POISON_MAX_FAILURES_DEFAULT, Range.between(1, 1000),
+                    Importance.LOW, POISON_MAX_FAILURES_DOC, KAFKA, 8, ConfigDef.Width.SHORT, "Poison max failures")
             .define(IMAGE_SIZE_CONFIG, Type.INT, IMAGE_SIZE_DEFAULT, Range.between(1, 4096), Importance.HIGH,
                     IMAGE_SIZE_DOC, IMAGE, 1, ConfigDef.Width.SHORT, "Image size")
             .define(IMAGE_MAX_BYTES_CONFIG, Type.LONG, IMAGE_MAX_BYTES_DEFAULT,
@@ -277,6 +286,11 @@ public class StreamAppConfig extends AbstractConfig {
     /** @return how long start-up waits for Kafka Streams to reach RUNNING */
     public Duration startupTimeout() {
         return Duration.ofMillis(getLong(STARTUP_TIMEOUT_MS_CONFIG));
+    }
+
+    /** @return how often one raw record may kill a stream thread before it is dead-lettered */
+    public int poisonMaxFailures() {
+        return getInt(POISON_MAX_FAILURES_CONFIG);
     }
 
     /** @return every setting this class does not define, as given: Kafka client and Kafka Streams settings */

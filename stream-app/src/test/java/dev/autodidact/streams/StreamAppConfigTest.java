@@ -32,6 +32,7 @@ class StreamAppConfigTest {
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.stateDir()).isEmpty();
         assertThat(config.simClrAugmentation()).isEqualTo(SimClrAugmentation.defaultsFor(32));
+        assertThat(config.poisonMaxFailures()).isEqualTo(3);
     }
 
     @Test
@@ -68,6 +69,14 @@ class StreamAppConfigTest {
                 .hasMessageContaining("views");
         assertThatThrownBy(() -> config(Map.of("topic.prefix", "bad prefix/"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("topic.prefix");
+        assertThatThrownBy(() -> config(Map.of("poison.max.failures", "0"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("poison.max.failures");
+    }
+
+    @Test
+    void shouldRejectMisspelledPoisonSetting() {
+        assertThatThrownBy(() -> config(Map.of("poison.max.failure", "2")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("poison.max.failure");
     }
 
     @Test

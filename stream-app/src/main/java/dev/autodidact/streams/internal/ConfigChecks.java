@@ -10,7 +10,7 @@ import org.apache.kafka.common.config.ConfigException;
 /** Checks of the stream-app configuration that a single key's validator cannot express. */
 public final class ConfigChecks {
     /** Prefixes that belong to the stream-app; a key under them that it does not define is a typo, not a Kafka key. */
-    public static final List<String> OWN_PREFIXES = List.of("image.", SimClrKeys.PREFIX);
+    public static final List<String> OWN_PREFIXES = List.of("image.", "poison.", SimClrKeys.PREFIX);
 
     /** Topic-name characters Kafka accepts: ASCII letters, digits, '.', '_' and '-'. */
     public static final ConfigDef.Validator TOPIC_CHARACTERS = new ConfigDef.Validator() {

@@ -11,15 +11,18 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 /**
  * What the three exception handlers share: the dead-letter topic (Kafka Streams' own
  * {@value StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG}), the meter registry handed over in the Streams
- * properties under {@value #METER_REGISTRY_CONFIG}, and the dead-letter record built from the handler context with
+ * properties under {@value #METER_REGISTRY_CONFIG}, the {@link PoisonRecords} under {@value #POISON_RECORDS_CONFIG}, and the dead-letter record built from the handler context with
  * the stream-app's headers.
  */
 public final class DeadLetterHandlerSupport {
     /** Streams property holding the {@link MeterRegistry} the handlers count rejected records in. */
     public static final String METER_REGISTRY_CONFIG = "autodidact.meter.registry";
+    /** Streams property holding the {@link PoisonRecords} the production handler blames failures on. */
+    public static final String POISON_RECORDS_CONFIG = "autodidact.poison.records";
 
     private String topic;
     private MeterRegistry registry;
+    private PoisonRecords poison;
 
     /**
      * @param configs the Kafka Streams configuration a handler receives in {@code configure}
@@ -34,6 +37,24 @@ public final class DeadLetterHandlerSupport {
         topic = name.toString();
         Object meters = configs.get(METER_REGISTRY_CONFIG);
         registry = meters instanceof MeterRegistry r ? r : null;
+        Object tracker = configs.get(POISON_RECORDS_CONFIG);
+        poison = tracker instanceof PoisonRecords p ? p : null;
+    }
+
+    /**
+     * Blames a failure the handler answers {@code fail()} for on the context's source record (see
+     * {@link PoisonRecords#blame}); a failure writing the dead-letter topic itself is blamed on no record, since
+     * dead-lettering that record could not help.
+     *
+     * @param context where the failing record came from
+     * @param outputTopic the topic the failed record was for
+     * @param failure the exception
+     */
+    public void blame(ErrorHandlerContext context, String outputTopic, Exception failure) {
+        if (poison != null) {
+            poison.blame(failure, topic.equals(outputTopic) ? DeadLetters.Origin.UNKNOWN
+                    : new DeadLetters.Origin(context.topic(), context.partition(), context.offset()));
+        }
     }
 
     /**

@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * with exactly-once. A record the producer itself refuses has already made the transaction abortable: with
  * exactly-once the task then restarts from its last commit whatever this handler answers, so that path only helps
  * at-least-once, and a refused dead-letter record fails the thread rather than loop.
+ *
+ * <p>Each {@code fail()} is {@linkplain DeadLetterHandlerSupport#blame blamed} on the source record, so that the
+ * replaced thread's failure is counted for that record in {@link PoisonRecords} and the record is dead-lettered with
+ * reason {@value DeadLetters#REPEATED_FAILURE} after {@code poison.max.failures} attempts instead of being replayed
+ * forever; a failure writing the dead-letter topic itself is blamed on no record.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
@@ -36,6 +41,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             return deadLetter(context, record.topic(), exception);
         }
         LOG.error("Cannot produce to {}; failing the stream thread", record.topic(), exception);
+        support.blame(context, record.topic(), exception);
         return Response.fail();
     }
 
@@ -48,6 +54,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         }
         LOG.error("Cannot serialize the {} of a record for {}; failing the stream thread", origin, record.topic(),
                 exception);
+        support.blame(context, record.topic(), exception);
         return Response.fail();
     }
 

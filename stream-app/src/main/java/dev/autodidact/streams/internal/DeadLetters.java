@@ -14,6 +14,8 @@ public final class DeadLetters {
     public static final String PROCESSING_ERROR = "processing-error";
     /** Reason of a record whose key or value could not be deserialized. */
     public static final String DESERIALIZATION_ERROR = "deserialization-error";
+    /** Reason of a record that killed a stream thread {@code poison.max.failures} times (see {@link PoisonRecords}). */
+    public static final String REPEATED_FAILURE = "repeated-failure";
     /** Reason of a record whose output was too large to produce. */
     public static final String RECORD_TOO_LARGE = "record-too-large";
     /** Longest message kept in {@code dlq.message}; longer ones are cut. */

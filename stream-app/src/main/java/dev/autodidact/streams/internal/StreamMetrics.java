@@ -12,7 +12,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code autodidact.stream.records.in} (modality): raw records read.</li>
  *   <li>{@code autodidact.stream.records.out} (modality, kind = clean | examples): records forwarded to a sink.</li>
- *   <li>{@code autodidact.stream.records.rejected} (modality, reason): records sent to the dead-letter topic.</li>
+ *   <li>{@code autodidact.stream.records.rejected} (modality, reason): records sent to the dead-letter topic; the
+ *       media reject reasons and {@value DeadLetters#REPEATED_FAILURE} are registered at start, at 0.</li>
  *   <li>{@code autodidact.stream.decode} (modality): decode, validate and canonicalize one record.</li>
  *   <li>{@code autodidact.stream.augment} (modality, method): make one training example.</li>
  * </ul>
@@ -48,6 +49,7 @@ public final class StreamMetrics {
         for (RejectReason reason : RejectReason.values()) {
             rejected(registry, modality, reason.code());
         }
+        rejected(registry, modality, DeadLetters.REPEATED_FAILURE);
         deduplicated = Counter.builder(RECORDS_DEDUPLICATED)
                 .description("Valid records not forwarded to the clean topic: same key, same pixels")
                 .tag("modality", modality).register(registry);

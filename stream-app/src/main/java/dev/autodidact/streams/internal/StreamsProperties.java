@@ -25,9 +25,20 @@ public final class StreamsProperties {
     /**
      * @param config the stream-app settings
      * @param registry where the exception handlers count dead-lettered records
-     * @return properties for {@code new KafkaStreams(topology, properties)}
+     * @return properties for {@code new KafkaStreams(topology, properties)}, with a poison-record tracker of their own
      */
     public static Properties build(StreamAppConfig config, MeterRegistry registry) {
+        return build(config, registry, new PoisonRecords(config.poisonMaxFailures()));
+    }
+
+    /**
+     * @param config the stream-app settings
+     * @param registry where the exception handlers count dead-lettered records
+     * @param poison the tracker the production handler blames its {@code fail()} answers on, shared with the topology
+     *     and the uncaught-exception handler
+     * @return properties for {@code new KafkaStreams(topology, properties)}
+     */
+    public static Properties build(StreamAppConfig config, MeterRegistry registry, PoisonRecords poison) {
         Properties props = new Properties();
         props.putAll(config.clientProperties());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", config.bootstrapServers()));
@@ -43,6 +54,7 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         enableProcessingHandlerForGlobalThreads(props);
         props.put(DeadLetterHandlerSupport.METER_REGISTRY_CONFIG, registry);
+        props.put(DeadLetterHandlerSupport.POISON_RECORDS_CONFIG, poison);
 
         defaultUnlessSet(props, StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);

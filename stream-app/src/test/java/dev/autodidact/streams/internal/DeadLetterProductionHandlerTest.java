@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
@@ -24,11 +25,13 @@ class DeadLetterProductionHandlerTest {
     private static final byte[] SOURCE_VALUE = {1, 2, 3};
     private final DeadLetterProductionHandler handler = new DeadLetterProductionHandler();
     private final ProducerRecord<byte[], byte[]> output = new ProducerRecord<>("autodidact.clean.image", new byte[9]);
+    private final PoisonRecords poison = new PoisonRecords(3);
 
     @BeforeEach
     void configure() {
         handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dlq",
-                DeadLetterHandlerSupport.METER_REGISTRY_CONFIG, new SimpleMeterRegistry()));
+                DeadLetterHandlerSupport.METER_REGISTRY_CONFIG, new SimpleMeterRegistry(),
+                DeadLetterHandlerSupport.POISON_RECORDS_CONFIG, poison));
     }
 
     @Test
@@ -66,6 +69,28 @@ class DeadLetterProductionHandlerTest {
     void shouldFailOnAnyOtherProductionError() {
         assertThat(handler.handleError(context(), output, new AuthorizationException("no")).result())
                 .isEqualTo(Result.FAIL);
+    }
+
+    @Test
+    void shouldBlameTheSourceRecordWhenFailingSoTheThreadDeathCountsForIt() {
+        AuthorizationException denied = new AuthorizationException("no");
+        handler.handleError(context(), output, denied);
+        poison.processing(new DeadLetters.Origin("autodidact.raw.image", 0, 43L)); // a later record
+
+        poison.threadDied(new StreamsException("Error encountered sending record", denied));
+
+        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 42L))).isEqualTo(1);
+        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 43L))).isZero();
+    }
+
+    @Test
+    void shouldBlameNoRecordWhenTheDeadLetterTopicItselfFails() {
+        AuthorizationException denied = new AuthorizationException("no");
+        handler.handleError(context(), new ProducerRecord<>("dlq", new byte[9]), denied);
+
+        poison.threadDied(new StreamsException("Error encountered sending record", denied));
+
+        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 42L))).isZero();
     }
 
     @Test
