@@ -76,7 +76,8 @@ class LearnerFailurePathsIT {
         return topics;
     }
 
-    private static Map<String, Object> config(Topics topics, String method, Path dir, long maxSteps) {
+    static Map<String, Object> config(EmbeddedKafkaBroker broker, Topics topics, String method, Path dir,
+                                      long maxSteps) {
         Map<String, Object> props = new HashMap<>();
         props.put(LearnerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         props.put(LearnerConfig.TOPIC_PREFIX, topics.prefix());
@@ -93,13 +94,13 @@ class LearnerFailurePathsIT {
         return props;
     }
 
-    private static LearnerProgress train(Map<String, Object> config) throws Exception {
+    static LearnerProgress train(Map<String, Object> config) throws Exception {
         Learner learner = new Learner(new LearnerConfig(config), new SimpleMeterRegistry());
         CompletableFuture.runAsync(learner::run).get(180, TimeUnit.SECONDS);
         return learner.progress();
     }
 
-    private static byte[] example(Random r, int size) {
+    static byte[] example(Random r, int size) {
         byte[] a = new byte[size * size * 3];
         byte[] b = new byte[size * size * 3];
         r.nextBytes(a);
@@ -132,7 +133,7 @@ class LearnerFailurePathsIT {
         produce(topics.examples(Modality.IMAGE, method), keys, values);
     }
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
+    static List<ConsumerRecord<String, byte[]>> readAll(EmbeddedKafkaBroker broker, String topic, int atLeast) {
         Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "auto.offset.reset", "earliest", "group.id", "reader-" + UUID.randomUUID());
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
@@ -156,10 +157,10 @@ class LearnerFailurePathsIT {
         produceExamples(topics, "simclr", 2 * BATCH + 2, Map.of(5, "not an example".getBytes(StandardCharsets.UTF_8),
                 10, example(new Random(1), 8)));
 
-        LearnerProgress progress = train(config(topics, "simclr", dir, 2));
+        LearnerProgress progress = train(config(broker, topics, "simclr", dir, 2));
 
         assertThat(progress.step()).as("trained past both bad records").isEqualTo(2);
-        List<ConsumerRecord<String, byte[]>> dead = readAll(topics.deadLetter(), 2);
+        List<ConsumerRecord<String, byte[]>> dead = readAll(broker, topics.deadLetter(), 2);
         assertThat(dead).extracting(r -> header(r, HeaderNames.DLQ_REASON))
                 .containsExactly(DeadLetterPublisher.CORRUPT, DeadLetterPublisher.UNUSABLE);
         assertThat(dead).extracting(r -> header(r, HeaderNames.DLQ_OFFSET)).containsExactly("5", "10");
@@ -176,11 +177,11 @@ class LearnerFailurePathsIT {
         Topics topics = topics();
         produceExamples(topics, "simclr", 12 * BATCH, Map.of());
         produceExamples(topics, "byol", 12 * BATCH, Map.of());
-        train(config(topics, "simclr", dir.resolve("simclr"), 8));
-        LearnerProgress byol = train(config(topics, "byol", dir.resolve("byol"), 12));
+        train(config(broker, topics, "simclr", dir.resolve("simclr"), 8));
+        LearnerProgress byol = train(config(broker, topics, "byol", dir.resolve("byol"), 12));
         assertThat(byol.version()).as("byol published last, with the higher version").isEqualTo(3);
 
-        LearnerProgress simclr = train(config(topics, "simclr", dir.resolve("simclr-again"), 12));
+        LearnerProgress simclr = train(config(broker, topics, "simclr", dir.resolve("simclr-again"), 12));
 
         assertThat(simclr.step()).as("resumed at simclr's step 8, not from random weights").isEqualTo(12);
         CheckpointManifest resumed = CheckpointDirectory.read(dir.resolve("simclr-again")).orElseThrow().manifest();
@@ -194,19 +195,19 @@ class LearnerFailurePathsIT {
             throws Exception {
         Topics topics = topics();
         produceExamples(topics, "simclr", 16 * BATCH, Map.of());
-        train(config(topics, "simclr", dir, 8));
+        train(config(broker, topics, "simclr", dir, 8));
         CheckpointManifest v2 = CheckpointDirectory.read(dir).orElseThrow().manifest();
         injectCorruptVersion(topics, v2);
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Learner learner = new Learner(new LearnerConfig(config(topics, "simclr", dir, 12)), registry);
+        Learner learner = new Learner(new LearnerConfig(config(broker, topics, "simclr", dir, 12)), registry);
         CompletableFuture.runAsync(learner::run).get(180, TimeUnit.SECONDS);
 
         assertThat(learner.progress().step()).as("resumed from v2 at step 8").isEqualTo(12);
         assertThat(registry.get(CheckpointFollower.SKIPPED).tag("reason", "corrupt").counter().count()).isEqualTo(1);
-        assertThat(readAll(topics.deadLetter(), 1)).extracting(r -> header(r, HeaderNames.DLQ_REASON))
+        assertThat(readAll(broker, topics.deadLetter(), 1)).extracting(r -> header(r, HeaderNames.DLQ_REASON))
                 .contains(DeadLetterPublisher.BAD_CHECKPOINT);
-        List<ConsumerRecord<String, byte[]>> index = readAll(topics.checkpointIndex(), 3);
+        List<ConsumerRecord<String, byte[]>> index = readAll(broker, topics.checkpointIndex(), 3);
         CheckpointIndex last = CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
         assertThat(last.retained()).as("two versions retained").extracting(CheckpointLocation::version)
                 .containsExactly(3L, 2L);
@@ -224,7 +225,7 @@ class LearnerFailurePathsIT {
                 List.of(CheckpointCodec.chunkKey("simclr", 3, 0).getBytes(StandardCharsets.UTF_8),
                         CheckpointCodec.manifestKey("simclr", 3).getBytes(StandardCharsets.UTF_8)),
                 List.of(garbage, CheckpointCodec.writeManifest(v3)));
-        List<ConsumerRecord<String, byte[]>> index = readAll(topics.checkpointIndex(), 2);
+        List<ConsumerRecord<String, byte[]>> index = readAll(broker, topics.checkpointIndex(), 2);
         CheckpointIndex current = CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
         CheckpointIndex bad = current.plus(new CheckpointLocation(3, sent.get(0).offset(), sent.get(1).offset(), 1),
                 3);

@@ -105,8 +105,8 @@ public final class Embedder implements AutoCloseable {
                      registry, List.of(SOURCE, CheckpointFollower.SOURCE));
              CheckpointFollower checkpoints = new CheckpointFollower(config.clientProperties(), topics, method,
                      KafkaServiceSettings.seal(config), registry, deadLetters);
-             KafkaConsumer<byte[], byte[]> live = consumer(true);
              KafkaConsumer<byte[], byte[]> replay = consumer(false);
+             KafkaConsumer<byte[], byte[]> live = consumer(true);
              KafkaProducer<String, float[]> producer = producer();
              KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
             kafkaMetrics.bindConsumer(live);

@@ -1,9 +1,8 @@
 package dev.autodidact.streams.internal;
 
-import dev.autodidact.schema.HeaderNames;
+import dev.autodidact.schema.DeadLetterHeaders;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The dead-letter header set shared by every modality and every exception handler: reason code, message, exception
@@ -19,7 +18,7 @@ public final class DeadLetters {
     /** Reason of a record whose output was too large to produce. */
     public static final String RECORD_TOO_LARGE = "record-too-large";
     /** Longest message kept in {@code dlq.message}; longer ones are cut. */
-    public static final int MAX_MESSAGE_CHARS = 1000;
+    public static final int MAX_MESSAGE_CHARS = DeadLetterHeaders.MAX_MESSAGE_CHARS;
 
     private DeadLetters() {
     }
@@ -34,14 +33,7 @@ public final class DeadLetters {
      * @return the new headers
      */
     public static Headers headers(Headers original, String reason, Throwable failure, Origin origin) {
-        Headers headers = original == null ? new RecordHeaders() : new RecordHeaders(original.toArray());
-        HeaderNames.put(headers, HeaderNames.DLQ_REASON, reason);
-        HeaderNames.put(headers, HeaderNames.DLQ_MESSAGE, message(failure));
-        HeaderNames.put(headers, HeaderNames.DLQ_EXCEPTION, failure.getClass().getName());
-        HeaderNames.put(headers, HeaderNames.DLQ_TOPIC, origin.topic());
-        HeaderNames.put(headers, HeaderNames.DLQ_PARTITION, Integer.toString(origin.partition()));
-        HeaderNames.put(headers, HeaderNames.DLQ_OFFSET, Long.toString(origin.offset()));
-        return headers;
+        return DeadLetterHeaders.of(original, reason, failure, origin.topic(), origin.partition(), origin.offset());
     }
 
     /**
@@ -55,10 +47,6 @@ public final class DeadLetters {
         return original != null && original.length > SizeLimitedSerde.MAX_VALUE_BYTES ? null : original;
     }
 
-    private static String message(Throwable failure) {
-        String message = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
-        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
-    }
 
     /**
      * Where a dead-lettered record was read.

@@ -1,0 +1,176 @@
+package dev.autodidact.learner.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.learner.Learner;
+import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.internal.DeadLetterPublisher;
+import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.HeaderNames;
+import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.TopicAdmin;
+import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.serde.CleanImageSerde;
+import dev.autodidact.schema.serde.ImageViewsSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedder against a real broker and real checkpoints: garbage on the clean topic is dead-lettered and the rest
+ * embedded; a version published while the embedder was down is re-embedded at its next start; no key's embedding
+ * ever goes back to an older version.
+ */
+class EmbedderIT {
+    private static final int SIZE = 16;
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.startTemporary();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private Map<String, Object> client() {
+        return Map.of("bootstrap.servers", broker.bootstrapServers());
+    }
+
+    private void train(Topics topics, Path dir, long steps) throws Exception {
+        Map<String, Object> props = new HashMap<>(client());
+        props.put(LearnerConfig.TOPIC_PREFIX, topics.prefix());
+        props.put(LearnerConfig.BATCH_SIZE, 16);
+        props.put(LearnerConfig.IMAGE_SIZE, SIZE);
+        props.put(LearnerConfig.ENCODER_WIDTHS, "8,16");
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 4L);
+        props.put(LearnerConfig.CHECKPOINT_DIR, dir.toString());
+        props.put(LearnerConfig.MAX_STEPS, steps);
+        Learner learner = new Learner(new LearnerConfig(props), new SimpleMeterRegistry());
+        CompletableFuture.runAsync(learner::run).get(180, TimeUnit.SECONDS);
+    }
+
+    private void produce(String topic, Map<String, byte[]> records) {
+        try (var producer = new KafkaProducer<>(client(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            records.forEach((k, v) -> producer.send(new ProducerRecord<>(topic, k.getBytes(StandardCharsets.UTF_8),
+                    v)));
+        }
+    }
+
+    private static byte[] image(Random r) {
+        byte[] px = new byte[SIZE * SIZE * 3];
+        r.nextBytes(px);
+        return new CleanImageSerde().serializer().serialize("t", new CleanImage(SIZE, SIZE, px));
+    }
+
+    private Embedder start(Topics topics, List<Embedder> running) {
+        Map<String, Object> props = new HashMap<>(client());
+        props.put(EmbedderConfig.TOPIC_PREFIX, topics.prefix());
+        props.put(EmbedderConfig.GROUP_ID, "embedder-" + topics.prefix());
+        Embedder embedder = new Embedder(new EmbedderConfig(props), new SimpleMeterRegistry());
+        Thread t = new Thread(embedder::run, "embedder-it");
+        t.setDaemon(true);
+        t.start();
+        running.add(embedder);
+        return embedder;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
+        Map<String, Object> props = new HashMap<>(client());
+        props.put("auto.offset.reset", "earliest");
+        props.put("group.id", "reader-" + UUID.randomUUID());
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (out.size() < atLeast && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void shouldDeadLetterGarbageAndReEmbedAVersionPublishedWhileItWasDown(@TempDir Path dir) throws Exception {
+        Topics topics = new Topics("it-" + UUID.randomUUID() + ".");
+        try (Admin admin = Admin.create(client())) {
+            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
+        }
+        Random r = new Random(4);
+        Map<String, byte[]> examples = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 8 * 16; i++) {
+            byte[] a = new byte[SIZE * SIZE * 3];
+            r.nextBytes(a);
+            examples.put("e-" + i, new ImageViewsSerde().serializer().serialize("t", new ImageViews(List.of(
+                    new CleanImage(SIZE, SIZE, a), new CleanImage(SIZE, SIZE, a)))));
+        }
+        produce(topics.examples(Modality.IMAGE, "simclr"), examples);
+        train(topics, dir, 4);
+        Map<String, byte[]> clean = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            clean.put("c-" + i, image(r));
+        }
+        clean.put("garbage", "not an image".getBytes(StandardCharsets.UTF_8));
+        for (int i = 20; i < 25; i++) {
+            clean.put("c-" + i, image(r));
+        }
+        produce(topics.clean(Modality.IMAGE), clean);
+
+        List<Embedder> running = new ArrayList<>();
+        try {
+            Embedder first = start(topics, running);
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.published() >= 25);
+            assertThat(first.modelVersion()).isEqualTo(1);
+            first.stop();
+            List<ConsumerRecord<String, byte[]>> dead = readAll(topics.deadLetter(), 1);
+            assertThat(dead).singleElement().satisfies(d -> {
+                assertThat(d.key()).isEqualTo("garbage");
+                assertThat(HeaderNames.get(d.headers(), HeaderNames.DLQ_REASON))
+                        .contains(DeadLetterPublisher.CORRUPT);
+                assertThat(HeaderNames.get(d.headers(), HeaderNames.DLQ_CONSUMER)).contains("embedder");
+            });
+
+            train(topics, dir, 8);
+            Embedder second = start(topics, running);
+            await().atMost(Duration.ofSeconds(60)).until(() -> second.reembeddedVersion() == 2);
+        } finally {
+            running.forEach(Embedder::stop);
+        }
+
+        List<ConsumerRecord<String, byte[]>> embeddings = readAll(topics.embeddings(Modality.IMAGE), 50);
+        Map<String, Long> newest = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> e : embeddings) {
+            long version = HeaderNames.getLong(e.headers(), HeaderNames.MODEL_VERSION).orElseThrow();
+            assertThat(version).as("no embedding of " + e.key() + " goes back to an older version")
+                    .isGreaterThanOrEqualTo(newest.getOrDefault(e.key(), 0L));
+            newest.put(e.key(), version);
+        }
+        assertThat(newest).hasSize(25).allSatisfy((key, version) -> assertThat(version).isEqualTo(2L));
+    }
+}
