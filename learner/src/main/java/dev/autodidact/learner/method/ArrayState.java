@@ -2,6 +2,7 @@ package dev.autodidact.learner.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.autodidact.schema.checkpoint.CheckpointLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -49,7 +50,7 @@ public final class ArrayState {
                 throw new IllegalStateException("Unknown format of section '" + section + "'");
             }
             long counter = in.readLong();
-            byte[] encoded = new byte[in.readInt()];
+            byte[] encoded = new byte[CheckpointLimits.checkedLength(in.readInt(), in.available(), "section '" + section + "'")];
             in.readFully(encoded);
             NDArray saved = NDArray.decode(scratch, encoded);
             if (!saved.getShape().equals(into.getShape())) {

@@ -20,8 +20,16 @@ public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float
     public static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
     public static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
 
+    /** Caps on what a manifest may ask for, checked before any network is built. */
+    public static final int MAX_INPUT_SIZE = 1024;
+    public static final int MAX_STAGES = 16;
+    public static final int MAX_WIDTH = 8192;
+    public static final int MAX_RESIDUAL_BLOCKS = 64;
+
     public EncoderSpec {
-        if (inputSize < 8 || widths.length == 0 || residualBlocks < 0 || mean.length != 3 || std.length != 3) {
+        if (inputSize < 8 || inputSize > MAX_INPUT_SIZE || widths.length == 0 || widths.length > MAX_STAGES
+                || Arrays.stream(widths).anyMatch(w -> w < 1 || w > MAX_WIDTH) || residualBlocks < 0
+                || residualBlocks > MAX_RESIDUAL_BLOCKS || mean.length != 3 || std.length != 3) {
             throw new IllegalArgumentException("Invalid encoder spec: input " + inputSize + ", widths "
                     + Arrays.toString(widths) + ", residual blocks " + residualBlocks);
         }
@@ -50,7 +58,11 @@ public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float
         return m;
     }
 
+    /** @throws IllegalArgumentException if a value is missing, not a number or over its cap */
     public static EncoderSpec fromMap(Map<String, String> m) {
+        if (require(m, "encoder.widths").length() > 256) {
+            throw new IllegalArgumentException("Checkpoint architecture has too many encoder widths");
+        }
         return new EncoderSpec(Integer.parseInt(require(m, "encoder.input.size")),
                 Arrays.stream(require(m, "encoder.widths").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.parseInt(require(m, "encoder.residual.blocks")),

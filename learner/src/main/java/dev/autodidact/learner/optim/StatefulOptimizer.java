@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.autodidact.schema.checkpoint.CheckpointLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -108,10 +109,15 @@ abstract class StatefulOptimizer implements Optimizer {
             }
             updates = in.readLong();
             int n = in.readInt();
+            if (n < 0 || n > state.length) {
+                throw new IllegalArgumentException("Optimizer state lists " + n + " parameters in " + state.length
+                        + " bytes");
+            }
             for (int i = 0; i < n; i++) {
                 String id = in.readUTF();
                 for (Map<String, NDArray> slot : slots) {
-                    byte[] encoded = new byte[in.readInt()];
+                    byte[] encoded = new byte[CheckpointLimits.checkedLength(in.readInt(), in.available(),
+                            "optimizer state")];
                     in.readFully(encoded);
                     NDArray old = slot.put(id, NDArray.decode(manager, encoded));
                     if (old != null) {

@@ -115,4 +115,18 @@ class OptimizerTest {
             assertThrows(IllegalArgumentException.class, () -> Optimizer.create("lars", manager, 0f, 0.9f));
         }
     }
+
+    @Test
+    void shouldRefuseStateWhoseArrayLengthsExceedItsBytesBeforeAllocating() {
+        try (NDManager manager = NDManager.newBaseManager();
+             AdamW adam = new AdamW(manager, 0f);
+             AdamW other = new AdamW(manager, 0f)) {
+            run(adam, manager, parameter(manager), new float[] {0.01f});
+            byte[] state = adam.save();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(state);
+            int idLength = buf.getShort(16) & 0xffff;
+            buf.putInt(18 + idLength, Integer.MAX_VALUE);
+            assertThrows(dev.autodidact.schema.checkpoint.CheckpointException.class, () -> other.load(state));
+        }
+    }
 }

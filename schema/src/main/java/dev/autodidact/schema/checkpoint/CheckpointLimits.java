@@ -48,6 +48,18 @@ public final class CheckpointLimits {
                 + " payload bytes");
     }
 
+    /**
+     * A length read from checkpoint bytes (optimizer or method state), checked against the bytes that remain before
+     * anything is allocated.
+     *
+     * @throws CheckpointException if it is negative or longer than what remains
+     */
+    public static int checkedLength(int length, int remaining, String what) {
+        require(length >= 0 && length <= remaining, Reason.CORRUPT, "the " + what + " declares " + length
+                + " bytes where " + remaining + " remain");
+        return length;
+    }
+
     private static void checkStrings(Map<String, String> entries) {
         entries.forEach((k, v) -> require(k.length() <= MAX_STRING_CHARS && v != null
                 && v.length() <= MAX_STRING_CHARS, Reason.TOO_LARGE, "architecture entry " + k));
