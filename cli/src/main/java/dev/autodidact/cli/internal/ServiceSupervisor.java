@@ -2,7 +2,6 @@ package dev.autodidact.cli.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,6 @@ public final class ServiceSupervisor {
     private final String service;
     private final ServiceThreads threads;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
-    private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Runnable stop = () -> { };
 
     /**
@@ -57,13 +55,7 @@ public final class ServiceSupervisor {
      */
     public int run(Runnable work, Runnable stopAction, boolean mayFinish) throws InterruptedException {
         this.stop = stopAction;
-        Thread worker = threads.start(service, () -> {
-            try {
-                work.run();
-            } finally {
-                ended.countDown();
-            }
-        });
+        Thread worker = threads.start(service, work);
         Thread hook = new Thread(() -> {
             requestStop();
             try {
@@ -74,7 +66,8 @@ public final class ServiceSupervisor {
         }, service + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            ended.await();
+            // Joining, not a latch in the work's finally: the failure is recorded after the work returns.
+            worker.join();
         } finally {
             removeHook(hook);
         }
