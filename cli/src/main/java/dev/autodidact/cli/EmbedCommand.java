@@ -1,7 +1,7 @@
 package dev.autodidact.cli;
 
 import dev.autodidact.cli.internal.KafkaTarget;
-import dev.autodidact.cli.internal.Shutdown;
+import dev.autodidact.cli.internal.ServiceSupervisor;
 import dev.autodidact.learner.embed.Embedder;
 import dev.autodidact.learner.embed.EmbedderConfig;
 import dev.autodidact.monitoring.MetricsServer;
@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Runs the embedder: clean records in, embeddings of the newest checkpoint out. */
+/**
+ * Runs the embedder: clean records in, embeddings of the newest checkpoint out. Exits 0 on Ctrl-C, non-zero as soon as
+ * the embedder's thread ends by itself (see {@link ServiceSupervisor}).
+ */
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Embed the clean topic with the newest checkpoint and publish embeddings until Ctrl-C.")
 public final class EmbedCommand implements Callable<Integer> {
@@ -29,11 +32,7 @@ public final class EmbedCommand implements Callable<Integer> {
             props.put(EmbedderConfig.TOPIC_PREFIX, kafka.topicPrefix);
             props.putAll(service.settings());
             Embedder embedder = new Embedder(new EmbedderConfig(props), metrics.registry());
-            Thread worker = new Thread(embedder::run, "embedder");
-            worker.start();
-            Shutdown.awaitSignal(embedder::stop);
-            worker.join(30_000);
+            return new ServiceSupervisor("embedder", metrics.registry()).run(embedder::run, embedder::stop);
         }
-        return 0;
     }
 }

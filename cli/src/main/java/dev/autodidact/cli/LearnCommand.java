@@ -1,6 +1,7 @@
 package dev.autodidact.cli;
 
 import dev.autodidact.cli.internal.KafkaTarget;
+import dev.autodidact.cli.internal.ServiceSupervisor;
 import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.monitoring.MetricsServer;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Runs the learner service without end (or to --steps/--seconds), publishing checkpoints. */
+/**
+ * Runs the learner service without end (or to --steps/--seconds), publishing checkpoints. Exits 0 when stopped or
+ * done, non-zero as soon as training fails (see {@link ServiceSupervisor}).
+ */
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = "Train on the examples topic, publishing versioned checkpoints; resumes from the newest one.")
 public final class LearnCommand implements Callable<Integer> {
@@ -54,17 +58,7 @@ public final class LearnCommand implements Callable<Integer> {
             LearnerConfig config = new LearnerConfig(props);
             target.ensureTopics(config.modality(), config.method());
             Learner learner = new Learner(config, metrics.registry());
-            Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                learner.stop();
-                try {
-                    main.join(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "shutdown"));
-            learner.run();
+            return new ServiceSupervisor("learner", metrics.registry()).run(learner::run, learner::stop, true);
         }
-        return 0;
     }
 }

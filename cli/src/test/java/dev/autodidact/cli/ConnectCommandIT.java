@@ -69,6 +69,8 @@ class ConnectCommandIT {
                         v -> assertThat(v).isGreaterThanOrEqualTo(2.0));
                 assertThat(m.value("kafka_plugins_oversized_files_skipped_total", "connector", name, "task", "0",
                         "service", "connect")).as("%s", m.lines("kafka_plugins")).hasValue(1.0);
+                assertThat(m.value("kafka_plugins_links_outside_directory_skipped_total", "connector", name, "task",
+                        "0", "service", "connect")).as("%s", m.lines("kafka_plugins")).hasValue(0.0);
                 assertThat(m.value("kafka_connect_worker_connector_running_task_count", "connector", name))
                         .as("%s", m.lines("kafka_connect_worker")).hasValue(1.0);
                 assertThat(m.value("kafka_producer_record_send_total", "client_id",

@@ -127,6 +127,28 @@ class MediaDirectorySourceTaskTest {
     }
 
     @Test
+    void shouldSkipLinksLeadingOutOfTheDirectoryWithACountedWarningOnce(@TempDir Path outside) throws Exception {
+        folder.write("a.png", MediaFolder.bytes(10, 1), T0);
+        Files.write(outside.resolve("secret.png"), MediaFolder.bytes(10, 9));
+        Files.createDirectories(outside.resolve("photos"));
+        Files.write(outside.resolve("photos/x.png"), MediaFolder.bytes(10, 8));
+        Files.createSymbolicLink(dir.resolve("escape.png"), outside.resolve("secret.png"));
+        Files.createSymbolicLink(dir.resolve("escape-dir"), outside.resolve("photos"));
+        Files.createSymbolicLink(dir.resolve("inside.png"), dir.resolve("a.png"));
+        MediaDirectorySourceTask task = start(Map.of());
+
+        assertThat(drain(task)).extracting(SourceRecord::key).containsExactly("a.png", "inside.png");
+        assertThat(drain(task)).isEmpty();
+        assertThat(context.metric("links-outside-directory-skipped-total")).isEqualTo(2L);
+
+        Files.delete(dir.resolve("escape.png"));
+        Files.createSymbolicLink(dir.resolve("escape.png"), Path.of("..", outside.getFileName().toString(),
+                "secret.png"));
+        assertThat(drain(task)).isEmpty();
+        assertThat(context.metric("links-outside-directory-skipped-total")).isEqualTo(2L);
+    }
+
+    @Test
     void shouldCountAFileThatCannotBeReadWhenItsTurnComes() throws Exception {
         folder.write("a.png", MediaFolder.bytes(10, 1), T0);
         folder.write("b.png", MediaFolder.bytes(10, 2), T0);

@@ -23,7 +23,7 @@ public final class Pipeline implements AutoCloseable {
     /** How far the feeder may run ahead of the learner, in records. */
     private static final long FEED_AHEAD = 4096;
 
-    private final ServiceThreads threads = new ServiceThreads();
+    private final ServiceThreads threads;
     private final AtomicBoolean stopFeeding = new AtomicBoolean();
     private final StreamApp streams;
     private final Learner learner;
@@ -39,6 +39,7 @@ public final class Pipeline implements AutoCloseable {
     public Pipeline(KafkaTarget kafka, Path data, Map<String, Object> learnerSettings,
                     Map<String, Object> streamSettings, boolean embed, Path stateDir, MeterRegistry registry) {
         this.kafka = kafka;
+        this.threads = new ServiceThreads(registry);
         LearnerConfig learnerConfig = new LearnerConfig(merge(kafka, learnerSettings));
         kafka.ensureTopics(learnerConfig.modality(), learnerConfig.method());
         Map<String, Object> streamProps = merge(kafka, streamSettings);

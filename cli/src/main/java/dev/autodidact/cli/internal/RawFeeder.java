@@ -1,36 +1,53 @@
 package dev.autodidact.cli.internal;
 
+import dev.autodidact.media.source.EntryTooLargeException;
+import dev.autodidact.media.source.IoConsumer;
 import dev.autodidact.media.source.MediaFile;
 import dev.autodidact.media.source.MediaFiles;
+import dev.autodidact.media.source.SkipListener;
+import dev.autodidact.media.source.SkipReason;
+import dev.autodidact.media.source.ZipLimits;
 import dev.autodidact.schema.HeaderNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes media files to a raw topic (or, labeled, to the probe topic): key = file id, value = the file's bytes,
- * headers content type, source, event time and, when labeled, the class. For pretraining it feeds the folder again and again (each pass gets fresh augmentations downstream),
- * staying at most a bounded number of records ahead of what the learner has consumed.
+ * headers content type, source, event time and, when labeled, the class. For pretraining it feeds the folder again and
+ * again (each pass gets fresh augmentations downstream), staying at most a bounded number of records ahead of what the
+ * learner has consumed.
+ *
+ * <p>Memory stays bounded whatever the folder holds: every pass walks the folder again ({@link MediaFiles#forEach}),
+ * reading one file at a time only when its turn comes and handing its bytes to the producer, whose buffer bounds what
+ * is in flight. Nothing is listed or cached between passes, so files added or changed meanwhile are picked up. Zip
+ * entries are read within {@link ZipLimits#DEFAULT}; an entry over the cap (declared or inflated) is skipped with a
+ * WARN, counted in {@link #skipped()}, and the pass goes on.
  */
 public final class RawFeeder implements AutoCloseable {
-    private final KafkaProducer<String, byte[]> producer;
+    private static final Logger LOG = LoggerFactory.getLogger(RawFeeder.class);
+
+    private final Producer<String, byte[]> producer;
     private final String topic;
-    private final List<MediaFile> files;
-    private final List<byte[]> contents;
+    private final Path root;
     private final boolean labeled;
+    private final ZipLimits limits;
+    private final int files;
     private long produced;
+    private long skipped;
 
     public RawFeeder(Map<String, Object> clientProperties, String topic, Path root) {
         this(clientProperties, topic, root, false);
@@ -39,66 +56,125 @@ public final class RawFeeder implements AutoCloseable {
     /**
      * @param labeled add each file's class (its folder or archive name, {@link MediaFile#label()}) as header
      *     {@code label}, as the probe topic needs; every file must then have one
+     * @throws IllegalArgumentException if there is no media file under {@code root}, or a labeled one lacks a class
      */
     public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, boolean labeled) {
+        this(null, clientProperties, topic, root, labeled, ZipLimits.DEFAULT);
+    }
+
+    /** For tests: sends through {@code producer}, and closes it. */
+    RawFeeder(Producer<String, byte[]> producer, String topic, Path root, boolean labeled, ZipLimits limits) {
+        this(producer, null, topic, root, labeled, limits);
+    }
+
+    private RawFeeder(Producer<String, byte[]> producer, Map<String, Object> clientProperties, String topic, Path root,
+            boolean labeled, ZipLimits limits) {
         this.topic = topic;
+        this.root = root;
         this.labeled = labeled;
-        try {
-            this.files = MediaFiles.list(root);
-            this.contents = new ArrayList<>(files.size());
-            for (MediaFile f : files) {
-                contents.add(f.readAllBytes());
+        this.limits = limits;
+        this.files = check(root, labeled, limits);
+        this.producer = producer != null ? producer : producer(clientProperties);
+    }
+
+    /** Walks once without reading bytes: counts the files and checks that each has a class where one is needed. */
+    private static int check(Path root, boolean labeled, ZipLimits limits) {
+        int[] count = {0};
+        walk(root, limits, file -> {
+            if (labeled && file.label() == null) {
+                throw new IllegalArgumentException("Labeled input needs <root>/<class>/<file> or <root>/<class>.zip; "
+                        + file.id() + " under " + root + " has no class");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read media under " + root, e);
-        }
-        if (files.isEmpty()) {
+            count[0]++;
+        }, (path, reason, detail) -> { });
+        if (count[0] == 0) {
             throw new IllegalArgumentException("No media files under " + root);
         }
-        if (labeled) {
-            files.stream().filter(f -> f.label() == null).findFirst().ifPresent(f -> {
-                throw new IllegalArgumentException("Labeled input needs <root>/<class>/<file> or <root>/<class>.zip; "
-                        + f.id() + " under " + root + " has no class");
-            });
-        }
+        return count[0];
+    }
+
+    private static Producer<String, byte[]> producer(Map<String, Object> clientProperties) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** @return the media files found under the root when the feeder was created */
     public int files() {
-        return files.size();
+        return files;
     }
 
     public long produced() {
         return produced;
     }
 
+    /**
+     * @return files left out so far (zip entries over the limits, links leading out of the root, archives with too
+     *     many entries); each pass counts them again
+     */
+    public long skipped() {
+        return skipped;
+    }
+
     /** Publishes every file once and flushes. */
     public void feedOnce() {
         long now = System.currentTimeMillis();
-        for (int i = 0; i < files.size(); i++) {
-            send(files.get(i), contents.get(i), now);
-        }
+        pass(file -> send(file, now), () -> false);
         producer.flush();
     }
 
     /** Publishes pass after pass until {@code stop}, never more than {@code maxAhead} records ahead of consumption. */
     public void feedContinuously(LongSupplier consumed, long maxAhead, BooleanSupplier stop) {
         while (!stop.getAsBoolean()) {
-            for (int i = 0; i < files.size() && !stop.getAsBoolean(); i++) {
+            long before = produced;
+            pass(file -> {
                 while (produced - consumed.getAsLong() >= maxAhead && !stop.getAsBoolean()) {
                     producer.flush();
                     sleep();
                 }
-                send(files.get(i), contents.get(i), System.currentTimeMillis());
-            }
+                if (!stop.getAsBoolean()) {
+                    send(file, System.currentTimeMillis());
+                }
+            }, stop);
             producer.flush();
+            if (produced == before && !stop.getAsBoolean()) {
+                throw new IllegalStateException("A pass over " + root + " found nothing to publish");
+            }
         }
     }
 
-    private void send(MediaFile file, byte[] bytes, long eventTime) {
+    /** One walk over the root, reading each file when {@code action} asks; ends early once {@code stop} is true. */
+    private void pass(IoConsumer<MediaFile> action, BooleanSupplier stop) {
+        try {
+            walk(root, limits, file -> {
+                if (stop.getAsBoolean()) {
+                    throw new PassStopped();
+                }
+                action.accept(file);
+            }, (path, reason, detail) -> skip(path, reason, detail));
+        } catch (PassStopped stopped) {
+            // the rest of the pass is not needed
+        }
+    }
+
+    private static void walk(Path root, ZipLimits limits, IoConsumer<MediaFile> action,
+            SkipListener skips) {
+        try {
+            MediaFiles.forEach(root, limits, skips, action);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read media under " + root, e);
+        }
+    }
+
+    private void send(MediaFile file, long eventTime) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = file.readAllBytes();
+        } catch (EntryTooLargeException e) {
+            skip(file.id(), SkipReason.ENTRY_TOO_LARGE, e.getMessage());
+            return;
+        }
         RecordHeaders headers = new RecordHeaders();
         HeaderNames.put(headers, HeaderNames.CONTENT_TYPE, file.contentType());
         HeaderNames.put(headers, HeaderNames.SOURCE, file.id());
@@ -108,6 +184,11 @@ public final class RawFeeder implements AutoCloseable {
         }
         producer.send(new ProducerRecord<>(topic, null, file.id(), bytes, headers));
         produced++;
+    }
+
+    private void skip(String path, SkipReason reason, String detail) {
+        skipped++;
+        LOG.warn("Not publishing {} to {} ({}): {}; {} skipped so far", path, topic, reason, detail, skipped);
     }
 
     private static void sleep() {
@@ -122,5 +203,14 @@ public final class RawFeeder implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+    }
+
+    /** Ends a walk early; carries no stack trace. */
+    private static final class PassStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PassStopped() {
+            super(null, null, false, false);
+        }
     }
 }

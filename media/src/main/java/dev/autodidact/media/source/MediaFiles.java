@@ -27,9 +27,27 @@ import java.util.zip.ZipFile;
  * ({@code cat/0001.jpg}), else the first directory below the root holding the archive ({@code <root>/<class>/a.zip}),
  * else the archive's base name ({@code <root>/<class>.zip}). So the CIFAR-10 copy, {@code <split>/<class>.zip} with
  * entries {@code <class>/NNNN.jpg}, is labeled by class whether the root is the split or the folder above it.
+ *
+ * <p>Nothing outside the root is read and no archive can exhaust memory: symbolic links whose target lies outside
+ * the root are skipped (links to files inside are followed, links to directories are not; see {@link SortedWalk}),
+ * an archive with more than {@link ZipLimits#maxEntries()} entries is skipped whole, an entry declaring more than
+ * {@link ZipLimits#maxEntryBytes()} is skipped, and an entry that inflates beyond it while read (its header lied)
+ * fails that read with {@link EntryTooLargeException}. Every skip is reported to a {@link SkipListener} and the walk
+ * goes on with the rest.
  */
 public final class MediaFiles {
     private MediaFiles() {
+    }
+
+    /**
+     * {@link #forEach(Path, ZipLimits, SkipListener, IoConsumer)} with {@link ZipLimits#DEFAULT}, logging skips.
+     *
+     * @param root the directory to walk
+     * @param action called once per image, in order
+     * @throws IOException if the tree or an archive cannot be read, or the action throws it
+     */
+    public static void forEach(Path root, IoConsumer<MediaFile> action) throws IOException {
+        forEach(root, ZipLimits.DEFAULT, SkipListener.LOG, action);
     }
 
     /**
@@ -38,28 +56,47 @@ public final class MediaFiles {
      * its bytes inside the action; later, use {@link #readAllBytes(Path, String)}.
      *
      * @param root the directory to walk
+     * @param limits caps on zip archives
+     * @param skipped told about every link, archive and entry left out
      * @param action called once per image, in order
      * @throws IOException if the tree or an archive cannot be read, or the action throws it
      */
-    public static void forEach(Path root, IoConsumer<MediaFile> action) throws IOException {
+    public static void forEach(Path root, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
+            throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(root.toString());
         }
-        SortedWalk.files(root, file -> visit(root, file, action));
+        SortedWalk.files(root, file -> visit(root, file, limits, skipped, action),
+                link -> skipped.skipped(relativePath(root, link), SkipReason.LINK_OUTSIDE_ROOT,
+                        "symbolic link to " + link.toRealPath() + ", outside " + root));
     }
 
     /**
-     * Lists every image under {@code root} without reading any bytes; each source opens its file (or its archive)
-     * again on demand, so the list stays valid after this call.
+     * {@link #list(Path, ZipLimits, SkipListener)} with {@link ZipLimits#DEFAULT}, logging skips.
      *
      * @param root the directory to walk
      * @return the images in walk order
      * @throws IOException if the tree or an archive cannot be read
      */
     public static List<MediaFile> list(Path root) throws IOException {
+        return list(root, ZipLimits.DEFAULT, SkipListener.LOG);
+    }
+
+    /**
+     * Lists every image under {@code root} without reading any bytes; each source opens its file (or its archive)
+     * again on demand, so the list stays valid after this call. The list holds every file's description: to go
+     * through a tree of unknown size, prefer {@link #forEach(Path, ZipLimits, SkipListener, IoConsumer)}.
+     *
+     * @param root the directory to walk
+     * @param limits caps on zip archives, also applied when a source is opened later
+     * @param skipped told about every link, archive and entry left out
+     * @return the images in walk order
+     * @throws IOException if the tree or an archive cannot be read
+     */
+    public static List<MediaFile> list(Path root, ZipLimits limits, SkipListener skipped) throws IOException {
         List<MediaFile> files = new ArrayList<>();
-        forEach(root, file -> files.add(new MediaFile(file.id(), file.relativePath(), file.entryName(), file.label(),
-                file.contentType(), file.size(), reopening(root, file.id()))));
+        forEach(root, limits, skipped, file -> files.add(new MediaFile(file.id(), file.relativePath(),
+                file.entryName(), file.label(), file.contentType(), file.size(), reopening(root, file.id(), limits))));
         return files;
     }
 
@@ -73,7 +110,7 @@ public final class MediaFiles {
      * @throws IllegalArgumentException if the id points outside the root
      */
     public static byte[] readAllBytes(Path root, String id) throws IOException {
-        return reopening(root, id).readAllBytes();
+        return reopening(root, id, ZipLimits.DEFAULT).readAllBytes();
     }
 
     /**
@@ -84,10 +121,11 @@ public final class MediaFiles {
         return ImageFormat.forFileName(name).isPresent();
     }
 
-    private static void visit(Path root, Path file, IoConsumer<MediaFile> action) throws IOException {
+    private static void visit(Path root, Path file, ZipLimits limits, SkipListener skipped,
+            IoConsumer<MediaFile> action) throws IOException {
         String relativePath = relativePath(root, file);
         if (isZipName(relativePath)) {
-            visitArchive(file, relativePath, action);
+            visitArchive(file, relativePath, limits, skipped, action);
             return;
         }
         ImageFormat format = ImageFormat.forFileName(relativePath).orElse(null);
@@ -97,28 +135,46 @@ public final class MediaFiles {
         }
     }
 
-    private static void visitArchive(Path archive, String relativePath, IoConsumer<MediaFile> action)
-            throws IOException {
+    private static void visitArchive(Path archive, String relativePath, ZipLimits limits, SkipListener skipped,
+            IoConsumer<MediaFile> action) throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
+            if (zip.size() > limits.maxEntries()) {
+                skipped.skipped(relativePath, SkipReason.TOO_MANY_ENTRIES, zip.size() + " entries, more than the limit"
+                        + " of " + limits.maxEntries() + " per archive; none read");
+                return;
+            }
             for (ZipEntry entry : ZipEntries.sorted(zip, MediaFiles::isImageName)) {
                 String name = entry.getName();
+                String id = relativePath + "!/" + name;
+                if (entry.getSize() > limits.maxEntryBytes()) {
+                    skipped.skipped(id, SkipReason.ENTRY_TOO_LARGE, "declares " + entry.getSize() + " bytes, more "
+                            + "than the limit of " + limits.maxEntryBytes() + " per zip entry");
+                    continue;
+                }
                 String contentType = ImageFormat.forFileName(name).orElseThrow().contentType();
-                action.accept(new MediaFile(relativePath + "!/" + name, relativePath, name,
-                        Labels.ofEntry(relativePath, name), contentType, entry.getSize(),
-                        () -> zip.getInputStream(entry)));
+                action.accept(new MediaFile(id, relativePath, name, Labels.ofEntry(relativePath, name), contentType,
+                        entry.getSize(), () -> ZipEntries.open(zip, entry, limits.maxEntryBytes(), id)));
             }
         }
     }
 
-    private static ByteSource reopening(Path root, String id) {
+    private static ByteSource reopening(Path root, String id, ZipLimits limits) {
         int archiveEnd = id.toLowerCase(Locale.ROOT).indexOf(".zip!/");
         if (archiveEnd < 0) {
             Path file = resolveInside(root, id);
-            return () -> Files.newInputStream(file);
+            return () -> Files.newInputStream(checkedInside(root, file));
         }
         Path archive = resolveInside(root, id.substring(0, archiveEnd + 4));
         String entryName = id.substring(archiveEnd + 6);
-        return () -> ZipEntries.open(archive, entryName);
+        return () -> ZipEntries.open(checkedInside(root, archive), entryName, limits.maxEntryBytes(), id);
+    }
+
+    /** At open time: a file may have been replaced by a link since the walk. */
+    private static Path checkedInside(Path root, Path file) throws IOException {
+        if (!SortedWalk.staysInside(root, file)) {
+            throw new IOException(file + " resolves to " + file.toRealPath() + ", outside " + root + "; not read");
+        }
+        return file;
     }
 
     private static Path resolveInside(Path root, String relativePath) {

@@ -120,6 +120,29 @@ class MediaFilesTest {
     }
 
     @Test
+    void shouldSkipLinksLeavingTheRootAndFollowLinksToFilesInside(@TempDir Path outside) throws IOException {
+        Files.writeString(outside.resolve("secret.jpg"), "secret");
+        Files.createDirectories(outside.resolve("dir"));
+        Files.writeString(outside.resolve("dir/inner.jpg"), "inner");
+        Files.createSymbolicLink(root.resolve("cat/escape.jpg"), outside.resolve("secret.jpg"));
+        Files.createSymbolicLink(root.resolve("escape-dir"), outside.resolve("dir"));
+        Files.createSymbolicLink(root.resolve("cat/sibling.jpg"), root.resolve("top.bmp"));
+        Files.createSymbolicLink(root.resolve("cat/relative.jpg"), Path.of("..", "..", outside.getFileName().toString(),
+                "secret.jpg"));
+        List<String> skips = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+
+        MediaFiles.forEach(root, ZipLimits.DEFAULT, (path, reason, detail) -> skips.add(path + " " + reason),
+                file -> ids.add(file.id() + "=" + new String(file.readAllBytes(), StandardCharsets.UTF_8)));
+
+        assertThat(ids).contains("cat/sibling.jpg=top.bmp").noneMatch(id -> id.contains("secret"))
+                .noneMatch(id -> id.contains("inner"));
+        assertThat(skips).contains("cat/escape.jpg LINK_OUTSIDE_ROOT", "escape-dir LINK_OUTSIDE_ROOT");
+        assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "cat/escape.jpg")).isInstanceOf(IOException.class)
+                .hasMessageContaining("outside");
+    }
+
+    @Test
     void shouldRecogniseImageNamesCaseInsensitively() {
         assertThat(MediaFiles.isImageName("A/B.JPEG")).isTrue();
         assertThat(MediaFiles.isImageName("x.tiff")).isFalse();

@@ -1,5 +1,5 @@
 /**
- * Implementation helpers for media sources: the sorted directory walk, zip entry listing and label rules. Not public
+ * Implementation helpers for media sources: the sorted directory walk, zip entry listing, the capped entry stream and label rules. Not public
  * API.
  */
 package dev.autodidact.media.source.internal;

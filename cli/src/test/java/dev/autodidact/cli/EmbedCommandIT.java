@@ -1,0 +1,26 @@
+package dev.autodidact.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The real {@code embed} command on its embedded broker, with an embedder that fails as soon as it runs. */
+class EmbedCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldExitNonZeroPromptlyWhenTheEmbedderThreadDies() {
+        // Passed through to the embedder's Kafka clients, which refuse it when run() creates them.
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new CommandLine(new Autodidact())
+                .execute("embed", "--metrics-port", "-1", "--work-dir", dir.toString(),
+                        "--set", "metadata.max.age.ms=-1"));
+
+        assertThat(exit).isNotZero();
+    }
+}
