@@ -265,6 +265,34 @@ class LearnerFailurePathsIT {
         assertThat(reasons).containsExactlyInAnyOrder(DeadLetterPublisher.CORRUPT, DeadLetterPublisher.UNUSABLE);
     }
 
+    @Test
+    void shouldDeadLetterAGarbageCleanRecordAndKeepTheHealthSample() throws Exception {
+        Topics topics = topics();
+        Random r = new Random(6);
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            byte[] px = new byte[SIZE * SIZE * 3];
+            r.nextBytes(px);
+            values.add(new dev.autodidact.schema.serde.CleanImageSerde().serializer().serialize("t",
+                    new CleanImage(SIZE, SIZE, px)));
+        }
+        values.add(1, "garbage".getBytes(StandardCharsets.UTF_8));
+        List<byte[]> keys = List.of(new byte[] {1}, new byte[] {2}, new byte[] {3}, new byte[] {4});
+        produce(topics.clean(Modality.IMAGE), keys, values);
+        List<String> reasons = new ArrayList<>();
+        List<CleanImage> sample = List.of();
+        try (var health = new dev.autodidact.learner.health.RecentCleanSample(Map.of("bootstrap.servers",
+                broker.bootstrapServers()), topics.clean(Modality.IMAGE), 10,
+                (rec, source, reason, e) -> reasons.add(source + "/" + reason))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && sample.size() < 3) {
+                sample = health.refresh(Duration.ofSeconds(2));
+            }
+        }
+        assertThat(sample).hasSize(3);
+        assertThat(reasons).containsExactly("clean/" + DeadLetterPublisher.CORRUPT);
+    }
+
     private static byte[] png(Random r) throws IOException {
         BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < SIZE; y++) {
