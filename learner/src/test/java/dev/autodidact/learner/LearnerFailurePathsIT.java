@@ -111,14 +111,7 @@ class LearnerFailurePathsIT {
 
     private static List<RecordMetadata> produce(String topic, List<byte[]> keys, List<byte[]> values)
             throws Exception {
-        Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers());
-        List<RecordMetadata> sent = new ArrayList<>();
-        try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < values.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, 0, keys.get(i), values.get(i))).get());
-            }
-        }
-        return sent;
+        return KafkaRecords.produce(broker, topic, keys, values);
     }
 
     private static void produceExamples(Topics topics, String method, int n, Map<Integer, byte[]> replacements)
@@ -131,20 +124,6 @@ class LearnerFailurePathsIT {
             values.add(replacements.getOrDefault(i, example(r, SIZE)));
         }
         produce(topics.examples(Modality.IMAGE, method), keys, values);
-    }
-
-    static List<ConsumerRecord<String, byte[]>> readAll(EmbeddedKafkaBroker broker, String topic, int atLeast) {
-        Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "auto.offset.reset", "earliest", "group.id", "reader-" + UUID.randomUUID());
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < atLeast && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {
@@ -160,7 +139,7 @@ class LearnerFailurePathsIT {
         LearnerProgress progress = train(config(broker, topics, "simclr", dir, 2));
 
         assertThat(progress.step()).as("trained past both bad records").isEqualTo(2);
-        List<ConsumerRecord<String, byte[]>> dead = readAll(broker, topics.deadLetter(), 2);
+        List<ConsumerRecord<String, byte[]>> dead = KafkaRecords.readAll(broker, topics.deadLetter(), 2);
         assertThat(dead).extracting(r -> header(r, HeaderNames.DLQ_REASON))
                 .containsExactly(DeadLetterPublisher.CORRUPT, DeadLetterPublisher.UNUSABLE);
         assertThat(dead).extracting(r -> header(r, HeaderNames.DLQ_OFFSET)).containsExactly("5", "10");
@@ -205,9 +184,9 @@ class LearnerFailurePathsIT {
 
         assertThat(learner.progress().step()).as("resumed from v2 at step 8").isEqualTo(12);
         assertThat(registry.get(CheckpointFollower.SKIPPED).tag("reason", "corrupt").counter().count()).isEqualTo(1);
-        assertThat(readAll(broker, topics.deadLetter(), 1)).extracting(r -> header(r, HeaderNames.DLQ_REASON))
+        assertThat(KafkaRecords.readAll(broker, topics.deadLetter(), 1)).extracting(r -> header(r, HeaderNames.DLQ_REASON))
                 .contains(DeadLetterPublisher.BAD_CHECKPOINT);
-        List<ConsumerRecord<String, byte[]>> index = readAll(broker, topics.checkpointIndex(), 3);
+        List<ConsumerRecord<String, byte[]>> index = KafkaRecords.readAll(broker, topics.checkpointIndex(), 3);
         CheckpointIndex last = CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
         assertThat(last.retained()).as("two versions retained").extracting(CheckpointLocation::version)
                 .containsExactly(3L, 2L);
@@ -225,7 +204,7 @@ class LearnerFailurePathsIT {
                 List.of(CheckpointCodec.chunkKey("simclr", 3, 0).getBytes(StandardCharsets.UTF_8),
                         CheckpointCodec.manifestKey("simclr", 3).getBytes(StandardCharsets.UTF_8)),
                 List.of(garbage, CheckpointCodec.writeManifest(v3)));
-        List<ConsumerRecord<String, byte[]>> index = readAll(broker, topics.checkpointIndex(), 2);
+        List<ConsumerRecord<String, byte[]>> index = KafkaRecords.readAll(broker, topics.checkpointIndex(), 2);
         CheckpointIndex current = CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
         CheckpointIndex bad = current.plus(new CheckpointLocation(3, sent.get(0).offset(), sent.get(1).offset(), 1),
                 3);

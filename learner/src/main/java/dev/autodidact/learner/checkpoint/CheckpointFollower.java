@@ -13,9 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,8 +49,8 @@ public final class CheckpointFollower implements AutoCloseable {
     private final RecordRejector rejector;
     private final MeterRegistry registry;
     private CheckpointIndex current;
+    private final Set<Long> refused = new HashSet<>();
     private long newestVersion;
-    private final java.util.Set<Long> refused = new java.util.HashSet<>();
 
     public CheckpointFollower(Map<String, Object> clientProperties, Topics topics, String method, CheckpointSeal seal,
                               MeterRegistry registry, RecordRejector rejector) {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,7 +73,8 @@ public final class Embedder implements AutoCloseable {
     private final Timer latency;
     private final Timer forward;
     private final MeterRegistry registry;
-    private volatile ReEmbedding reEmbedding;
+    /** Written by the embedding thread only: a consumer must not be touched from the scrape thread. */
+    private final AtomicReference<Double> reembedProgress = new AtomicReference<>(0.0);
 
     public Embedder(EmbedderConfig config, MeterRegistry registry) {
         this.config = config;
@@ -92,8 +94,8 @@ public final class Embedder implements AutoCloseable {
         Gauge.builder("autodidact.embedder.reembedded.version", reembeddedVersion, AtomicLong::get)
                 .tag("modality", modality)
                 .description("Newest version whose re-embedding of the clean topic completed").register(registry);
-        Gauge.builder("autodidact.embedder.reembed.progress", this, e -> e.reEmbedding == null ? 0
-                        : e.reEmbedding.progress()).tag("modality", modality)
+        Gauge.builder("autodidact.embedder.reembed.progress", reembedProgress, AtomicReference::get)
+                .tag("modality", modality)
                 .description("Fraction of the current re-embedding pass done; 1 when none runs").register(registry);
     }
 
@@ -164,7 +166,6 @@ public final class Embedder implements AutoCloseable {
             this.deadLetters = deadLetters;
             this.model = model;
             this.reembed = new ReEmbedding(replay);
-            reEmbedding = reembed;
         }
 
         void run(CheckpointFollower checkpoints) {
@@ -173,6 +174,7 @@ public final class Embedder implements AutoCloseable {
                     checkpoints.poll(Duration.ZERO).flatMap(Embedder.this::load).ifPresent(this::swap);
                     embedLive(live.poll(Duration.ofMillis(200)));
                     embedReplay();
+                    reembedProgress.set(reembed.progress());
                 }
             } finally {
                 model.close();
