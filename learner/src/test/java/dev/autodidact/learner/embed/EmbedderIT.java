@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.learner.KafkaRecords;
 import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
@@ -64,7 +65,12 @@ class EmbedderIT {
     }
 
     private void train(Topics topics, Path dir, long steps) throws Exception {
+        train(topics, "simclr", dir, steps);
+    }
+
+    private void train(Topics topics, String method, Path dir, long steps) throws Exception {
         Map<String, Object> props = new HashMap<>(client());
+        props.put(LearnerConfig.METHOD, method);
         props.put(LearnerConfig.TOPIC_PREFIX, topics.prefix());
         props.put(LearnerConfig.BATCH_SIZE, 16);
         props.put(LearnerConfig.IMAGE_SIZE, SIZE);
@@ -76,11 +82,9 @@ class EmbedderIT {
         CompletableFuture.runAsync(learner::run).get(180, TimeUnit.SECONDS);
     }
 
-    private void produce(String topic, Map<String, byte[]> records) {
-        try (var producer = new KafkaProducer<>(client(), new ByteArraySerializer(), new ByteArraySerializer())) {
-            records.forEach((k, v) -> producer.send(new ProducerRecord<>(topic, k.getBytes(StandardCharsets.UTF_8),
-                    v)));
-        }
+    private void produce(String topic, Map<String, byte[]> records) throws Exception {
+        KafkaRecords.produce(broker, topic, records.keySet().stream().map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .toList(), List.copyOf(records.values()));
     }
 
     private static byte[] image(Random r) {
@@ -90,7 +94,12 @@ class EmbedderIT {
     }
 
     private Embedder start(Topics topics, List<Embedder> running) {
+        return start(topics, "simclr", running);
+    }
+
+    private Embedder start(Topics topics, String method, List<Embedder> running) {
         Map<String, Object> props = new HashMap<>(client());
+        props.put(EmbedderConfig.METHOD, method);
         props.put(EmbedderConfig.TOPIC_PREFIX, topics.prefix());
         props.put(EmbedderConfig.GROUP_ID, "embedder-" + topics.prefix());
         Embedder embedder = new Embedder(new EmbedderConfig(props), new SimpleMeterRegistry());
@@ -102,35 +111,52 @@ class EmbedderIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
-        Map<String, Object> props = new HashMap<>(client());
-        props.put("auto.offset.reset", "earliest");
-        props.put("group.id", "reader-" + UUID.randomUUID());
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < atLeast && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        return KafkaRecords.readAll(broker, topic, atLeast);
+    }
+
+    private Topics topicsWithExamples(String... methods) throws Exception {
+        Topics topics = new Topics("it-" + UUID.randomUUID() + ".");
+        Random r = new Random(4);
+        for (String method : methods) {
+            try (Admin admin = Admin.create(client())) {
+                TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, method));
             }
+            Map<String, byte[]> examples = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 8 * 16; i++) {
+                byte[] a = new byte[SIZE * SIZE * 3];
+                r.nextBytes(a);
+                examples.put("e-" + i, new ImageViewsSerde().serializer().serialize("t", new ImageViews(List.of(
+                        new CleanImage(SIZE, SIZE, a), new CleanImage(SIZE, SIZE, a)))));
+            }
+            produce(topics.examples(Modality.IMAGE, method), examples);
         }
-        return out;
+        return topics;
+    }
+
+    @Test
+    void shouldFollowItsOwnMethodWhenAnotherMethodHasHigherVersions(@TempDir Path dir) throws Exception {
+        Topics topics = topicsWithExamples("simclr", "byol");
+        train(topics, "byol", dir.resolve("byol"), 4);
+        train(topics, "simclr", dir.resolve("simclr"), 8);
+        Random r = new Random(5);
+        produce(topics.clean(Modality.IMAGE), Map.of("a", image(r), "b", image(r), "c", image(r)));
+
+        List<Embedder> running = new ArrayList<>();
+        try {
+            Embedder byol = start(topics, "byol", running);
+            await().atMost(Duration.ofSeconds(60)).until(() -> byol.published() >= 3);
+            assertThat(byol.modelVersion()).as("byol's v1, though simclr published v2 after it").isEqualTo(1);
+        } finally {
+            running.forEach(Embedder::stop);
+        }
+        assertThat(readAll(topics.embeddings(Modality.IMAGE), 3))
+                .allSatisfy(e -> assertThat(HeaderNames.get(e.headers(), HeaderNames.METHOD)).contains("byol"));
     }
 
     @Test
     void shouldDeadLetterGarbageAndReEmbedAVersionPublishedWhileItWasDown(@TempDir Path dir) throws Exception {
-        Topics topics = new Topics("it-" + UUID.randomUUID() + ".");
-        try (Admin admin = Admin.create(client())) {
-            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
-        }
+        Topics topics = topicsWithExamples("simclr");
         Random r = new Random(4);
-        Map<String, byte[]> examples = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < 8 * 16; i++) {
-            byte[] a = new byte[SIZE * SIZE * 3];
-            r.nextBytes(a);
-            examples.put("e-" + i, new ImageViewsSerde().serializer().serialize("t", new ImageViews(List.of(
-                    new CleanImage(SIZE, SIZE, a), new CleanImage(SIZE, SIZE, a)))));
-        }
-        produce(topics.examples(Modality.IMAGE, "simclr"), examples);
         train(topics, dir, 4);
         Map<String, byte[]> clean = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
