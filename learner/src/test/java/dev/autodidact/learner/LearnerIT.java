@@ -184,7 +184,7 @@ class LearnerIT {
     }
 
     @Test
-    void shouldResumeFromTheLastCheckpointOffsetsAfterACrash(@TempDir Path dir) throws Exception {
+    void shouldResumeFromTheLastCheckpointOffsetsAfterAHaltBetweenCheckpoints(@TempDir Path dir) throws Exception {
         String prefix = "it-" + UUID.randomUUID() + ".";
         Topics topics = new Topics(prefix);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
