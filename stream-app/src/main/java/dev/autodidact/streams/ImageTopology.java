@@ -5,8 +5,8 @@ import dev.autodidact.media.image.ImageDecoder;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
-import dev.autodidact.schema.serde.CleanImageSerde;
-import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.schema.example.ImageArrays;
+import dev.autodidact.schema.method.MethodEntry;
 import dev.autodidact.streams.internal.ContentDedupProcessor;
 import dev.autodidact.streams.internal.DeadLetterRoute;
 import dev.autodidact.streams.internal.ImageDecodeProcessor;
@@ -35,11 +35,20 @@ import org.apache.kafka.streams.state.Stores;
  * canonicalized to {@code image.size} square ({@value #DECODE}); usable images go to {@code clean.image}, rejected
  * records to the dead-letter topic with their original bytes and headers plus {@code dlq.reason}, {@code dlq.message},
  * {@code dlq.exception}, {@code dlq.topic}, {@code dlq.partition} and {@code dlq.offset}. For each configured method a
- * second processor ({@code image-examples-<method>}) makes a training example on {@code examples.image.<method>}.
+ * second processor ({@code image-examples-<method>}) makes a training example on {@code examples.image.<method>}, with
+ * the view recipe of the {@link dev.autodidact.schema.method.ExampleRecipe} the method catalogue names for it.
  *
- * <p>All per-record work uses {@code processValues}, so nothing is repartitioned, and every source, processor and sink
- * is named. Record headers (content type, source, event time) travel to the clean and example records. Other
- * modalities get their own topology class next to this one, sharing the dead-letter route and the exception handlers.
+ * <p>Both outputs are {@link dev.autodidact.schema.example.Example}s written with
+ * {@link dev.autodidact.schema.serde.ExampleSerde} (the safetensors layout after one version byte): a clean record
+ * holds the canonical image as the uint8 {@code [h, w, 3]} array {@code input}; an example holds the views as
+ * {@code view.0}, {@code view.1}, ... and the metadata {@code modality=image} and {@code recipe=two-views} or
+ * {@code multi-crop}. A value too large for a record goes to the dead-letter topic with reason
+ * {@code record-too-large}.
+ *
+ * <p>All per-record work uses {@code processValues} or {@code mapValues}, so nothing is repartitioned, and every
+ * source, processor and sink is named. Record headers (content type, source, event time) travel to the clean and
+ * example records. Other modalities get their own topology class next to this one, sharing the dead-letter route and
+ * the exception handlers.
  *
  * <p>With {@code dedup.enabled} (default) a record reaches {@code clean.image} only when its key is new or its
  * canonical pixels changed ({@value #DEDUP}); examples are made from every valid record, so a folder fed again and
@@ -54,6 +63,8 @@ public final class ImageTopology {
     public static final String SOURCE = "image-raw-source";
     /** Name of the decoding processor. */
     public static final String DECODE = "image-decode";
+    /** Name of the step that turns a clean image into its {@code Example} ({@code input} array). */
+    public static final String CLEAN_EXAMPLE = "image-clean-example";
     /** Name of the sink writing {@code clean.image}. */
     public static final String CLEAN_SINK = "image-clean-sink";
     /** Name of the processor that holds back unchanged records from {@code clean.image}. */
@@ -131,16 +142,18 @@ public final class ImageTopology {
                             DEDUP_STORE)
                     .filter((key, image) -> image != null, Named.as(DEDUP + "-changed"));
         }
-        changed.peek((key, image) -> metrics.recordClean(), Named.as(ROUTE + "-clean-count")).to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), SizeLimitedSerde.wrap(new CleanImageSerde()))
-                .withName(CLEAN_SINK));
+        changed.peek((key, image) -> metrics.recordClean(), Named.as(ROUTE + "-clean-count"))
+                .mapValues(ImageArrays::clean, Named.as(CLEAN_EXAMPLE))
+                .to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), SizeLimitedSerde.examples())
+                        .withName(CLEAN_SINK));
 
         for (String method : config.methods()) {
-            ViewRecipe recipe = ImageViewRecipes.forMethod(method, config);
-            clean.processValues(() -> new ImageExamplesProcessor(method, recipe, config.seed(), metrics),
+            MethodEntry entry = ImageViewRecipes.entry(method);
+            ViewRecipe recipe = ImageViewRecipes.forEntry(entry, config);
+            clean.processValues(() -> new ImageExamplesProcessor(entry, recipe, config.seed(), metrics),
                             Named.as(examplesProcessor(method)))
                     .to(topics.examples(Modality.IMAGE, method), Produced.with(Serdes.String(),
-                            SizeLimitedSerde.wrap(new ImageViewsSerde()))
-                            .withName(examplesProcessor(method) + "-sink"));
+                            SizeLimitedSerde.examples()).withName(examplesProcessor(method) + "-sink"));
         }
     }
 

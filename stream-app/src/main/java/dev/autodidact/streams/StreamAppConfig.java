@@ -29,8 +29,9 @@ import org.apache.kafka.common.config.ConfigException;
  * and the topic admin client unchanged; see {@link #clientProperties()}.
  *
  * <p>Every value is checked when the configuration is created: a missing {@code bootstrap.servers}, a value out of
- * range, an unknown method, a SimCLR recipe that does not validate, or an example larger than a Kafka record may be
- * fails with a {@link ConfigException} naming the key.
+ * range, a method that is not in the {@link dev.autodidact.schema.method.MethodCatalog} or does not learn from images,
+ * a method whose kind of example the image stream cannot make, a SimCLR or multi-crop recipe that does not validate,
+ * or a clean record or example larger than a Kafka record may be fails with a {@link ConfigException}.
  */
 public class StreamAppConfig extends AbstractConfig {
     private static final String KAFKA = "Kafka";
@@ -76,11 +77,14 @@ public class StreamAppConfig extends AbstractConfig {
 
     public static final String METHODS_CONFIG = "methods";
     public static final String METHODS_DEFAULT = "simclr";
-    private static final String METHODS_DOC = "SSL methods to make training examples for; one examples topic each.";
+    private static final String METHODS_DOC = "SSL methods to make training examples for, one examples topic each;"
+            + " any of the catalogue's image methods " + ImageViewRecipes.names() + ". Each gets the kind of example"
+            + " the catalogue names for it: two views, or multi-crop.";
 
     public static final String VIEWS_CONFIG = "views";
     public static final int VIEWS_DEFAULT = 2;
-    private static final String VIEWS_DOC = "Augmented views per training example.";
+    private static final String VIEWS_DOC = "Augmented views per " + ImageViewRecipes.VIEWS_SETTING_METHOD
+            + " example. The other two-view methods always get 2 views, multi-crop methods 2 + dino.local.crops.";
 
     public static final String SEED_CONFIG = "seed";
 
@@ -154,7 +158,7 @@ public class StreamAppConfig extends AbstractConfig {
             .define(IMAGE_MAX_SIDE_CONFIG, Type.INT, IMAGE_MAX_SIDE_DEFAULT, Range.atLeast(1), Importance.LOW,
                     IMAGE_MAX_SIDE_DOC, IMAGE, 4, ConfigDef.Width.SHORT, "Max image side")
             .define(METHODS_CONFIG, Type.LIST, METHODS_DEFAULT,
-                    ValidList.in(false, ImageViewRecipes.names().toArray(String[]::new)), Importance.HIGH,
+                    ConfigChecks.IMAGE_METHODS, Importance.HIGH,
                     METHODS_DOC, EXAMPLES, 1, ConfigDef.Width.MEDIUM, "Methods")
             .define(VIEWS_CONFIG, Type.INT, VIEWS_DEFAULT, Range.between(1, 64), Importance.MEDIUM, VIEWS_DOC,
                     EXAMPLES, 2, ConfigDef.Width.SHORT, "Views")
@@ -189,9 +193,12 @@ public class StreamAppConfig extends AbstractConfig {
         ConfigChecks.rejectUnknownOwnKeys(originals().keySet(), CONFIG.names());
         StreamsProperties.checkNotOverridden(clientProperties());
         simClr = SimClrKeys.augmentation(this, imageSize());
-        ConfigChecks.checkExampleFits(imageSize(), views());
         multiCrop = buildMultiCrop();
-        ConfigChecks.checkMultiCropFits(imageSize(), dinoLocalSize(), getInt(DINO_LOCAL_CROPS_CONFIG));
+        ConfigChecks.checkExampleFits("A clean record", List.of(imageSize()));
+        for (String method : methods()) {
+            ConfigChecks.checkExampleFits("An example for " + method,
+                    ImageViewRecipes.forMethod(method, this).viewSides());
+        }
     }
 
     /** @return the definition of every key, for documentation ({@code toHtml()}, {@code toRst()}) and CLI help */
@@ -225,16 +232,17 @@ public class StreamAppConfig extends AbstractConfig {
                 getInt(IMAGE_MAX_SIDE_CONFIG));
     }
 
-    /** @return the SSL methods to make examples for, in configured order */
+    /** @return whether unchanged records are held back from the clean topic */
     public boolean dedupEnabled() {
         return getBoolean(DEDUP_ENABLED_CONFIG);
     }
 
+    /** @return the SSL methods to make examples for, in configured order */
     public List<String> methods() {
         return getList(METHODS_CONFIG);
     }
 
-    /** @return views per example */
+    /** @return views per {@value ImageViewRecipes#VIEWS_SETTING_METHOD} example */
     public int views() {
         return getInt(VIEWS_CONFIG);
     }

@@ -2,13 +2,16 @@ package dev.autodidact.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
-import dev.autodidact.schema.serde.CleanImageSerde;
-import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.example.DType;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.ImageArrays;
+import dev.autodidact.schema.example.Tensor;
+import dev.autodidact.schema.method.ExampleRecipe;
+import dev.autodidact.schema.serde.ExampleSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +37,8 @@ class ImageTopologyTest {
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> raw;
-    private TestOutputTopic<String, CleanImage> clean;
-    private TestOutputTopic<String, ImageViews> examples;
+    private TestOutputTopic<String, Example> clean;
+    private TestOutputTopic<String, Example> examples;
     private TestOutputTopic<String, byte[]> deadLetter;
 
     @AfterEach
@@ -50,23 +53,35 @@ class ImageTopologyTest {
         start(Map.of());
         raw.pipeInput(new TestRecord<>("a", TestImages.png(64, 48), sourceHeaders("image/png")));
 
-        TestRecord<String, CleanImage> cleanRecord = clean.readRecord();
+        TestRecord<String, Example> cleanRecord = clean.readRecord();
         assertThat(cleanRecord.key()).isEqualTo("a");
-        assertThat(cleanRecord.value().width()).isEqualTo(SIZE);
-        assertThat(cleanRecord.value().height()).isEqualTo(SIZE);
+        assertThat(cleanRecord.value().arrays()).containsOnlyKeys(ArrayNames.INPUT);
+        assertImageArray(cleanRecord.value().array(ArrayNames.INPUT), SIZE);
+        assertThat(cleanRecord.value().metadata()).containsExactly(Map.entry(Example.MODALITY, "image"));
         assertSourceHeaders(cleanRecord.headers(), "image/png");
         assertThat(clean.isEmpty()).isTrue();
 
-        TestRecord<String, ImageViews> example = examples.readRecord();
-        assertThat(example.value().size()).isEqualTo(2);
-        for (CleanImage view : example.value().views()) {
-            assertThat(view.width()).isEqualTo(SIZE);
-            assertThat(view.height()).isEqualTo(SIZE);
-        }
-        assertThat(example.value().view(0).pixels()).isNotEqualTo(example.value().view(1).pixels());
+        TestRecord<String, Example> example = examples.readRecord();
+        assertThat(example.value().arrays()).containsOnlyKeys("view.0", "view.1");
+        example.value().views().forEach(view -> assertImageArray(view, SIZE));
+        assertThat(example.value().modality()).isEqualTo(Modality.IMAGE);
+        assertThat(example.value().meta("recipe")).contains(ExampleRecipe.TWO_VIEWS.id());
+        assertThat(example.value().array("view.0")).isNotEqualTo(example.value().array("view.1"));
         assertSourceHeaders(example.headers(), "image/png");
         assertThat(examples.isEmpty()).isTrue();
         assertThat(deadLetter.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWriteTheCanonicalPixelsAsTheCleanInput() {
+        start(Map.of());
+        raw.pipeInput("a", TestImages.png(SIZE, SIZE));
+
+        Tensor input = clean.readValue().array(ArrayNames.INPUT);
+        // A PNG of the canonical size is kept as is: row-major HWC, pixel (x=5, y=0) at offset 3 * 5.
+        assertThat(ImageArrays.image(input).width()).isEqualTo(SIZE);
+        assertThat(input.bytes()[3 * 5] & 0xFF).isEqualTo(255 * 5 / SIZE);
+        assertThat(input.bytes()[3 * SIZE * 7 + 1] & 0xFF).isEqualTo(255 * 7 / SIZE);
     }
 
     @Test
@@ -74,11 +89,8 @@ class ImageTopologyTest {
         start(Map.of());
         raw.pipeInput("j", TestImages.jpeg(40, 80));
 
-        assertThat(clean.readValue()).satisfies(image -> {
-            assertThat(image.width()).isEqualTo(SIZE);
-            assertThat(image.height()).isEqualTo(SIZE);
-        });
-        assertThat(examples.readValue().size()).isEqualTo(2);
+        assertImageArray(clean.readValue().array(ArrayNames.INPUT), SIZE);
+        assertThat(examples.readValue().viewCount()).isEqualTo(2);
     }
 
     @Test
@@ -142,9 +154,9 @@ class ImageTopologyTest {
     @Test
     void shouldDrawSameViewsForSameSeedAndOffset() {
         byte[] png = TestImages.png(64, 64);
-        ImageViews first = viewsOf(png, 7L);
-        ImageViews again = viewsOf(png, 7L);
-        ImageViews otherSeed = viewsOf(png, 8L);
+        Example first = viewsOf(png, 7L);
+        Example again = viewsOf(png, 7L);
+        Example otherSeed = viewsOf(png, 8L);
 
         assertThat(again).isEqualTo(first);
         assertThat(otherSeed).isNotEqualTo(first);
@@ -213,17 +225,24 @@ class ImageTopologyTest {
         String description = ImageTopology.build(config(Map.of()), registry).describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "KSTREAM_")
-                .contains(ImageTopology.SOURCE, ImageTopology.DECODE, ImageTopology.CLEAN_SINK,
+                .contains(ImageTopology.SOURCE, ImageTopology.DECODE, ImageTopology.CLEAN_EXAMPLE,
+                        ImageTopology.CLEAN_SINK,
                         "image-dead-letter-sink", ImageTopology.examplesProcessor("simclr") + "-sink");
     }
 
-    private ImageViews viewsOf(byte[] png, long seed) {
+    private Example viewsOf(byte[] png, long seed) {
         start(Map.of(StreamAppConfig.SEED_CONFIG, Long.toString(seed)));
         raw.pipeInput("k", png);
-        ImageViews views = examples.readValue();
+        Example views = examples.readValue();
         driver.close();
         driver = null;
         return views;
+    }
+
+    /** Asserts a uint8 {@code [side, side, 3]} image array. */
+    static void assertImageArray(Tensor array, int side) {
+        assertThat(array.dtype()).isEqualTo(DType.U8);
+        assertThat(array.shape()).containsExactly(side, side, 3);
     }
 
     private double count(String name, String tag, String value) {
@@ -259,9 +278,9 @@ class ImageTopologyTest {
                 StreamApp.streamsProperties(config, registry));
         raw = driver.createInputTopic(topics.raw(Modality.IMAGE), new StringSerializer(), new ByteArraySerializer());
         clean = driver.createOutputTopic(topics.clean(Modality.IMAGE), new StringDeserializer(),
-                new CleanImageSerde().deserializer());
+                new ExampleSerde().deserializer());
         examples = driver.createOutputTopic(topics.examples(Modality.IMAGE, "simclr"), new StringDeserializer(),
-                new ImageViewsSerde().deserializer());
+                new ExampleSerde().deserializer());
         deadLetter = driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }

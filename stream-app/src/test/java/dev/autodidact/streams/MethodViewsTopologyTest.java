@@ -1,43 +1,82 @@
 package dev.autodidact.streams;
 
+import static dev.autodidact.streams.ImageTopologyTest.assertImageArray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
-import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.Tensor;
+import dev.autodidact.schema.method.ExampleRecipe;
+import dev.autodidact.schema.method.MethodCatalog;
+import dev.autodidact.schema.method.MethodEntry;
+import dev.autodidact.schema.serde.ExampleSerde;
+import dev.autodidact.streams.internal.ImageViewRecipes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every method's examples come from the same clean image: two views, or multi-crop with mixed resolutions. */
+/**
+ * Every catalogue method's examples come from the same clean image, by the recipe the catalogue names for it: two
+ * views, or multi-crop with mixed resolutions.
+ */
 class MethodViewsTopologyTest {
-    private static final List<String> TWO_VIEW = List.of("byol", "moco", "simsiam", "barlow_twins", "vicreg");
     private final Topics topics = new Topics(Topics.DEFAULT_PREFIX);
+
+    static Stream<MethodEntry> imageMethods() {
+        return MethodCatalog.all().stream().filter(e -> e.supports(Modality.IMAGE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("imageMethods")
+    void shouldMakeTheCatalogueRecipeForEveryImageMethod(MethodEntry method) {
+        int expectedViews = switch (method.recipe()) {
+            case TWO_VIEWS -> 2;
+            case MULTI_CROP -> 2 + StreamAppConfig.DINO_LOCAL_CROPS_DEFAULT;
+            default -> throw new AssertionError("No expected view count for " + method.recipe());
+        };
+        StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, method.name()));
+        try (TopologyTestDriver driver = driver(config)) {
+            raw(driver).pipeInput("a", TestImages.png(64, 48));
+            Example example = examples(driver, method.name()).readValue();
+
+            assertThat(example.viewCount()).isEqualTo(expectedViews);
+            assertThat(example.arrays()).hasSize(expectedViews);
+            assertThat(example.metadata()).containsEntry(Example.MODALITY, "image")
+                    .containsEntry("recipe", method.recipe().id());
+            assertImageArray(example.array("view.0"), 32);
+            assertImageArray(example.array("view.1"), 32);
+            assertThat(example.array("view.0")).isNotEqualTo(example.array("view.1"));
+        }
+    }
 
     @Test
     void shouldMakeDinoExamplesOfTwoGlobalAndSeveralLocalCrops() {
         StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "dino,simclr"));
         try (TopologyTestDriver driver = driver(config)) {
             raw(driver).pipeInput("a", TestImages.png(64, 48));
-            ImageViews dino = examples(driver, "dino").readValue();
-            assertThat(dino.size()).isEqualTo(2 + StreamAppConfig.DINO_LOCAL_CROPS_DEFAULT);
-            for (int v = 0; v < dino.size(); v++) {
-                int side = v < 2 ? 32 : 16;
-                assertThat(dino.view(v).width()).as("view %d", v).isEqualTo(side);
-                assertThat(dino.view(v).height()).as("view %d", v).isEqualTo(side);
+            Example dino = examples(driver, "dino").readValue();
+            assertThat(dino.viewCount()).isEqualTo(2 + StreamAppConfig.DINO_LOCAL_CROPS_DEFAULT);
+            assertThat(dino.meta("recipe")).contains(ExampleRecipe.MULTI_CROP.id());
+            List<Tensor> views = dino.views();
+            for (int v = 0; v < views.size(); v++) {
+                assertImageArray(views.get(v), v < 2 ? 32 : 16);
             }
-            assertThat(dino.view(0).pixels()).isNotEqualTo(dino.view(1).pixels());
-            assertThat(examples(driver, "simclr").readValue().size()).isEqualTo(2);
+            Example simclr = examples(driver, "simclr").readValue();
+            assertThat(simclr.viewCount()).isEqualTo(2);
+            assertThat(simclr.meta("recipe")).contains(ExampleRecipe.TWO_VIEWS.id());
         }
     }
 
@@ -47,23 +86,44 @@ class MethodViewsTopologyTest {
                 StreamAppConfig.DINO_LOCAL_CROPS_CONFIG, "3", StreamAppConfig.DINO_LOCAL_SIZE_CONFIG, "12"));
         try (TopologyTestDriver driver = driver(config)) {
             raw(driver).pipeInput("a", TestImages.png(40, 40));
-            List<CleanImage> views = examples(driver, "dino").readValue().views();
-            assertThat(views).extracting(CleanImage::width).containsExactly(32, 32, 12, 12, 12);
+            Example dino = examples(driver, "dino").readValue();
+            assertThat(dino.arrays()).containsOnlyKeys("view.0", "view.1", "view.2", "view.3", "view.4");
+            assertThat(dino.views()).extracting(view -> view.dim(1)).containsExactly(32, 32, 12, 12, 12);
         }
     }
 
     @Test
-    void shouldMakeTwoViewsForTheTwoViewMethods() {
-        StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG,
-                String.join(",", TWO_VIEW)));
+    void shouldGiveTheViewsSettingToSimclrOnlyAndTwoViewsToTheOtherTwoViewMethods() {
+        StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "simclr,byol",
+                StreamAppConfig.VIEWS_CONFIG, "3"));
         try (TopologyTestDriver driver = driver(config)) {
             raw(driver).pipeInput("a", TestImages.png(64, 48));
-            for (String method : TWO_VIEW) {
-                ImageViews example = examples(driver, method).readValue();
-                assertThat(example.size()).as(method).isEqualTo(2);
-                assertThat(example.views()).extracting(CleanImage::width).containsOnly(32);
-            }
+
+            assertThat(examples(driver, "simclr").readValue().viewCount()).isEqualTo(3);
+            assertThat(examples(driver, "byol").readValue().viewCount()).isEqualTo(2);
         }
+        assertThat(MethodCatalog.get(ImageViewRecipes.VIEWS_SETTING_METHOD).recipe())
+                .isEqualTo(ExampleRecipe.TWO_VIEWS);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownMethodNamingTheImageMethods() {
+        assertThatThrownBy(() -> ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "simclr,rotnet")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(StreamAppConfig.METHODS_CONFIG)
+                .hasMessageContaining("rotnet")
+                .hasMessageContaining(MethodCatalog.names(Modality.IMAGE).toString());
+        StreamAppConfig config = ImageTopologyTest.config(Map.of());
+        assertThatThrownBy(() -> ImageViewRecipes.forMethod("rotnet", config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rotnet")
+                .hasMessageContaining(MethodCatalog.names(Modality.IMAGE).toString());
+    }
+
+    @Test
+    void shouldRefuseAMethodListedTwice() {
+        assertThatThrownBy(() -> ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "byol,simclr,byol")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("byol").hasMessageContaining("twice");
     }
 
     @Test
@@ -83,9 +143,8 @@ class MethodViewsTopologyTest {
         return driver.createInputTopic(topics.raw(Modality.IMAGE), new StringSerializer(), new ByteArraySerializer());
     }
 
-    private org.apache.kafka.streams.TestOutputTopic<String, ImageViews> examples(TopologyTestDriver driver,
-                                                                                  String method) {
+    private TestOutputTopic<String, Example> examples(TopologyTestDriver driver, String method) {
         return driver.createOutputTopic(topics.examples(Modality.IMAGE, method), new StringDeserializer(),
-                new ImageViewsSerde().deserializer());
+                new ExampleSerde().deserializer());
     }
 }

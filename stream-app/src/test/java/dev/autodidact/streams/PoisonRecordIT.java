@@ -6,6 +6,8 @@ import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.serde.ExampleSerde;
 import dev.autodidact.streams.internal.DeadLetters;
 import dev.autodidact.streams.internal.StreamMetrics;
 import dev.autodidact.streams.internal.ThreadReplacingHandler;
@@ -85,8 +87,10 @@ class PoisonRecordIT {
                 assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_PARTITION)).contains("0");
                 assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_OFFSET)).contains("1");
             });
-            assertThat(read(topics.clean(Modality.IMAGE), 2)).extracting(ConsumerRecord::key)
-                    .containsExactly("good-1", "good-2");
+            List<ConsumerRecord<String, byte[]>> clean = read(topics.clean(Modality.IMAGE), 2);
+            assertThat(clean).extracting(ConsumerRecord::key).containsExactly("good-1", "good-2");
+            assertThat(clean).extracting(r -> ExampleSerde.read(r.value()).array(ArrayNames.INPUT).shape())
+                    .containsOnly(new int[] {32, 32, 3});
             Awaitility.await().atMost(WAIT).until(() -> app.state() == KafkaStreams.State.RUNNING);
             assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED).counter().count())
                     .isGreaterThanOrEqualTo(MAX_FAILURES);

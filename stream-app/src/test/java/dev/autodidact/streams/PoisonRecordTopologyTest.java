@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.serde.ExampleSerde;
 import dev.autodidact.streams.internal.DeadLetters;
 import dev.autodidact.streams.internal.PoisonRecords;
 import dev.autodidact.streams.internal.StreamMetrics;
@@ -57,8 +59,10 @@ class PoisonRecordTopologyTest {
                         assertRepeatedFailureHeaders(dead);
                     });
             assertThat(driver.createOutputTopic(topics.clean(Modality.IMAGE), new StringDeserializer(),
-                    new ByteArrayDeserializer()).readKeyValuesToList()).singleElement()
-                    .satisfies(kv -> assertThat(kv.key).isEqualTo("good"));
+                    new ExampleSerde().deserializer()).readKeyValuesToList()).singleElement().satisfies(kv -> {
+                        assertThat(kv.key).isEqualTo("good");
+                        ImageTopologyTest.assertImageArray(kv.value.array(ArrayNames.INPUT), 32);
+                    });
         }
         assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED).counter().count()).isEqualTo(3);
         assertThat(registry.get(StreamMetrics.RECORDS_REJECTED).tag("reason", DeadLetters.REPEATED_FAILURE).counter()

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.media.image.ImageLimits;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.method.MethodCatalog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -54,7 +57,40 @@ class StreamAppConfigTest {
     @Test
     void shouldRejectUnknownMethod() {
         assertThatThrownBy(() -> config(Map.of("methods", "simclr,rotnet")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("methods").hasMessageContaining("rotnet");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("methods").hasMessageContaining("rotnet")
+                .hasMessageContaining(MethodCatalog.names(Modality.IMAGE).toString());
+    }
+
+    @Test
+    void shouldRejectAnEmptyMethodList() {
+        assertThatThrownBy(() -> config(Map.of("methods", "")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("methods");
+    }
+
+    @Test
+    void shouldDocumentTheImageMethodsOfTheCatalogue() {
+        ConfigDef.ConfigKey methods = StreamAppConfig.configDef().configKeys().get("methods");
+
+        assertThat(methods.documentation).contains(MethodCatalog.names(Modality.IMAGE).toString());
+        assertThat(methods.validator.toString()).contains(MethodCatalog.names(Modality.IMAGE).toString());
+    }
+
+    @Test
+    void shouldCheckTheExampleSizeOfEachConfiguredMethod() {
+        // One 2048 x 2048 view fits in a record, two do not: simclr with views=1 is fine, byol always takes two.
+        assertThat(config(Map.of("image.size", "2048", "views", "1", "methods", "simclr")).views()).isEqualTo(1);
+        assertThatThrownBy(() -> config(Map.of("image.size", "2048", "views", "1", "methods", "simclr,byol")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("byol").hasMessageContaining("image.size");
+    }
+
+    @Test
+    void shouldRejectMultiCropExamplesLargerThanARecordWhenDinoIsConfigured() {
+        Map<String, String> big = Map.of("image.size", "1024", "dino.local.size", "512", "dino.local.crops", "40");
+        assertThat(config(big).methods()).containsExactly("simclr");
+        Map<String, String> withDino = new HashMap<>(big);
+        withDino.put("methods", "dino");
+        assertThatThrownBy(() -> config(withDino))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dino.local.crops");
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
-import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
-import dev.autodidact.schema.serde.CleanImageSerde;
-import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.method.ExampleRecipe;
+import dev.autodidact.schema.serde.ExampleSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -66,12 +66,14 @@ class StreamAppIT {
             List<ConsumerRecord<String, byte[]>> dead = read(topics.deadLetter(), 1);
 
             assertThat(clean).extracting(ConsumerRecord::key).containsExactly("good-1", "good-2");
-            CleanImage image = new CleanImageSerde().deserializer().deserialize("t", clean.get(0).value());
-            assertThat(image.width()).isEqualTo(32);
+            Example image = ExampleSerde.read(clean.get(0).value());
+            assertThat(image.modality()).isEqualTo(Modality.IMAGE);
+            ImageTopologyTest.assertImageArray(image.array(ArrayNames.INPUT), 32);
             assertThat(examples).extracting(ConsumerRecord::key).containsExactly("good-1", "good-2");
-            ImageViews views = new ImageViewsSerde().deserializer().deserialize("t", examples.get(1).value());
-            assertThat(views.size()).isEqualTo(2);
-            assertThat(views.view(0).width()).isEqualTo(32);
+            Example views = ExampleSerde.read(examples.get(1).value());
+            assertThat(views.arrays()).containsOnlyKeys("view.0", "view.1");
+            ImageTopologyTest.assertImageArray(views.array("view.0"), 32);
+            assertThat(views.meta("recipe")).contains(ExampleRecipe.TWO_VIEWS.id());
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(record.key()).isEqualTo("corrupt");
                 assertThat(record.value()).isEqualTo(corrupt);

@@ -1,5 +1,6 @@
 package dev.autodidact.streams.internal;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +31,42 @@ public final class ConfigChecks {
         }
     };
 
+    /**
+     * The {@code methods} setting: one or more distinct names of {@link dev.autodidact.schema.method.MethodCatalog}
+     * methods that learn from images; an unknown or non-image method fails naming the image methods.
+     */
+    public static final ConfigDef.Validator IMAGE_METHODS = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            List<?> methods = (List<?>) value;
+            if (methods == null || methods.isEmpty()) {
+                throw new ConfigException(name, value, "Name at least one method; image methods: "
+                        + ImageViewRecipes.names());
+            }
+            Set<String> seen = new HashSet<>();
+            for (Object method : methods) {
+                try {
+                    ImageViewRecipes.entry(String.valueOf(method));
+                } catch (ConfigException e) {
+                    throw new ConfigException(name, value, e.getMessage());
+                }
+                if (!seen.add(String.valueOf(method))) {
+                    throw new ConfigException(name, value, "Method '" + method + "' is listed twice");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "one or more of " + ImageViewRecipes.names();
+        }
+    };
+
+    /** Header bytes allowed per array of an encoded example: its name, type, shape and offsets in JSON. */
+    static final int HEADER_BYTES_PER_ARRAY = 128;
+    /** Header bytes allowed for the JSON braces and the metadata. */
+    static final int HEADER_BYTES_BASE = 512;
+
     private ConfigChecks() {
     }
 
@@ -51,44 +88,32 @@ public final class ConfigChecks {
     }
 
     /**
-     * Fails if an example of {@code views} views of {@code size x size} RGB pixels would not fit in a Kafka record of
-     * {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
+     * Fails if a record of RGB images of the given sides (a clean record, or one method's example) would not fit in a
+     * Kafka record of {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
      *
-     * @param size side of every view
-     * @param views views per example
+     * @param what what the record is, for the message, e.g. {@code An example for dino}
+     * @param sides the side of each square image in the record
      */
-    public static void checkExampleFits(int size, int views) {
-        long bytes = exampleBytes(size, views);
+    public static void checkExampleFits(String what, List<Integer> sides) {
+        long bytes = exampleBytes(sides);
         if (bytes > SizeLimitedSerde.MAX_VALUE_BYTES) {
-            throw new ConfigException("An example of " + views + " views of " + size + "x" + size + " takes " + bytes
-                    + " bytes, more than a record may carry (" + SizeLimitedSerde.MAX_VALUE_BYTES
-                    + "); lower image.size or views");
+            throw new ConfigException(what + " (images of sides " + sides + ") takes up to " + bytes + " bytes, more"
+                    + " than a record may carry (" + SizeLimitedSerde.MAX_VALUE_BYTES + "); lower image.size, views,"
+                    + " dino.local.size or dino.local.crops");
         }
     }
 
     /**
-     * Fails if a multi-crop example (2 global views of {@code size}, {@code localCrops} of {@code localSize}) would not
-     * fit in a Kafka record of {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
-     *
-     * @param size side of the global views
-     * @param localSize side of the local views
-     * @param localCrops local views per example
+     * @param sides the side of each square RGB image in the record
+     * @return an upper bound on the bytes of the encoded {@link dev.autodidact.schema.example.Example}: the version
+     *     byte, the header length, the JSON header ({@link #HEADER_BYTES_BASE} plus {@link #HEADER_BYTES_PER_ARRAY}
+     *     per array) and the pixels ({@link dev.autodidact.schema.serde.ExampleSerde})
      */
-    public static void checkMultiCropFits(int size, int localSize, int localCrops) {
-        long bytes = exampleBytes(size, 2) + localCrops * (8 + 3L * localSize * localSize);
-        if (bytes > SizeLimitedSerde.MAX_VALUE_BYTES) {
-            throw new ConfigException("A multi-crop example of 2 views of " + size + "x" + size + " and " + localCrops
-                    + " of " + localSize + "x" + localSize + " takes " + bytes + " bytes, more than a record may carry ("
-                    + SizeLimitedSerde.MAX_VALUE_BYTES + "); lower image.size, dino.local.size or dino.local.crops");
+    static long exampleBytes(List<Integer> sides) {
+        long bytes = 1 + 8 + HEADER_BYTES_BASE + (long) HEADER_BYTES_PER_ARRAY * sides.size();
+        for (int side : sides) {
+            bytes += 3L * side * side;
         }
-    }
-
-    /**
-     * @param size side of every view
-     * @param views views per example
-     * @return bytes of one encoded example ({@code ImageViewsSerde})
-     */
-    static long exampleBytes(int size, int views) {
-        return 4 + views * (8 + 3L * size * size);
+        return bytes;
     }
 }

@@ -4,8 +4,9 @@ import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.schema.CleanImage;
 
 /**
- * Maps between the media type {@link RgbImage} and the wire type {@link CleanImage}. Both are HWC RGB bytes, so the
- * pixel array is shared, not copied.
+ * Maps between the media type {@link RgbImage} and the in-memory record value {@link CleanImage} (written out as an
+ * {@link dev.autodidact.schema.example.Example} by {@link dev.autodidact.schema.example.ImageArrays}). Both are HWC RGB
+ * bytes, so the pixel array is shared, not copied.
  */
 public final class ImageConversion {
     private ImageConversion() {

@@ -1,56 +1,83 @@
 package dev.autodidact.streams.internal;
 
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.method.ExampleRecipe;
+import dev.autodidact.schema.method.MethodCatalog;
+import dev.autodidact.schema.method.MethodEntry;
 import dev.autodidact.streams.StreamAppConfig;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.List;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The view recipes of the image modality, by SSL method name: two SimCLR views for the two-view methods, multi-crop
- * for {@code dino}. A new method (rotation, jigsaw, ...) plugs in by adding its name and a factory here, and its knobs
- * to the configuration under its own prefix.
+ * The view recipes of the image modality, chosen by the {@link ExampleRecipe} each method names in the
+ * {@link MethodCatalog}: {@link ExampleRecipe#TWO_VIEWS} draws SimCLR views, {@link ExampleRecipe#MULTI_CROP} DINO's
+ * global and local crops. A new method that asks for one of these needs nothing here; a new kind of example (masks,
+ * rotations, ...) adds its case and its knobs to the configuration under its own prefix.
  */
 public final class ImageViewRecipes {
-    private static final Map<String, Function<StreamAppConfig, ViewRecipe>> FACTORIES = new TreeMap<>(Map.of(
-            "simclr", config -> new SimClrRecipe(config.simClrAugmentation(), config.views()),
-            "byol", ImageViewRecipes::twoViews,
-            "moco", ImageViewRecipes::twoViews,
-            "simsiam", ImageViewRecipes::twoViews,
-            "barlow_twins", ImageViewRecipes::twoViews,
-            "vicreg", ImageViewRecipes::twoViews,
-            "dino", StreamAppConfig::multiCrop));
+    /**
+     * The two-view method whose view count is the {@code views} setting (default 2); every other two-view method gets
+     * exactly 2 views, which is what its loss is written for.
+     */
+    public static final String VIEWS_SETTING_METHOD = "simclr";
 
     private ImageViewRecipes() {
     }
 
-    /**
-     * Two views drawn from the SimCLR recipe, for the two-view methods (BYOL, MoCo v2, SimSiam, Barlow Twins,
-     * VICReg). Their papers use the same crop, flip, jitter and grayscale; BYOL's asymmetric blur (1.0 / 0.1) and
-     * solarisation (0 / 0.2), which Barlow Twins and VICReg adopt, are skipped: blur is off at 32 pixels in the CIFAR
-     * recipe, and there is no solarise transform yet.
-     */
-    private static ViewRecipe twoViews(StreamAppConfig config) {
-        return new SimClrRecipe(config.simClrAugmentation(), 2);
-    }
-
-    /** @return the method names that have an image recipe, sorted */
-    public static Set<String> names() {
-        return FACTORIES.keySet();
+    /** @return the names of the catalogue's methods that learn from images, in catalogue order */
+    public static List<String> names() {
+        return MethodCatalog.names(Modality.IMAGE);
     }
 
     /**
      * @param method an SSL method name, e.g. {@code simclr}
      * @param config the configuration the recipe reads its knobs from
      * @return the recipe
-     * @throws ConfigException if no recipe has that name
+     * @throws ConfigException if the catalogue has no such method, the method does not learn from images, or the
+     *     image stream has no recipe for the kind of example it asks for
      */
     public static ViewRecipe forMethod(String method, StreamAppConfig config) {
-        Function<StreamAppConfig, ViewRecipe> factory = FACTORIES.get(method);
-        if (factory == null) {
-            throw new ConfigException("No image view recipe for method '" + method + "'; known: " + names());
+        return forEntry(entry(method), config);
+    }
+
+    /**
+     * @param method an SSL method name
+     * @return its catalogue entry
+     * @throws ConfigException naming the image methods if there is no such method or it does not learn from images
+     */
+    public static MethodEntry entry(String method) {
+        MethodEntry entry = MethodCatalog.find(method).orElseThrow(() -> new ConfigException("Unknown method '"
+                + method + "'; image methods: " + names()));
+        if (!entry.supports(Modality.IMAGE)) {
+            throw new ConfigException("Method '" + method + "' does not learn from images; image methods: "
+                    + names());
         }
-        return factory.apply(config);
+        return entry;
+    }
+
+    /**
+     * @param entry a method that learns from images
+     * @param config the configuration the recipe reads its knobs from
+     * @return the recipe for the example the method asks for
+     * @throws ConfigException if the image stream has no recipe for that kind of example
+     */
+    public static ViewRecipe forEntry(MethodEntry entry, StreamAppConfig config) {
+        return switch (entry.recipe()) {
+            case TWO_VIEWS -> twoViews(entry, config);
+            case MULTI_CROP -> config.multiCrop();
+            default -> throw new ConfigException("Method '" + entry.name() + "' asks for '" + entry.recipe().id()
+                    + "' examples, which the image stream-app cannot make");
+        };
+    }
+
+    /**
+     * Views drawn from the SimCLR recipe, for the two-view methods (SimCLR, BYOL, MoCo v2, SimSiam, Barlow Twins,
+     * VICReg). Their papers use the same crop, flip, jitter and grayscale; BYOL's asymmetric blur (1.0 / 0.1) and
+     * solarisation (0 / 0.2), which Barlow Twins and VICReg adopt, are skipped: blur is off at 32 pixels in the CIFAR
+     * recipe, and there is no solarise transform yet.
+     */
+    private static ViewRecipe twoViews(MethodEntry entry, StreamAppConfig config) {
+        int views = entry.name().equals(VIEWS_SETTING_METHOD) ? config.views() : 2;
+        return new SimClrRecipe(config.simClrAugmentation(), views);
     }
 }

@@ -4,8 +4,8 @@ import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.media.image.augment.ImageTransform;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
 import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -25,6 +25,7 @@ public final class MultiCropRecipe implements ViewRecipe {
     private final ImageTransform global;
     private final ImageTransform local;
     private final int localCrops;
+    private final List<Integer> sides;
 
     /**
      * @param global the augmentation of each global crop (its crop size and scale included)
@@ -38,10 +39,13 @@ public final class MultiCropRecipe implements ViewRecipe {
         this.global = Objects.requireNonNull(global, "global").pipeline();
         this.local = Objects.requireNonNull(local, "local").pipeline();
         this.localCrops = localCrops;
+        List<Integer> all = new ArrayList<>(Collections.nCopies(GLOBAL_CROPS, global.cropSize()));
+        all.addAll(Collections.nCopies(localCrops, local.cropSize()));
+        this.sides = List.copyOf(all);
     }
 
     @Override
-    public ImageViews views(RgbImage image, RandomGenerator rng) {
+    public List<CleanImage> views(RgbImage image, RandomGenerator rng) {
         List<CleanImage> views = new ArrayList<>(GLOBAL_CROPS + localCrops);
         for (int i = 0; i < GLOBAL_CROPS; i++) {
             views.add(ImageConversion.toClean(global.apply(image, rng)));
@@ -49,6 +53,11 @@ public final class MultiCropRecipe implements ViewRecipe {
         for (int i = 0; i < localCrops; i++) {
             views.add(ImageConversion.toClean(local.apply(image, rng)));
         }
-        return new ImageViews(views);
+        return views;
+    }
+
+    @Override
+    public List<Integer> viewSides() {
+        return sides;
     }
 }

@@ -2,8 +2,10 @@ package dev.autodidact.streams.internal;
 
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
-import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.CleanImage;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -25,8 +27,12 @@ public final class SimClrRecipe implements ViewRecipe {
     }
 
     @Override
-    public ImageViews views(RgbImage image, RandomGenerator rng) {
-        return new ImageViews(Arrays.stream(augmentation.views(image, views, rng)).map(ImageConversion::toClean)
-                .toList());
+    public List<CleanImage> views(RgbImage image, RandomGenerator rng) {
+        return Arrays.stream(augmentation.views(image, views, rng)).map(ImageConversion::toClean).toList();
+    }
+
+    @Override
+    public List<Integer> viewSides() {
+        return Collections.nCopies(views, augmentation.cropSize());
     }
 }
