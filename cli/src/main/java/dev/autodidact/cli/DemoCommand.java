@@ -41,9 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : Files.createTempDirectory("autodidact-demo-");
         Path checkpoints = work.resolve("checkpoints");
         Map<String, Object> learner = new HashMap<>(service.settings());
-        learner.put(LearnerConfig.MAX_DURATION_MS, Duration.ofSeconds(seconds).toMillis());
-        learner.put(LearnerConfig.CHECKPOINT_DIR, checkpoints.toString());
-        learner.putIfAbsent(LearnerConfig.CHECKPOINT_INTERVAL_MS, 30_000L);
+        learner.put(LearnerConfig.MAX_DURATION_MS_CONFIG, Duration.ofSeconds(seconds).toMillis());
+        learner.put(LearnerConfig.CHECKPOINT_DIR_CONFIG, checkpoints.toString());
+        learner.putIfAbsent(LearnerConfig.CHECKPOINT_INTERVAL_MS_CONFIG, 30_000L);
         ProgressLine progress = new ProgressLine(System.out);
         LearnerProgress last;
         long embedded;

@@ -29,7 +29,7 @@ public final class EmbedCommand implements Callable<Integer> {
              KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
                      kafka.workDir, metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
-            props.put(EmbedderConfig.TOPIC_PREFIX, kafka.topicPrefix);
+            props.put(EmbedderConfig.TOPIC_PREFIX_CONFIG, kafka.topicPrefix);
             props.putAll(service.settings());
             Embedder embedder = new Embedder(new EmbedderConfig(props), metrics.registry());
             return new ServiceSupervisor("embedder", metrics.registry()).run(embedder::run, embedder::stop);

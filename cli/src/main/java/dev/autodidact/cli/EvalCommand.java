@@ -1,7 +1,7 @@
 package dev.autodidact.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autodidact.learner.eval.ImageEvaluation;
+import dev.autodidact.learner.eval.Evaluation;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,6 +35,6 @@ public final class EvalCommand implements Callable<Integer> {
 
     static Map<String, Object> evaluate(Path checkpointDir, Path train, Path test, int k, double temperature) {
         EvaluationInputs in = EvaluationInputs.load(checkpointDir, train, test);
-        return new ImageEvaluation(k, temperature).evaluate(in.checkpoint(), in.train(), in.test());
+        return new Evaluation(k, temperature).evaluate(in.checkpoint(), in.train(), in.test());
     }
 }

@@ -43,16 +43,16 @@ public final class LearnCommand implements Callable<Integer> {
              KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
                      kafka.workDir, metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
-            props.put(LearnerConfig.TOPIC_PREFIX, kafka.topicPrefix);
-            props.put(LearnerConfig.METHOD, method);
+            props.put(LearnerConfig.TOPIC_PREFIX_CONFIG, kafka.topicPrefix);
+            props.put(LearnerConfig.METHOD_CONFIG, method);
             if (checkpointDir != null) {
-                props.put(LearnerConfig.CHECKPOINT_DIR, checkpointDir.toString());
+                props.put(LearnerConfig.CHECKPOINT_DIR_CONFIG, checkpointDir.toString());
             }
             if (steps != null) {
-                props.put(LearnerConfig.MAX_STEPS, steps);
+                props.put(LearnerConfig.MAX_STEPS_CONFIG, steps);
             }
             if (seconds != null) {
-                props.put(LearnerConfig.MAX_DURATION_MS, seconds * 1000);
+                props.put(LearnerConfig.MAX_DURATION_MS_CONFIG, seconds * 1000);
             }
             props.putAll(service.settings());
             LearnerConfig config = new LearnerConfig(props);

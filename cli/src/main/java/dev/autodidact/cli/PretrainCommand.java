@@ -50,15 +50,15 @@ public final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> learner = new HashMap<>(service.settings());
-        learner.put(LearnerConfig.MODALITY, modality);
-        learner.put(LearnerConfig.METHOD, method);
-        learner.put(LearnerConfig.CHECKPOINT_DIR, out.toString());
-        learner.putIfAbsent(LearnerConfig.GROUP_ID, "autodidact-pretrain");
+        learner.put(LearnerConfig.MODALITY_CONFIG, modality);
+        learner.put(LearnerConfig.METHOD_CONFIG, method);
+        learner.put(LearnerConfig.CHECKPOINT_DIR_CONFIG, out.toString());
+        learner.putIfAbsent(LearnerConfig.GROUP_ID_CONFIG, "autodidact-pretrain");
         if (steps != null) {
-            learner.put(LearnerConfig.MAX_STEPS, steps);
+            learner.put(LearnerConfig.MAX_STEPS_CONFIG, steps);
         }
         if (seconds != null || steps == null) {
-            learner.put(LearnerConfig.MAX_DURATION_MS, Duration.ofSeconds(seconds == null ? 300 : seconds).toMillis());
+            learner.put(LearnerConfig.MAX_DURATION_MS_CONFIG, Duration.ofSeconds(seconds == null ? 300 : seconds).toMillis());
         }
         Path state = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("autodidact-pretrain-");
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.autodidact.cli;
 
+import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
@@ -70,11 +71,11 @@ class PipelineIT {
 
     private static Map<String, Object> learnerProps(String prefix, Path dir, long maxSteps) {
         Map<String, Object> props = common(prefix);
-        props.put(LearnerConfig.BATCH_SIZE, BATCH);
-        props.put(LearnerConfig.ENCODER_WIDTHS, "8,16");
-        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 2L);
-        props.put(LearnerConfig.CHECKPOINT_DIR, dir.toString());
-        props.put(LearnerConfig.MAX_STEPS, maxSteps);
+        props.put(LearnerConfig.BATCH_SIZE_CONFIG, BATCH);
+        props.put(ImageKit.ENCODER_WIDTHS_CONFIG, "8,16");
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG, 2L);
+        props.put(LearnerConfig.CHECKPOINT_DIR_CONFIG, dir.toString());
+        props.put(LearnerConfig.MAX_STEPS_CONFIG, maxSteps);
         return props;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.cli.report.ReportData;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import dev.autodidact.schema.checkpoint.CheckpointCodec;
@@ -84,7 +84,7 @@ class ReportTopicIT {
 
     private static Checkpoint checkpoint(long v) {
         CheckpointManifest draft = new CheckpointManifest(v, v - 1, "simclr", "image",
-                EncoderSpec.of(32, new int[] {8, 16}, 0).toMap(), 10 * v, 2560 * v, Map.of(),
+                ConvEncoderSpec.of(32, new int[] {8, 16}, 0).toMap(), 10 * v, 2560 * v, Map.of(),
                 Map.of("loss", 5.0 - v), List.of(), 0, 0, "", 1_000_000L * v);
         return CheckpointCodec.assemble(draft, Map.of("encoder", new byte[3000]), 1024);
     }

@@ -8,32 +8,39 @@ import dev.autodidact.learner.checkpoint.CheckpointPublisher;
 import dev.autodidact.learner.health.HealthMonitor;
 import dev.autodidact.learner.health.ProbeSet;
 import dev.autodidact.learner.health.RecentCleanSample;
+import dev.autodidact.learner.internal.CheckpointListener;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.learner.internal.ExampleConsumer;
-import dev.autodidact.learner.internal.KafkaServiceSettings;
-import dev.autodidact.learner.train.ExampleValidator;
-import dev.autodidact.schema.checkpoint.CheckpointIndex;
-import dev.autodidact.schema.checkpoint.CheckpointSeal;
-import java.util.List;
-import java.util.concurrent.TimeoutException;
 import dev.autodidact.learner.internal.Guards;
+import dev.autodidact.learner.internal.KafkaServiceSettings;
 import dev.autodidact.learner.internal.LearnerMetrics;
-import dev.autodidact.learner.internal.TrainingState;
+import dev.autodidact.learner.internal.ModelState;
 import dev.autodidact.learner.method.SslMethod;
-import dev.autodidact.learner.method.SslMethods;
-import dev.autodidact.learner.optim.Optimizer;
+import dev.autodidact.learner.modality.Collator;
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.modality.ModalityKit;
 import dev.autodidact.learner.optim.LearningRateSchedule;
+import dev.autodidact.learner.optim.Optimizer;
+import dev.autodidact.learner.train.CheckpointSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.learner.train.ExampleValidator;
+import dev.autodidact.learner.train.Lineage;
 import dev.autodidact.learner.train.StepResult;
 import dev.autodidact.learner.train.TrainStep;
+import dev.autodidact.learner.train.TrainingListener;
+import dev.autodidact.learner.train.TrainingLoop;
 import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.Checkpoint;
+import dev.autodidact.schema.checkpoint.CheckpointIndex;
+import dev.autodidact.schema.checkpoint.CheckpointSeal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +69,7 @@ public final class Learner implements AutoCloseable {
     public Learner(LearnerConfig config, MeterRegistry registry) {
         this.config = config;
         this.registry = registry;
-        this.collapseGuard = new AtomicBoolean(config.getBoolean(LearnerConfig.COLLAPSE_GUARD));
+        this.collapseGuard = new AtomicBoolean(config.getBoolean(LearnerConfig.COLLAPSE_GUARD_CONFIG));
     }
 
     /** Trains until stopped or a limit is reached; blocks the calling thread. */
@@ -71,43 +78,80 @@ public final class Learner implements AutoCloseable {
         Map<String, Object> client = config.clientProperties();
         Tags tags = Tags.of("modality", config.modality().id(), "method", config.method());
         CheckpointSeal seal = KafkaServiceSettings.seal(config);
+        ModalityKit kit = config.modalityKit();
+        EncoderArchitecture encoder = config.encoder();
         try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
              DeadLetterPublisher deadLetters = new DeadLetterPublisher(client, topics, "learner", registry,
                      List.of(ExampleConsumer.SOURCE, RecentCleanSample.SOURCE, ProbeSet.SOURCE,
                              CheckpointFollower.SOURCE));
              KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
             Resume resume = resume(seal, deadLetters);
-            Engine.getInstance().setRandomSeed((int) config.getLong(LearnerConfig.SEED).longValue());
-            SslMethod method = SslMethods.create(config, root);
+            Engine.getInstance().setRandomSeed((int) config.getLong(LearnerConfig.SEED_CONFIG).longValue());
+            SslMethod method = config.methodSpec().create(config.methodContext(root));
             try (CheckpointPublisher publisher = new CheckpointPublisher(client, config.transactionalId(), topics,
                          config.checkpointDir(), seal, resume.index(),
-                         config.getInt(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS));
+                         config.getInt(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS_CONFIG));
                  ExampleConsumer examples = new ExampleConsumer(config,
-                         new ExampleValidator(method.viewsPerExample(), config.encoderSpec().inputSize()),
-                         deadLetters);
+                         new ExampleValidator(method.inputs(), method.canonicalInputs(), encoder), deadLetters);
                  HealthMonitor health = new HealthMonitor(
-                         new RecentCleanSample(client, topics.clean(config.modality()),
-                                 config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE), deadLetters),
-                         new ProbeSet(client, topics.probe(config.modality()), config.getInt(LearnerConfig.IMAGE_SIZE),
-                                 config.getInt(LearnerConfig.PROBE_MAX_RECORDS), deadLetters),
+                         new RecentCleanSample(client, topics.clean(config.modality()), encoder,
+                                 config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE_CONFIG), deadLetters),
+                         new ProbeSet(client, topics.probe(config.modality()), kit, encoder,
+                                 config.getInt(LearnerConfig.PROBE_MAX_RECORDS_CONFIG), deadLetters),
                          registry, tags);
                  Optimizer optimizer = Optimizer.create(config.optimizer(), root, (float) config.weightDecay(),
-                    config.getDouble(LearnerConfig.SGD_MOMENTUM).floatValue())) {
+                    config.getDouble(LearnerConfig.SGD_MOMENTUM_CONFIG).floatValue())) {
                 examples.bindMetrics(kafkaMetrics);
                 publisher.bindMetrics(kafkaMetrics);
-                TrainingState state = new TrainingState(config, method, optimizer);
-                resume.checkpoint().ifPresent(state::restore);
-                examples.subscribe(state::offsets);
+                ModelState model = new ModelState(method, optimizer, config.modality(),
+                        config.getInt(LearnerConfig.CHECKPOINT_CHUNK_BYTES_CONFIG));
+                Lineage lineage = new Lineage();
+                CheckpointSchedule schedule = new CheckpointSchedule(
+                        config.getLong(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG),
+                        config.getLong(LearnerConfig.CHECKPOINT_INTERVAL_MS_CONFIG));
+                resume.checkpoint().ifPresent(cp -> {
+                    model.load(cp);
+                    lineage.restore(cp.manifest());
+                    schedule.restored(lineage.step());
+                });
+                examples.subscribe(lineage::offsets);
                 LearnerMetrics metrics = new LearnerMetrics(registry, config);
                 Guards guards = new Guards(config, registry, tags, resume.checkpoint().orElse(null));
                 LOG.info("Learner {} on {} starting at step {} (version {}), device {}, {} lr {} weight decay {}",
-                        method.name(), examples.topic(), state.step(), state.version(), root.getDevice(),
+                        method.name(), examples.topic(), lineage.step(), lineage.version(), root.getDevice(),
                         config.optimizer(), config.learningRate(), config.weightDecay());
                 TrainStep trainStep = new TrainStep(root, method, optimizer, LearningRateSchedule.constantAfterWarmup(
-                        (float) config.learningRate(),
-                        config.getLong(LearnerConfig.WARMUP_STEPS)), config.encoderSpec());
-                Loop loop = new Loop(root, method, state, trainStep, examples, publisher, metrics, health, guards);
-                loop.run();
+                        (float) config.learningRate(), config.getLong(LearnerConfig.WARMUP_STEPS_CONFIG)),
+                        new Collator(encoder));
+                CheckpointListener checkpoints = new CheckpointListener(new CheckpointListener.Parts(root, method,
+                        encoder, lineage, model, publisher, examples::groupMetadata), schedule, health, guards,
+                        metrics, halted::get, collapseGuard::get);
+                TrainingListener guard = new TrainingListener() {
+                    @Override
+                    public void onStep(StepResult result, ExampleBatch batch) {
+                        if (guards.afterStep(result)) {
+                            model.load(guards.lastGood());
+                        }
+                        if (haltAtStep >= 0 && lineage.step() >= haltAtStep) {
+                            halt();
+                        }
+                    }
+                };
+                TrainingListener progressListener = new TrainingListener() {
+                    @Override
+                    public void onStep(StepResult result, ExampleBatch batch) {
+                        progress = lineage.progress(metrics.samplesPerSecond());
+                    }
+
+                    @Override
+                    public void onEnd() {
+                        progress = lineage.progress(metrics.samplesPerSecond());
+                    }
+                };
+                int batchSize = config.getInt(LearnerConfig.BATCH_SIZE_CONFIG);
+                new TrainingLoop(trainStep, lineage, wait -> examples.nextBatch(batchSize, wait),
+                        List.of(metrics, guard, checkpoints, progressListener))
+                        .run(stopRequested::get, config.getLong(LearnerConfig.MAX_STEPS_CONFIG), config.maxDuration());
             }
         }
     }
@@ -126,87 +170,6 @@ public final class Learner implements AutoCloseable {
             return new Resume(resumed, follower.index());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Cannot find where to resume: " + e.getMessage(), e);
-        }
-    }
-
-    /** One run of the training loop with everything it needs. */
-    private final class Loop {
-        private final NDManager root;
-        private final SslMethod method;
-        private final TrainingState state;
-        private final TrainStep trainStep;
-        private final ExampleConsumer examples;
-        private final CheckpointPublisher publisher;
-        private final LearnerMetrics metrics;
-        private final HealthMonitor health;
-        private final Guards guards;
-        private ExampleBatch lastBatch;
-
-        Loop(NDManager root, SslMethod method, TrainingState state, TrainStep trainStep, ExampleConsumer examples,
-             CheckpointPublisher publisher, LearnerMetrics metrics, HealthMonitor health, Guards guards) {
-            this.root = root;
-            this.method = method;
-            this.state = state;
-            this.trainStep = trainStep;
-            this.examples = examples;
-            this.publisher = publisher;
-            this.metrics = metrics;
-            this.health = health;
-            this.guards = guards;
-        }
-
-        void run() {
-            int batchSize = config.getInt(LearnerConfig.BATCH_SIZE);
-            long deadline = config.maxDuration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-            long maxSteps = config.getLong(LearnerConfig.MAX_STEPS);
-            while (!stopRequested.get() && (maxSteps < 0 || state.step() < maxSteps)
-                    && System.nanoTime() < deadline) {
-                long waitStart = System.nanoTime();
-                Optional<ExampleBatch> batch = examples.nextBatch(batchSize, Duration.ofMillis(200));
-                metrics.dataWait(System.nanoTime() - waitStart);
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                lastBatch = batch.get();
-                StepResult result = trainStep.run(state.step(), lastBatch);
-                state.advance(result, lastBatch);
-                metrics.step(result);
-                if (guards.afterStep(result)) {
-                    state.rollBackWeights(guards.lastGood());
-                }
-                if (haltAtStep >= 0 && state.step() >= haltAtStep) {
-                    halt();
-                }
-                if (state.checkpointDue() && !halted.get()) {
-                    checkpoint();
-                }
-                progress = state.progress(metrics.samplesPerSecond());
-            }
-            if (!halted.get() && state.hasUnpublishedSteps()) {
-                checkpoint();
-                progress = state.progress(metrics.samplesPerSecond());
-            }
-        }
-
-        private void checkpoint() {
-            Map<String, Double> values = health.measure(root, method.encoder(), method.head(), config.encoderSpec(), lastBatch,
-                    guards.lastGood());
-            int d = config.encoderSpec().featureDim();
-            if (guards.holdBack(values, d, HealthMonitor.outputDim(method.head(), d), collapseGuard.get())) {
-                state.deferCheckpoint();
-                return;
-            }
-            long start = System.nanoTime();
-            Map<String, Double> manifestMetrics = new java.util.HashMap<>(values);
-            manifestMetrics.put("samples.per.second", metrics.samplesPerSecond());
-            Checkpoint checkpoint = state.snapshot(manifestMetrics);
-            publisher.publish(checkpoint, state.offsets(), examples.groupMetadata());
-            state.published(checkpoint);
-            guards.published(checkpoint);
-            metrics.checkpoint(checkpoint, System.nanoTime() - start);
-            LOG.info("Published checkpoint v{} at step {} ({} samples, {} bytes, std {})",
-                    checkpoint.manifest().version(), checkpoint.manifest().step(),
-                    checkpoint.manifest().samplesSeen(), checkpoint.payload().length, values.get(HealthMonitor.STD));
         }
     }
 

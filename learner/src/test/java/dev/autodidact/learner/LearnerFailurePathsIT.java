@@ -1,5 +1,8 @@
 package dev.autodidact.learner;
 
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
+import dev.autodidact.schema.example.Tensor;
+import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
@@ -9,7 +12,6 @@ import dev.autodidact.learner.health.ProbeSet;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.Topics;
@@ -17,7 +19,6 @@ import dev.autodidact.schema.checkpoint.CheckpointCodec;
 import dev.autodidact.schema.checkpoint.CheckpointIndex;
 import dev.autodidact.schema.checkpoint.CheckpointLocation;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
-import dev.autodidact.schema.serde.ImageViewsSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -79,18 +80,18 @@ class LearnerFailurePathsIT {
     static Map<String, Object> config(EmbeddedKafkaBroker broker, Topics topics, String method, Path dir,
                                       long maxSteps) {
         Map<String, Object> props = new HashMap<>();
-        props.put(LearnerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        props.put(LearnerConfig.TOPIC_PREFIX, topics.prefix());
-        props.put(LearnerConfig.METHOD, method);
-        props.put(LearnerConfig.BATCH_SIZE, BATCH);
-        props.put(LearnerConfig.IMAGE_SIZE, SIZE);
-        props.put(LearnerConfig.ENCODER_WIDTHS, "8,16");
-        props.put(LearnerConfig.PROJECTION_HIDDEN, 32);
-        props.put(LearnerConfig.PROJECTION_DIM, 16);
-        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 4L);
-        props.put(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS, 2);
-        props.put(LearnerConfig.CHECKPOINT_DIR, dir.toString());
-        props.put(LearnerConfig.MAX_STEPS, maxSteps);
+        props.put(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(LearnerConfig.TOPIC_PREFIX_CONFIG, topics.prefix());
+        props.put(LearnerConfig.METHOD_CONFIG, method);
+        props.put(LearnerConfig.BATCH_SIZE_CONFIG, BATCH);
+        props.put(ImageKit.IMAGE_SIZE_CONFIG, SIZE);
+        props.put(ImageKit.ENCODER_WIDTHS_CONFIG, "8,16");
+        props.put(LearnerConfig.PROJECTION_HIDDEN_CONFIG, 32);
+        props.put(LearnerConfig.PROJECTION_DIM_CONFIG, 16);
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG, 4L);
+        props.put(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS_CONFIG, 2);
+        props.put(LearnerConfig.CHECKPOINT_DIR_CONFIG, dir.toString());
+        props.put(LearnerConfig.MAX_STEPS_CONFIG, maxSteps);
         return props;
     }
 
@@ -105,8 +106,7 @@ class LearnerFailurePathsIT {
         byte[] b = new byte[size * size * 3];
         r.nextBytes(a);
         r.nextBytes(b);
-        return new ImageViewsSerde().serializer().serialize("t", new ImageViews(List.of(new CleanImage(size, size, a),
-                new CleanImage(size, size, b))));
+        return TestExamples.views(new CleanImage(size, size, a), new CleanImage(size, size, b));
     }
 
     private static List<RecordMetadata> produce(String topic, List<byte[]> keys, List<byte[]> values)
@@ -231,7 +231,7 @@ class LearnerFailurePathsIT {
                     "nolabel".getBytes(StandardCharsets.UTF_8), png(r)));
         }
         List<String> reasons = new ArrayList<>();
-        try (ProbeSet probe = new ProbeSet(props, topics.probe(Modality.IMAGE), SIZE, 12,
+        try (ProbeSet probe = new ProbeSet(props, topics.probe(Modality.IMAGE), new ImageKit(), ConvEncoderSpec.of(SIZE, new int[] {8}, 0), 12,
                 (rec, source, reason, e) -> reasons.add(reason))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             ProbeSet.Split split = null;
@@ -239,7 +239,7 @@ class LearnerFailurePathsIT {
                 split = probe.refresh(Duration.ofSeconds(5)).orElse(split);
             }
             assertThat(split).isNotNull();
-            assertThat(split.bankImages().size() + split.queryImages().size()).isEqualTo(12);
+            assertThat(split.bankInputs().size() + split.queryInputs().size()).isEqualTo(12);
         }
         assertThat(reasons).containsExactlyInAnyOrder(DeadLetterPublisher.CORRUPT, DeadLetterPublisher.UNUSABLE);
     }
@@ -252,16 +252,16 @@ class LearnerFailurePathsIT {
         for (int i = 0; i < 3; i++) {
             byte[] px = new byte[SIZE * SIZE * 3];
             r.nextBytes(px);
-            values.add(new dev.autodidact.schema.serde.CleanImageSerde().serializer().serialize("t",
-                    new CleanImage(SIZE, SIZE, px)));
+            values.add(TestExamples.clean(new CleanImage(SIZE, SIZE, px)));
         }
         values.add(1, "garbage".getBytes(StandardCharsets.UTF_8));
         List<byte[]> keys = List.of(new byte[] {1}, new byte[] {2}, new byte[] {3}, new byte[] {4});
         produce(topics.clean(Modality.IMAGE), keys, values);
         List<String> reasons = new ArrayList<>();
-        List<CleanImage> sample = List.of();
+        List<Tensor> sample = List.of();
         try (var health = new dev.autodidact.learner.health.RecentCleanSample(Map.of("bootstrap.servers",
-                broker.bootstrapServers()), topics.clean(Modality.IMAGE), 10,
+                broker.bootstrapServers()), topics.clean(Modality.IMAGE), ConvEncoderSpec.of(SIZE, new int[] {8}, 0),
+                10,
                 (rec, source, reason, e) -> reasons.add(source + "/" + reason))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline && sample.size() < 3) {

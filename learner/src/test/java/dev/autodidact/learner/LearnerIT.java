@@ -1,5 +1,7 @@
 package dev.autodidact.learner;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,14 +9,11 @@ import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
 import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
 import dev.autodidact.schema.checkpoint.CheckpointSeal;
-import dev.autodidact.schema.serde.CleanImageSerde;
-import dev.autodidact.schema.serde.ImageViewsSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,28 +51,28 @@ class LearnerIT {
 
     private static Map<String, Object> config(String prefix, Path dir, long maxSteps) {
         Map<String, Object> props = new HashMap<>();
-        props.put(LearnerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        props.put(LearnerConfig.TOPIC_PREFIX, prefix);
-        props.put(LearnerConfig.BATCH_SIZE, BATCH);
-        props.put(LearnerConfig.IMAGE_SIZE, 16);
-        props.put(LearnerConfig.ENCODER_WIDTHS, "8,16");
-        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 4L);
-        props.put(LearnerConfig.CHECKPOINT_DIR, dir.toString());
-        props.put(LearnerConfig.MAX_STEPS, maxSteps);
+        props.put(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(LearnerConfig.TOPIC_PREFIX_CONFIG, prefix);
+        props.put(LearnerConfig.BATCH_SIZE_CONFIG, BATCH);
+        props.put(ImageKit.IMAGE_SIZE_CONFIG, 16);
+        props.put(ImageKit.ENCODER_WIDTHS_CONFIG, "8,16");
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG, 4L);
+        props.put(LearnerConfig.CHECKPOINT_DIR_CONFIG, dir.toString());
+        props.put(LearnerConfig.MAX_STEPS_CONFIG, maxSteps);
         return props;
     }
 
     private static void produceExamples(Topics topics, int n) {
         Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers());
         Random r = new Random(5);
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ImageViewsSerde().serializer())) {
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
                 byte[] a = new byte[16 * 16 * 3];
                 byte[] b = new byte[16 * 16 * 3];
                 r.nextBytes(a);
                 r.nextBytes(b);
                 producer.send(new ProducerRecord<>(topics.examples(Modality.IMAGE, "simclr"), "id-" + i,
-                        new ImageViews(List.of(new CleanImage(16, 16, a), new CleanImage(16, 16, b)))));
+                        TestExamples.views(new CleanImage(16, 16, a), new CleanImage(16, 16, b))));
             }
         }
     }
@@ -81,7 +80,7 @@ class LearnerIT {
     private static void produceClean(Topics topics, int n, boolean constant, long seed) {
         Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers());
         Random r = new Random(seed);
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new CleanImageSerde().serializer())) {
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
                 byte[] px = new byte[16 * 16 * 3];
                 if (constant) {
@@ -90,7 +89,7 @@ class LearnerIT {
                     r.nextBytes(px);
                 }
                 producer.send(new ProducerRecord<>(topics.clean(Modality.IMAGE), "clean-" + seed + "-" + i,
-                        new CleanImage(16, 16, px)));
+                        TestExamples.clean(new CleanImage(16, 16, px))));
             }
         }
     }
@@ -105,10 +104,10 @@ class LearnerIT {
         produceExamples(topics, 400 * BATCH);
         produceClean(topics, 16, true, 1);
         Map<String, Object> props = config(prefix, dir, -1);
-        props.put(LearnerConfig.HEALTH_SAMPLE_SIZE, 16);
-        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 2L);
-        props.put(LearnerConfig.COLLAPSE_STD_FRACTION, 0.02);
-        props.put(LearnerConfig.GROUP_ID, "collapse-" + UUID.randomUUID());
+        props.put(LearnerConfig.HEALTH_SAMPLE_SIZE_CONFIG, 16);
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG, 2L);
+        props.put(LearnerConfig.COLLAPSE_STD_FRACTION_CONFIG, 0.02);
+        props.put(LearnerConfig.GROUP_ID_CONFIG, "collapse-" + UUID.randomUUID());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Learner learner = new Learner(new LearnerConfig(props), registry);
         CompletableFuture<Void> run = CompletableFuture.runAsync(learner::run);
@@ -168,7 +167,7 @@ class LearnerIT {
             producer.send(new ProducerRecord<>(topics.probe(Modality.IMAGE), "unlabeled", tintedPng(0, r)));
         }
         Map<String, Object> props = config(prefix, dir, 4);
-        props.put(LearnerConfig.GROUP_ID, "probe-" + UUID.randomUUID());
+        props.put(LearnerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new Learner(new LearnerConfig(props), registry).run();
 

@@ -2,7 +2,8 @@ package dev.autodidact.learner;
 
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.ImageArrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,9 @@ public final class TestBatches {
 
     /** Two-view examples pairing {@code first.get(i)} with {@code second.get(i)}. */
     public static ExampleBatch of(List<CleanImage> first, List<CleanImage> second) {
-        List<ImageViews> examples = new ArrayList<>();
+        List<Example> examples = new ArrayList<>();
         for (int i = 0; i < first.size(); i++) {
-            examples.add(new ImageViews(List.of(first.get(i), second.get(i))));
+            examples.add(ImageArrays.views(List.of(first.get(i), second.get(i)), "two-views"));
         }
         return new ExampleBatch(examples, Map.of(new TopicPartition("t", 0), (long) first.size()));
     }

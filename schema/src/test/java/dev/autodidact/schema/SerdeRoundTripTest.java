@@ -3,9 +3,11 @@ package dev.autodidact.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.autodidact.schema.serde.CleanImageSerde;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.ImageArrays;
 import dev.autodidact.schema.serde.EmbeddingSerde;
-import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.schema.serde.ExampleSerde;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -21,30 +23,31 @@ class SerdeRoundTripTest {
     }
 
     @Test
-    void shouldRoundTripCleanImage() {
-        CleanImageSerde serde = new CleanImageSerde();
+    void shouldRoundTripCleanImageAsExample() {
         CleanImage img = randomImage(7, 5, 1);
-        byte[] bytes = serde.serializer().serialize("t", img);
-        assertThat(bytes).hasSize(2 + 8 + 7 * 5 * 3);
-        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(img);
+        Example back = ExampleSerde.read(ExampleSerde.write(ImageArrays.clean(img)));
+        assertThat(back.modality()).isEqualTo(Modality.IMAGE);
+        assertThat(back.array(ArrayNames.INPUT).shape()).containsExactly(5, 7, 3);
+        assertThat(ImageArrays.image(back.array(ArrayNames.INPUT))).isEqualTo(img);
     }
 
     @Test
     void shouldRoundTripMixedResolutionViews() {
-        ImageViewsSerde serde = new ImageViewsSerde();
-        ImageViews views = new ImageViews(List.of(randomImage(32, 32, 1), randomImage(32, 32, 2),
-                randomImage(16, 16, 3)));
-        ImageViews back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", views));
-        assertThat(back.views()).containsExactlyElementsOf(views.views());
+        List<CleanImage> views = List.of(randomImage(32, 32, 1), randomImage(32, 32, 2), randomImage(16, 16, 3));
+        Example back = new ExampleSerde().deserializer().deserialize("t",
+                new ExampleSerde().serializer().serialize("t", ImageArrays.views(views, "multi-crop")));
+        assertThat(back.viewCount()).isEqualTo(3);
+        assertThat(back.views().stream().map(ImageArrays::image).toList()).containsExactlyElementsOf(views);
+        assertThat(back.meta("recipe")).contains("multi-crop");
     }
 
     @Test
     void shouldRejectForeignBytes() {
-        assertThatThrownBy(() -> new ImageViewsSerde().deserializer().deserialize("t", new byte[] {1, 2, 3}))
+        assertThatThrownBy(() -> new ExampleSerde().deserializer().deserialize("t", new byte[] {1, 2, 3}))
                 .isInstanceOf(SerializationException.class);
-        byte[] lying = ByteBuffer.allocate(12).put((byte) 'I').put((byte) 1).putInt(100).putInt(100).array();
-        assertThatThrownBy(() -> new CleanImageSerde().deserializer().deserialize("t", lying))
-                .isInstanceOf(SerializationException.class);
+        byte[] oldViewsFormat = ByteBuffer.allocate(16).put((byte) 'V').put((byte) 1).putShort((short) 1).array();
+        assertThatThrownBy(() -> ExampleSerde.read(oldViewsFormat)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("version");
     }
 
     @Test

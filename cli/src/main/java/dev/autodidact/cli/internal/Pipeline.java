@@ -1,5 +1,6 @@
 package dev.autodidact.cli.internal;
 
+import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.embed.Embedder;
@@ -49,12 +50,12 @@ public final class Pipeline implements AutoCloseable {
                 streamProps.putIfAbsent(key, value);
             }
         });
-        streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(LearnerConfig.IMAGE_SIZE));
+        streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(ImageKit.IMAGE_SIZE_CONFIG));
         streamProps.put(StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
         this.streams = StreamApp.start(new StreamAppConfig(streamProps), registry);
         this.learner = new Learner(learnerConfig, registry);
         this.embedder = embed ? new Embedder(new EmbedderConfig(merge(kafka,
-                Map.of(EmbedderConfig.METHOD, learnerConfig.method()))), registry) : null;
+                Map.of(EmbedderConfig.METHOD_CONFIG, learnerConfig.method()))), registry) : null;
         this.feeder = new RawFeeder(kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data);
         this.learnerThread = threads.start("learner", learner::run);
         if (embedder != null) {

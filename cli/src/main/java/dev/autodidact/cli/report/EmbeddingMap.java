@@ -3,9 +3,9 @@ package dev.autodidact.cli.report;
 import dev.autodidact.cli.report.internal.PrincipalComponents;
 import dev.autodidact.learner.embed.FeatureExtractor;
 import dev.autodidact.learner.eval.FeatureSet;
-import dev.autodidact.learner.eval.LabeledImages;
-import dev.autodidact.learner.model.EncoderSpec;
-import dev.autodidact.schema.CleanImage;
+import dev.autodidact.learner.eval.LabeledInputs;
+import dev.autodidact.learner.modality.EncoderArchitectures;
+import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -52,13 +52,13 @@ public record EmbeddingMap(double[][] points, int[] labels, List<String> classNa
 
     /** Embeds every {@code step}-th image of the labeled folder {@code labels}, at most {@code max}, with {@code cp}. */
     public static EmbeddingMap compute(Checkpoint cp, Path labels, int max) {
-        int size = EncoderSpec.fromMap(cp.manifest().architecture()).inputSize();
-        LabeledImages all = LabeledImages.load(labels, size, null);
-        int step = Math.max(1, (all.images().size() + max - 1) / max);
-        List<CleanImage> images = new ArrayList<>();
+        LabeledInputs all = LabeledInputs.load(labels, EncoderArchitectures.fromMap(cp.manifest().architecture()),
+                null);
+        int step = Math.max(1, (all.inputs().size() + max - 1) / max);
+        List<Tensor> images = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();
-        for (int i = 0; i < all.images().size(); i += step) {
-            images.add(all.images().get(i));
+        for (int i = 0; i < all.inputs().size(); i += step) {
+            images.add(all.inputs().get(i));
             kept.add(all.labels()[i]);
         }
         if (images.size() < 2) {

@@ -2,7 +2,7 @@ package dev.autodidact.cli.report;
 
 import dev.autodidact.cli.report.internal.ManifestFiles;
 import dev.autodidact.cli.report.internal.ManifestTopicReader;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitectures;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +97,7 @@ public record ReportData(String source, List<CheckpointManifest> manifests) {
             return OptionalInt.empty();
         }
         try {
-            return OptionalInt.of(EncoderSpec.fromMap(newest().architecture()).featureDim());
+            return OptionalInt.of(EncoderArchitectures.fromMap(newest().architecture()).featureDim());
         } catch (RuntimeException e) {
             return OptionalInt.empty();
         }

@@ -1,5 +1,6 @@
 package dev.autodidact.cli.monitoring;
 
+import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,9 +77,9 @@ class PrometheusIT {
 
     @Test
     void shouldAnswerEveryDashboardAndAlertQueryWhileTheDemoRuns() throws Exception {
-        Map<String, Object> learner = Map.of(LearnerConfig.BATCH_SIZE, 32, LearnerConfig.ENCODER_WIDTHS, "8,16",
-                LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 5L, LearnerConfig.MAX_DURATION_MS, 600_000L,
-                LearnerConfig.CHECKPOINT_DIR, dir.resolve("checkpoints").toString());
+        Map<String, Object> learner = Map.of(LearnerConfig.BATCH_SIZE_CONFIG, 32, ImageKit.ENCODER_WIDTHS_CONFIG, "8,16",
+                LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG, 5L, LearnerConfig.MAX_DURATION_MS_CONFIG, 600_000L,
+                LearnerConfig.CHECKPOINT_DIR_CONFIG, dir.resolve("checkpoints").toString());
         try (MetricsServer metrics = MetricsServer.start("demo", 0);
              KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", dir, metrics.registry());
              Pipeline pipeline = new Pipeline(kafka, SAMPLE, learner, Map.of(), true, dir, metrics.registry());

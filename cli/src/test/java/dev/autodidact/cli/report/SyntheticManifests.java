@@ -1,6 +1,6 @@
 package dev.autodidact.cli.report;
 
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.schema.checkpoint.CheckpointCodec;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
 import java.io.IOException;
@@ -42,7 +42,7 @@ final class SyntheticManifests {
                 metrics.put("health.drift", 0.3 * Math.exp(-v / 6.0));
             }
         }
-        Map<String, String> architecture = EncoderSpec.of(32, new int[] {32, 64, FEATURE_DIM}, 0).toMap();
+        Map<String, String> architecture = ConvEncoderSpec.of(32, new int[] {32, 64, FEATURE_DIM}, 0).toMap();
         long step = 50 * v;
         return new CheckpointManifest(v, v - 1, "simclr", "image", architecture, step, step * 256,
                 Map.of("autodidact.examples.image.simclr-0", step * 256), metrics, List.of(), 0, 1, "",

@@ -4,10 +4,9 @@ import dev.autodidact.learner.checkpoint.CheckpointFollower;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.learner.internal.KafkaServiceSettings;
 import dev.autodidact.monitoring.KafkaMetricsBinder;
-import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.checkpoint.Checkpoint;
-import dev.autodidact.schema.serde.CleanImageSerde;
+import dev.autodidact.learner.modality.CleanInputs;
 import dev.autodidact.schema.serde.EmbeddingSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -67,7 +66,6 @@ public final class Embedder implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong modelVersion = new AtomicLong();
     private final AtomicLong reembeddedVersion = new AtomicLong();
-    private final Deserializer<CleanImage> serde = new CleanImageSerde().deserializer();
     private final Counter records;
     private final Counter sendFailures;
     private final Timer latency;
@@ -102,7 +100,7 @@ public final class Embedder implements AutoCloseable {
     /** Runs until {@link #stop()}; blocks the calling thread. */
     public void run() {
         var topics = config.topics();
-        String method = config.getString(EmbedderConfig.METHOD);
+        String method = config.getString(EmbedderConfig.METHOD_CONFIG);
         try (DeadLetterPublisher deadLetters = new DeadLetterPublisher(config.clientProperties(), topics, "embedder",
                      registry, List.of(SOURCE, CheckpointFollower.SOURCE));
              CheckpointFollower checkpoints = new CheckpointFollower(config.clientProperties(), topics, method,
@@ -184,7 +182,7 @@ public final class Embedder implements AutoCloseable {
         private void swap(FeatureExtractor next) {
             model.close();
             model = next;
-            if (config.getBoolean(EmbedderConfig.REEMBED_ON_NEW_VERSION)) {
+            if (config.getBoolean(EmbedderConfig.REEMBED_ON_NEW_VERSION_CONFIG)) {
                 Map<TopicPartition, Long> positions = new HashMap<>();
                 live.assignment().forEach(tp -> positions.put(tp, live.position(tp)));
                 reembed.restart(model.version(), positions);
@@ -243,7 +241,12 @@ public final class Embedder implements AutoCloseable {
             }
             try {
                 return Optional.of(new EmbeddingSink.Input(r, new String(r.key(), StandardCharsets.UTF_8),
-                        serde.deserialize(r.topic(), r.value())));
+                        CleanInputs.read(r.value(), model.spec())));
+            } catch (IllegalArgumentException e) {
+                if (deadLetter) {
+                    deadLetters.reject(r, SOURCE, DeadLetterPublisher.UNUSABLE, e);
+                }
+                return Optional.empty();
             } catch (RuntimeException e) {
                 if (deadLetter) {
                     deadLetters.reject(r, SOURCE, DeadLetterPublisher.CORRUPT, e);
@@ -295,14 +298,14 @@ public final class Embedder implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer(boolean group) {
         Map<String, Object> props = new HashMap<>(config.clientProperties());
         if (group) {
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(EmbedderConfig.GROUP_ID));
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(EmbedderConfig.GROUP_ID_CONFIG));
         } else {
             props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         }
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(EmbedderConfig.BATCH_SIZE));
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(EmbedderConfig.BATCH_SIZE_CONFIG));
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "autodidact-embedder" + (group ? "" : "-replay"));
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

@@ -1,6 +1,6 @@
 package dev.autodidact.learner.embed;
 
-import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.HeaderNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,8 @@ final class EmbeddingSink {
         this.topic = topic;
     }
 
-    /** One decoded input: the record it came from and its image. */
-    record Input(ConsumerRecord<byte[], byte[]> record, String key, CleanImage image) {
+    /** One decoded input: the record it came from and its canonical input. */
+    record Input(ConsumerRecord<byte[], byte[]> record, String key, Tensor input) {
     }
 
     /**
@@ -37,7 +37,7 @@ final class EmbeddingSink {
         if (batch.isEmpty()) {
             return;
         }
-        float[][] vectors = model.embed(batch.stream().map(Input::image).toList());
+        float[][] vectors = model.embed(batch.stream().map(Input::input).toList());
         List<Future<?>> sent = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             ConsumerRecord<byte[], byte[]> in = batch.get(i).record();

@@ -2,8 +2,11 @@ package dev.autodidact.learner.finetune;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.autodidact.learner.eval.LabeledImages;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.eval.LabeledInputs;
+import dev.autodidact.learner.method.SslMethod;
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.modality.EncoderArchitectures;
+import dev.autodidact.learner.modality.ModalityKits;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,22 +22,22 @@ public final class FewLabelEvaluation {
     }
 
     /** Runs both and returns the {@code finetune} command's JSON fields; saves the fine-tuned model to {@code out}. */
-    public static Map<String, Object> run(Checkpoint checkpoint, LabeledImages train, LabeledImages test,
+    public static Map<String, Object> run(Checkpoint checkpoint, LabeledInputs train, LabeledInputs test,
                                           FineTuneSettings settings, Optional<Path> out) {
-        EncoderSpec spec = EncoderSpec.fromMap(checkpoint.manifest().architecture());
+        EncoderArchitecture spec = EncoderArchitectures.fromMap(checkpoint.manifest().architecture());
         int classes = train.classNames().size();
         int[] labeled = FewLabelSampler.sample(train.labels(), classes, settings.labelsPerClass(), settings.seed());
-        FineTuner tuner = new FineTuner(settings, spec);
+        FineTuner tuner = new FineTuner(settings, ModalityKits.of(spec.modality()));
         Map<String, Object> result = new LinkedHashMap<>();
         try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
             Engine.getInstance().setRandomSeed((int) settings.seed());
-            ImageClassifier pretrained = new ImageClassifier(spec, classes).initialize(root);
-            pretrained.loadEncoder(root, checkpoint.section("encoder"));
+            Classifier pretrained = new Classifier(spec, classes).initialize(root);
+            pretrained.loadEncoder(root, checkpoint.section(SslMethod.ENCODER_SECTION));
             tuner.train(root, pretrained, train, labeled, true);
             result.put("finetune_top1", FineTuner.accuracy(root, pretrained, test));
 
             Engine.getInstance().setRandomSeed((int) settings.seed());
-            ImageClassifier scratch = new ImageClassifier(spec, classes).initialize(root);
+            Classifier scratch = new Classifier(spec, classes).initialize(root);
             tuner.train(root, scratch, train, labeled, false);
             result.put("scratch_top1", FineTuner.accuracy(root, scratch, test));
 

@@ -3,12 +3,13 @@ package dev.autodidact.learner.finetune;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.modality.Classifications;
-import ai.djl.modality.cv.Image;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.modality.EncoderArchitectures;
+import dev.autodidact.schema.example.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class FineTunedModel {
     }
 
     /** Writes {@code classifier}'s parameters and its description into {@code dir}. */
-    public static void save(Path dir, ImageClassifier classifier, List<String> classes, Map<String, Object> info) {
+    public static void save(Path dir, Classifier classifier, List<String> classes, Map<String, Object> info) {
         try (Model model = Model.newInstance(NAME)) {
             Files.createDirectories(dir);
             model.setBlock(classifier.network());
@@ -42,19 +43,22 @@ public final class FineTunedModel {
         }
     }
 
-    /** DJL criteria that load the model in {@code dir} for image classification. */
-    public static Criteria<Image, Classifications> criteria(Path dir) {
+    /**
+     * DJL criteria that load the model in {@code dir}: it classifies canonical inputs of its encoder (for images, what
+     * {@code ImageKit.canonical} makes of an image file).
+     */
+    public static Criteria<Tensor, Classifications> criteria(Path dir) {
         try {
             Map<?, ?> description = JSON.readValue(dir.resolve(DESCRIPTION).toFile(), Map.class);
             @SuppressWarnings("unchecked")
             Map<String, String> architecture = (Map<String, String>) description.get("architecture");
             @SuppressWarnings("unchecked")
             List<String> classes = (List<String>) description.get("classes");
-            EncoderSpec spec = EncoderSpec.fromMap(architecture);
-            return Criteria.builder().setTypes(Image.class, Classifications.class)
+            EncoderArchitecture spec = EncoderArchitectures.fromMap(architecture);
+            return Criteria.builder().setTypes(Tensor.class, Classifications.class)
                     .optModelPath(dir).optModelName(NAME).optEngine("PyTorch")
-                    .optBlock(new ImageClassifier(spec, classes.size()).network())
-                    .optTranslator(new ImageClassifierTranslator(spec, classes))
+                    .optBlock(new Classifier(spec, classes.size()).network())
+                    .optTranslator(new ClassifierTranslator(spec, classes))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("Not a fine-tuned model directory: " + dir, e);
@@ -62,7 +66,7 @@ public final class FineTunedModel {
     }
 
     /** Loads the model in {@code dir}; close it after use. */
-    public static ZooModel<Image, Classifications> load(Path dir) {
+    public static ZooModel<Tensor, Classifications> load(Path dir) {
         try {
             return criteria(dir).loadModel();
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {

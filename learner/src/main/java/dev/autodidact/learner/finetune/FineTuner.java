@@ -8,33 +8,26 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.nn.Parameter;
-import dev.autodidact.learner.eval.LabeledImages;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.eval.LabeledInputs;
+import dev.autodidact.learner.modality.ModalityKit;
+import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.learner.optim.AdamW;
-import dev.autodidact.learner.train.ImageTensors;
-import dev.autodidact.media.image.RgbImage;
-import dev.autodidact.media.image.augment.Compose;
-import dev.autodidact.media.image.augment.HorizontalFlip;
-import dev.autodidact.media.image.augment.ImageTransform;
-import dev.autodidact.media.image.augment.RandomResizedCrop;
-import dev.autodidact.schema.CleanImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains an {@link ImageClassifier} on a few labeled images and measures top-1 accuracy on a test set. Light
- * augmentation (random resized crop 0.6–1 and flips) is applied to the labeled images, identically for pretrained
- * and scratch networks.
+ * Trains a {@link Classifier} on a few labeled inputs and measures top-1 accuracy on a test set. The modality's light
+ * augmentation ({@link ModalityKit#fineTuneView}) is applied to the labeled inputs, identically for pretrained and
+ * scratch networks.
  */
 public final class FineTuner {
     private final FineTuneSettings settings;
-    private final ImageTransform augment;
+    private final ModalityKit kit;
 
-    public FineTuner(FineTuneSettings settings, EncoderSpec spec) {
+    public FineTuner(FineTuneSettings settings, ModalityKit kit) {
         this.settings = settings;
-        this.augment = new Compose(List.of(new RandomResizedCrop(spec.inputSize(), 0.6, 1.0, 3.0 / 4, 4.0 / 3),
-                new HorizontalFlip(0.5)));
+        this.kit = kit;
     }
 
     /**
@@ -43,7 +36,7 @@ public final class FineTuner {
      * @param pretrained whether the encoder holds pretrained weights: only then does {@link FineTuneMode#FULL} scale
      *     its learning rate down, and only then is a frozen encoder meaningful beyond a random-feature baseline
      */
-    public void train(NDManager root, ImageClassifier classifier, LabeledImages train, int[] labeled,
+    public void train(NDManager root, Classifier classifier, LabeledInputs train, int[] labeled,
                       boolean pretrained) {
         boolean trainEncoder = settings.mode() == FineTuneMode.FULL;
         setTrainable(classifier.encoder(), trainEncoder);
@@ -55,16 +48,14 @@ public final class FineTuner {
              AdamW encoderOpt = new AdamW(root, settings.weightDecay())) {
             for (int step = 0; step < settings.steps(); step++) {
                 try (NDManager scope = root.newSubManager()) {
-                    List<CleanImage> images = new ArrayList<>(batch);
+                    List<Tensor> inputs = new ArrayList<>(batch);
                     int[] targets = new int[batch];
                     for (int i = 0; i < batch; i++) {
                         int idx = labeled[rng.nextInt(labeled.length)];
-                        CleanImage c = train.images().get(idx);
-                        RgbImage a = augment.apply(new RgbImage(c.width(), c.height(), c.pixels()), rng);
-                        images.add(new CleanImage(a.width(), a.height(), a.pixels()));
+                        inputs.add(kit.fineTuneView(train.inputs().get(idx), classifier.spec(), rng));
                         targets[i] = train.labels()[idx];
                     }
-                    NDArray x = ImageTensors.stack(scope, images, classifier.spec());
+                    NDArray x = classifier.spec().input(scope, inputs);
                     NDArray y = scope.create(targets);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray features = classifier.encoder().forward(store, new NDList(x), trainEncoder)
@@ -84,13 +75,13 @@ public final class FineTuner {
     }
 
     /** Top-1 accuracy of {@code classifier} in inference mode. */
-    public static double accuracy(NDManager root, ImageClassifier classifier, LabeledImages test) {
+    public static double accuracy(NDManager root, Classifier classifier, LabeledInputs test) {
         ParameterStore store = new ParameterStore(root, false);
         int correct = 0;
-        for (int from = 0; from < test.images().size(); from += 256) {
-            int to = Math.min(test.images().size(), from + 256);
+        for (int from = 0; from < test.inputs().size(); from += 256) {
+            int to = Math.min(test.inputs().size(), from + 256);
             try (NDManager scope = root.newSubManager()) {
-                NDArray x = ImageTensors.stack(scope, test.images().subList(from, to), classifier.spec());
+                NDArray x = classifier.spec().input(scope, test.inputs().subList(from, to));
                 long[] predicted = classifier.network().forward(store, new NDList(x), false).singletonOrThrow()
                         .argMax(1).toLongArray();
                 for (int i = 0; i < predicted.length; i++) {
@@ -98,7 +89,7 @@ public final class FineTuner {
                 }
             }
         }
-        return correct / (double) test.images().size();
+        return correct / (double) test.inputs().size();
     }
 
     /** Mean softmax cross-entropy of {@code logits} (N, C) against integer {@code labels} (N). */

@@ -10,10 +10,11 @@ import dev.autodidact.learner.embed.FeatureExtractor;
 import dev.autodidact.learner.eval.KnnClassifier;
 import dev.autodidact.learner.eval.LinearProbe;
 import dev.autodidact.learner.eval.RepresentationStats;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.train.ExampleBatch;
-import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,14 +61,15 @@ public final class HealthMonitor implements AutoCloseable {
     /**
      * @param encoder the encoder being trained, run here in inference mode
      * @param head the method's head after the encoder (inference mode too), or null for none
-     * @param lastBatch the most recent training batch: its first two views give the alignment pairs
+     * @param lastBatch the most recent training batch: where its examples hold two views of the canonical shape
+     *     ({@code view.0} and {@code view.1}), those give the alignment pairs
      * @param previous the last published checkpoint, for drift; null before the first
      */
-    public Map<String, Double> measure(NDManager root, Block encoder, Block head, EncoderSpec spec,
+    public Map<String, Double> measure(NDManager root, Block encoder, Block head, EncoderArchitecture spec,
                                        ExampleBatch lastBatch, Checkpoint previous) {
         ParameterStore store = new ParameterStore(root, false);
         Map<String, Double> values = new LinkedHashMap<>();
-        List<CleanImage> recent = sample.refresh(READ_BUDGET);
+        List<Tensor> recent = sample.refresh(READ_BUDGET);
         if (recent.size() >= 2) {
             float[][] z = FeatureExtractor.embed(root, store, encoder, spec, recent);
             values.putAll(representation(root, head, z));
@@ -77,15 +79,17 @@ public final class HealthMonitor implements AutoCloseable {
                 }
             }
         }
-        if (lastBatch != null && lastBatch.examples().get(0).size() >= 2) {
-            List<ImageViews> pairs = lastBatch.examples().subList(0, Math.min(ALIGNMENT_PAIRS, lastBatch.size()));
-            float[][] a = FeatureExtractor.embed(root, store, encoder, spec, pairs.stream().map(v -> v.view(0)).toList());
-            float[][] b = FeatureExtractor.embed(root, store, encoder, spec, pairs.stream().map(v -> v.view(1)).toList());
+        if (lastBatch != null && hasViewPair(lastBatch.examples().get(0), spec)) {
+            List<Example> pairs = lastBatch.examples().subList(0, Math.min(ALIGNMENT_PAIRS, lastBatch.size()));
+            float[][] a = FeatureExtractor.embed(root, store, encoder, spec,
+                    pairs.stream().map(e -> e.array(ArrayNames.view(0))).toList());
+            float[][] b = FeatureExtractor.embed(root, store, encoder, spec,
+                    pairs.stream().map(e -> e.array(ArrayNames.view(1))).toList());
             values.put(ALIGNMENT, RepresentationStats.alignment(a, b));
         }
         probe.refresh(READ_BUDGET).ifPresent(split -> {
-            float[][] bank = FeatureExtractor.embed(root, store, encoder, spec, split.bankImages());
-            float[][] queries = FeatureExtractor.embed(root, store, encoder, spec, split.queryImages());
+            float[][] bank = FeatureExtractor.embed(root, store, encoder, spec, split.bankInputs());
+            float[][] queries = FeatureExtractor.embed(root, store, encoder, spec, split.queryInputs());
             boolean finite = RepresentationStats.isFinite(bank) && RepresentationStats.isFinite(queries);
             values.put(PROBE_KNN, finite ? new KnnClassifier().top1(split.bank(bank), split.queries(queries))
                     : Double.NaN);
@@ -96,12 +100,27 @@ public final class HealthMonitor implements AutoCloseable {
         return values;
     }
 
+    /** Whether {@code example} holds two views both of the encoder's canonical shape: a positive pair. */
+    private static boolean hasViewPair(Example example, EncoderArchitecture spec) {
+        for (int i = 0; i < 2; i++) {
+            if (!example.has(ArrayNames.view(i))) {
+                return false;
+            }
+            try {
+                spec.checkInput(example.array(ArrayNames.view(i)), true);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The label-free values of {@code images} ({@link #STD}, {@link #RANKME}, {@link #UNIFORMITY} and, with a head,
      * {@link #PROJECTION_STD}), by the code {@link #measure} runs on the recent sample.
      */
-    public static Map<String, Double> sampleHealth(NDManager root, Block encoder, Block head, EncoderSpec spec,
-                                                   List<CleanImage> images) {
+    public static Map<String, Double> sampleHealth(NDManager root, Block encoder, Block head, EncoderArchitecture spec,
+                                                   List<Tensor> images) {
         return representation(root, head,
                 FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
     }
@@ -134,8 +153,8 @@ public final class HealthMonitor implements AutoCloseable {
      * {@link #PROJECTION_STD} of {@code images}: std of the L2-normalised outputs of encoder then head, both in
      * inference mode.
      */
-    public static double projectionStd(NDManager root, Block encoder, Block head, EncoderSpec spec,
-                                       List<CleanImage> images) {
+    public static double projectionStd(NDManager root, Block encoder, Block head, EncoderArchitecture spec,
+                                       List<Tensor> images) {
         return projectionStd(root, head,
                 FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
     }

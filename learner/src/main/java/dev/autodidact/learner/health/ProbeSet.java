@@ -1,16 +1,14 @@
 package dev.autodidact.learner.health;
 
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.modality.ModalityKit;
+import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.learner.eval.FeatureSet;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.learner.internal.RecordRejector;
 import dev.autodidact.schema.checkpoint.CheckpointCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
-import dev.autodidact.media.MediaRejectedException;
-import dev.autodidact.media.image.ImageCanonicalizer;
-import dev.autodidact.media.image.ImageDecoder;
-import dev.autodidact.media.image.RgbImage;
-import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +25,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The labeled records of {@code probe.<modality>} (value: encoded image, header {@code label}), decoded and
- * canonicalised with the stream-app's media code and split deterministically by key into a memory bank (4/5) and
+ * The labeled records of {@code probe.<modality>} (value: raw media such as an encoded image, header {@code label}),
+ * decoded and canonicalised by the modality's kit with the stream-app's media code and split deterministically by key into a memory bank (4/5) and
  * queries (1/5) for online kNN and linear probes. Later records with the same key replace earlier ones.
  *
  * <p>Bounded: at most {@code maxRecords} records are kept, the ones whose keys hash lowest (a bottom-k sample: the
  * same subset on every restart, spread evenly over classes and time), so memory and the probe's time at each
- * checkpoint stay fixed however large the topic grows. A record without key, value or label, or whose image does not
+ * checkpoint stay fixed however large the topic grows. A record without key, value or label, or whose media does not
  * decode, is dead-lettered.
  */
 public final class ProbeSet implements AutoCloseable {
@@ -46,15 +44,15 @@ public final class ProbeSet implements AutoCloseable {
     private final int maxRecords;
     private final RecordRejector rejector;
     private final TreeMap<String, String> byRank = new TreeMap<>();
-    private final ImageDecoder decoder = new ImageDecoder();
-    private final ImageCanonicalizer canonicalizer;
+    private final ModalityKit kit;
+    private final EncoderArchitecture encoder;
     private final Map<String, Labeled> records = new LinkedHashMap<>();
 
-    private record Labeled(CleanImage image, String label) {
+    private record Labeled(Tensor input, String label) {
     }
 
-    /** A probe split ready to embed: images and labels of the memory bank and of the queries. */
-    public record Split(List<CleanImage> bankImages, int[] bankLabels, List<CleanImage> queryImages,
+    /** A probe split ready to embed: inputs and labels of the memory bank and of the queries. */
+    public record Split(List<Tensor> bankInputs, int[] bankLabels, List<Tensor> queryInputs,
                         int[] queryLabels, List<String> classes) {
         public FeatureSet bank(float[][] features) {
             return new FeatureSet(features, bankLabels, classes.size(), classes);
@@ -65,8 +63,12 @@ public final class ProbeSet implements AutoCloseable {
         }
     }
 
-    public ProbeSet(Map<String, Object> clientProperties, String topic, int imageSize, int maxRecords,
-                    RecordRejector rejector) {
+    /**
+     * @param kit decodes the probe records' raw media
+     * @param encoder the encoder whose canonical input the records are decoded to
+     */
+    public ProbeSet(Map<String, Object> clientProperties, String topic, ModalityKit kit, EncoderArchitecture encoder,
+                    int maxRecords, RecordRejector rejector) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -74,7 +76,8 @@ public final class ProbeSet implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.maxRecords = maxRecords;
         this.rejector = rejector;
-        this.canonicalizer = new ImageCanonicalizer(imageSize);
+        this.kit = kit;
+        this.encoder = encoder;
         TopicPartition tp = new TopicPartition(topic, 0);
         consumer.assign(List.of(tp));
         consumer.seekToBeginning(List.of(tp));
@@ -102,9 +105,9 @@ public final class ProbeSet implements AutoCloseable {
             return;
         }
         String key = new String(r.key(), StandardCharsets.UTF_8);
-        RgbImage img;
+        Tensor input;
         try {
-            img = canonicalizer.canonicalize(decoder.decode(r.value()));
+            input = kit.canonical(r.value(), encoder);
         } catch (RuntimeException e) {
             rejector.reject(r, SOURCE, DeadLetterPublisher.CORRUPT, e);
             return;
@@ -113,7 +116,7 @@ public final class ProbeSet implements AutoCloseable {
         if (!records.containsKey(key) && records.size() >= maxRecords && rank.compareTo(byRank.lastKey()) > 0) {
             return;
         }
-        records.put(key, new Labeled(new CleanImage(img.width(), img.height(), img.pixels()), label.get()));
+        records.put(key, new Labeled(input, label.get()));
         byRank.put(rank, key);
         if (records.size() > maxRecords) {
             records.remove(byRank.pollLastEntry().getValue());
@@ -130,13 +133,13 @@ public final class ProbeSet implements AutoCloseable {
         if (records.size() < MIN_RECORDS || classes.size() < 2) {
             return Optional.empty();
         }
-        List<CleanImage> bank = new ArrayList<>();
+        List<Tensor> bank = new ArrayList<>();
         List<Integer> bankLabels = new ArrayList<>();
-        List<CleanImage> queries = new ArrayList<>();
+        List<Tensor> queries = new ArrayList<>();
         List<Integer> queryLabels = new ArrayList<>();
         records.forEach((key, rec) -> {
             boolean query = Math.floorMod(key.hashCode(), 5) == 0;
-            (query ? queries : bank).add(rec.image());
+            (query ? queries : bank).add(rec.input());
             (query ? queryLabels : bankLabels).add(classes.indexOf(rec.label()));
         });
         if (bank.isEmpty() || queries.isEmpty()) {

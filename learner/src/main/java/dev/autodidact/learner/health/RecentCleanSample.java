@@ -1,9 +1,10 @@
 package dev.autodidact.learner.health;
 
+import dev.autodidact.learner.modality.CleanInputs;
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.learner.internal.RecordRejector;
-import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.serde.CleanImageSerde;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The most recent {@code capacity} records of the clean topic, kept up to date by a group-less consumer that starts
@@ -29,15 +29,16 @@ public final class RecentCleanSample implements AutoCloseable {
     public static final String SOURCE = "clean";
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Deserializer<CleanImage> serde = new CleanImageSerde().deserializer();
+    private final EncoderArchitecture encoder;
     private final String topic;
     private final int capacity;
     private final RecordRejector rejector;
-    private final Deque<CleanImage> recent = new ArrayDeque<>();
+    private final Deque<Tensor> recent = new ArrayDeque<>();
     private boolean assigned;
 
-    public RecentCleanSample(Map<String, Object> clientProperties, String topic, int capacity,
-                             RecordRejector rejector) {
+    public RecentCleanSample(Map<String, Object> clientProperties, String topic, EncoderArchitecture encoder,
+                             int capacity, RecordRejector rejector) {
+        this.encoder = encoder;
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -50,7 +51,7 @@ public final class RecentCleanSample implements AutoCloseable {
     }
 
     /** Reads what arrived since the last call (briefly) and returns the current sample, oldest first. */
-    public List<CleanImage> refresh(Duration budget) {
+    public List<Tensor> refresh(Duration budget) {
         if (!assigned && !assign()) {
             return List.of();
         }
@@ -71,7 +72,10 @@ public final class RecentCleanSample implements AutoCloseable {
             return;
         }
         try {
-            recent.addLast(serde.deserialize(r.topic(), r.value()));
+            recent.addLast(CleanInputs.read(r.value(), encoder));
+        } catch (IllegalArgumentException e) {
+            rejector.reject(r, SOURCE, DeadLetterPublisher.UNUSABLE, e);
+            return;
         } catch (RuntimeException e) {
             rejector.reject(r, SOURCE, DeadLetterPublisher.CORRUPT, e);
             return;

@@ -5,8 +5,8 @@ import dev.autodidact.learner.train.BatchAssembler;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.ExampleValidator;
 import dev.autodidact.monitoring.KafkaMetricsBinder;
-import dev.autodidact.schema.ImageViews;
-import dev.autodidact.schema.serde.ImageViewsSerde;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.serde.ExampleSerde;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,7 +40,7 @@ public final class ExampleConsumer implements AutoCloseable {
 
     private final Consumer<byte[], byte[]> consumer;
     private final BatchAssembler assembler = new BatchAssembler();
-    private final Deserializer<ImageViews> serde = new ImageViewsSerde().deserializer();
+    private final Deserializer<Example> serde = new ExampleSerde().deserializer();
     private final String topic;
     private final int batchSize;
     private final ExampleValidator validator;
@@ -48,7 +48,7 @@ public final class ExampleConsumer implements AutoCloseable {
 
     public ExampleConsumer(LearnerConfig config, ExampleValidator validator, RecordRejector rejector) {
         this(new KafkaConsumer<>(properties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                config.topics().examples(config.modality(), config.method()), config.getInt(LearnerConfig.BATCH_SIZE),
+                config.topics().examples(config.modality(), config.method()), config.getInt(LearnerConfig.BATCH_SIZE_CONFIG),
                 validator, rejector);
     }
 
@@ -135,7 +135,7 @@ public final class ExampleConsumer implements AutoCloseable {
         if (r.value() == null) {
             return;
         }
-        ImageViews example;
+        Example example;
         try {
             example = serde.deserialize(r.topic(), r.value());
         } catch (RuntimeException e) {

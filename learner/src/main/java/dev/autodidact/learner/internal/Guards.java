@@ -40,9 +40,9 @@ public final class Guards {
     private boolean nonFiniteHealth;
 
     public Guards(LearnerConfig config, MeterRegistry registry, Tags tags, Checkpoint restored) {
-        this.maxNonFinite = config.getInt(LearnerConfig.MAX_NONFINITE_STEPS);
-        this.maxRollbacks = config.getInt(LearnerConfig.MAX_ROLLBACKS);
-        this.collapseFraction = config.getDouble(LearnerConfig.COLLAPSE_STD_FRACTION);
+        this.maxNonFinite = config.getInt(LearnerConfig.MAX_NONFINITE_STEPS_CONFIG);
+        this.maxRollbacks = config.getInt(LearnerConfig.MAX_ROLLBACKS_CONFIG);
+        this.collapseFraction = config.getDouble(LearnerConfig.COLLAPSE_STD_FRACTION_CONFIG);
         this.lastGood = restored;
         this.rollbackCounter = Counter.builder("autodidact.learner.rollbacks").tags(tags)
                 .description("Roll-backs to the last good checkpoint after repeated non-finite losses")

@@ -1,7 +1,9 @@
 package dev.autodidact.learner.internal;
 
 import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.StepResult;
+import dev.autodidact.learner.train.TrainingListener;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /** The learner's meters: step and data-wait time, samples, loss, learning rate, skipped steps, checkpoints. */
-public final class LearnerMetrics {
+public final class LearnerMetrics implements TrainingListener {
     private static final double RATE_WINDOW_SECONDS = 10;
 
     private final Timer stepTimer;
@@ -52,6 +54,16 @@ public final class LearnerMetrics {
                 .description("Learning rate of the last step").register(registry);
         Gauge.builder("autodidact.learner.throughput", this, LearnerMetrics::samplesPerSecond).tags(tags)
                 .description("Samples trained per second over the last window").register(registry);
+    }
+
+    @Override
+    public void onDataWait(long nanos) {
+        dataWait(nanos);
+    }
+
+    @Override
+    public void onStep(StepResult result, ExampleBatch batch) {
+        step(result);
     }
 
     public void dataWait(long nanos) {

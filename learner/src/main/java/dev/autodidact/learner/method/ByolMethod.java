@@ -9,12 +9,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.ByolLoss;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * BYOL (Grill et al., "Bootstrap Your Own Latent", NeurIPS 2020): an online network (encoder, projector, predictor)
@@ -28,6 +30,27 @@ import java.util.Map;
  */
 public final class ByolMethod implements SslMethod {
     public static final String NAME = "byol";
+    public static final String MOMENTUM_BASE_CONFIG = "byol.momentum.base";
+    private static final String MOMENTUM_BASE_DOC = "BYOL target momentum at step 0. The paper's 0.996 averages over "
+            + "~250 steps, a large part of a short CPU run; 0.99 (~100 steps) is the usual CIFAR-scale value.";
+    public static final String ABLATION_NO_PREDICTOR_NO_EMA_CONFIG = "byol.ablation.no.predictor.no.ema";
+    private static final String ABLATION_NO_PREDICTOR_NO_EMA_DOC = "Ablation: BYOL without predictor and with the "
+            + "online network as its own target. Collapses (BYOL table 5b); for demonstrating the collapse detector, "
+            + "not for training.";
+    private static final String PROJECTOR = "projector";
+    private static final String PREDICTOR = "predictor";
+    private static final String TARGET_ENCODER = "target.encoder";
+    private static final String TARGET_PROJECTOR = "target.projector";
+
+    public static final MethodSpec SPEC = new MethodSpec(NAME, new Recipe(Recipe.ADAMW, 2e-3, 1e-4, 1024, 256),
+            def -> def
+                    .define(MOMENTUM_BASE_CONFIG, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM,
+                            MOMENTUM_BASE_DOC)
+                    .define(ABLATION_NO_PREDICTOR_NO_EMA_CONFIG, Type.BOOLEAN, false, Importance.LOW,
+                            ABLATION_NO_PREDICTOR_NO_EMA_DOC),
+            ctx -> new ByolMethod(ctx.manager(), ctx.encoder(), new Settings(ctx.projectionHidden(),
+                    ctx.projectionDim(), new MomentumSchedule(ctx.settings().getDouble(MOMENTUM_BASE_CONFIG),
+                    ctx.momentumHorizonSteps()), ctx.settings().getBoolean(ABLATION_NO_PREDICTOR_NO_EMA_CONFIG))));
 
     /**
      * @param hidden hidden units of projector and predictor
@@ -38,27 +61,24 @@ public final class ByolMethod implements SslMethod {
     public record Settings(int hidden, int out, MomentumSchedule momentum, boolean noPredictorNoEma) {
     }
 
-    private final NDManager manager;
-    private final EncoderSpec spec;
+    private final EncoderArchitecture architecture;
     private final Settings settings;
-    private final Map<String, Block> online = new LinkedHashMap<>();
-    private final Map<String, Block> target = new LinkedHashMap<>();
+    private final Networks networks;
     private final EmaTarget ema;
 
-    public ByolMethod(NDManager manager, EncoderSpec spec, Settings settings) {
-        this.manager = manager;
-        this.spec = spec;
+    public ByolMethod(NDManager manager, EncoderArchitecture architecture, Settings settings) {
+        this.architecture = architecture;
         this.settings = settings;
-        online.put("encoder", Networks.encoder(manager, spec));
-        online.put("projector", head(manager, spec.featureDim()));
+        this.networks = new Networks(manager);
+        Block encoder = networks.trainable(ENCODER_SECTION, architecture.build(manager));
+        Block projector = networks.trainable(PROJECTOR, head(manager, architecture.featureDim()));
         if (settings.noPredictorNoEma()) {
             ema = null;
         } else {
-            online.put("predictor", head(manager, settings.out()));
-            target.put("target.encoder", Networks.encoder(manager, spec));
-            target.put("target.projector", head(manager, spec.featureDim()));
-            ema = new EmaTarget(manager, List.of(online.get("encoder"), online.get("projector")),
-                    List.copyOf(target.values()));
+            networks.trainable(PREDICTOR, head(manager, settings.out()));
+            Block targetEncoder = networks.target(TARGET_ENCODER, architecture.build(manager));
+            Block targetProjector = networks.target(TARGET_PROJECTOR, head(manager, architecture.featureDim()));
+            ema = new EmaTarget(manager, List.of(encoder, projector), List.of(targetEncoder, targetProjector));
         }
     }
 
@@ -72,43 +92,39 @@ public final class ByolMethod implements SslMethod {
     }
 
     @Override
+    public List<String> inputs() {
+        return Views.TWO;
+    }
+
+    @Override
     public Block head() {
-        return online.get("projector");
+        return networks.get(PROJECTOR);
     }
 
     @Override
     public Block encoder() {
-        return online.get("encoder");
+        return networks.get(ENCODER_SECTION);
     }
 
     @Override
     public List<Pair<String, Parameter>> trainableParameters() {
-        return TrainableParameters.of(online);
+        return networks.trainableParameters();
     }
 
     @Override
-    public NDArray loss(ParameterStore store, NDList views) {
-        if (views.size() != 2) {
-            throw new IllegalArgumentException("BYOL needs 2 views, got " + views.size());
-        }
-        long n = views.get(0).getShape().get(0);
-        NDArray both = NDArrays.concat(views, 0);
-        NDArray projections = project(store, online, both);
+    public NDArray loss(ParameterStore store, NDList batch, long step) {
+        Views.require("BYOL", batch, 2);
+        long n = batch.get(0).getShape().get(0);
+        NDArray both = NDArrays.concat(batch, 0);
+        NDArray projections = networks.forward(store, PROJECTOR, networks.forward(store, ENCODER_SECTION, both));
         if (ema == null) {
             NDList z = projections.split(new long[] {n}, 0);
             return ByolLoss.symmetric(z.get(0), z.get(1), z.get(0), z.get(1));
         }
-        NDList p = online.get("predictor").forward(store, new NDList(projections), true).singletonOrThrow()
-                .split(new long[] {n}, 0);
-        NDList z = project(store, target, both.stopGradient()).split(new long[] {n}, 0);
+        NDList p = networks.forward(store, PREDICTOR, projections).split(new long[] {n}, 0);
+        NDArray targetFeatures = networks.forward(store, TARGET_ENCODER, both.stopGradient());
+        NDList z = networks.forward(store, TARGET_PROJECTOR, targetFeatures).split(new long[] {n}, 0);
         return ByolLoss.symmetric(p.get(0), p.get(1), z.get(0), z.get(1));
-    }
-
-    /** Encoder then projector of {@code networks} (the first two entries) on a batch, in training mode. */
-    private static NDArray project(ParameterStore store, Map<String, Block> networks, NDArray x) {
-        List<Block> blocks = List.copyOf(networks.values());
-        NDList h = blocks.get(0).forward(store, new NDList(x), true);
-        return blocks.get(1).forward(store, h, true).singletonOrThrow();
     }
 
     @Override
@@ -120,25 +136,22 @@ public final class ByolMethod implements SslMethod {
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new HashMap<>(spec.toMap());
+        Map<String, String> m = new HashMap<>(architecture.toMap());
         m.put("projector.hidden", Integer.toString(settings.hidden()));
         m.put("projector.dim", Integer.toString(settings.out()));
-        m.put("byol.momentum.base", Double.toString(settings.momentum().base()));
+        m.put(MOMENTUM_BASE_CONFIG, Double.toString(settings.momentum().base()));
         m.put("byol.momentum.horizon.steps", Long.toString(settings.momentum().horizonSteps()));
-        m.put("byol.ablation.no.predictor.no.ema", Boolean.toString(settings.noPredictorNoEma()));
+        m.put(ABLATION_NO_PREDICTOR_NO_EMA_CONFIG, Boolean.toString(settings.noPredictorNoEma()));
         return m;
     }
 
     @Override
     public Map<String, byte[]> saveState() {
-        Map<String, byte[]> sections = BlockState.saveAll(online);
-        sections.putAll(BlockState.saveAll(target));
-        return sections;
+        return networks.save();
     }
 
     @Override
     public void loadState(Map<String, byte[]> sections) {
-        BlockState.loadAll(online, manager, sections);
-        BlockState.loadAll(target, manager, sections);
+        networks.load(sections);
     }
 }

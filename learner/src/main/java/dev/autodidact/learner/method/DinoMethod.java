@@ -11,13 +11,18 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.DinoLoss;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
 import dev.autodidact.learner.model.PrototypeLayer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * DINO (Caron et al., "Emerging Properties in Self-Supervised Vision Transformers", ICCV 2021), with the paper's
@@ -31,7 +36,57 @@ import java.util.Map;
  */
 public final class DinoMethod implements SslMethod {
     public static final String NAME = "dino";
+    public static final String HIDDEN_CONFIG = "dino.hidden";
+    public static final String BOTTLENECK_CONFIG = "dino.bottleneck";
+    public static final String OUT_DIM_CONFIG = "dino.out.dim";
+    public static final String LOCAL_CROPS_CONFIG = "dino.local.crops";
+    public static final String STUDENT_TEMPERATURE_CONFIG = "dino.student.temperature";
+    public static final String TEACHER_TEMPERATURE_CONFIG = "dino.teacher.temperature";
+    public static final String TEACHER_TEMPERATURE_START_CONFIG = "dino.teacher.temperature.start";
+    public static final String TEACHER_WARMUP_STEPS_CONFIG = "dino.teacher.warmup.steps";
+    public static final String CENTER_MOMENTUM_CONFIG = "dino.center.momentum";
+    public static final String MOMENTUM_BASE_CONFIG = "dino.momentum.base";
     private static final String CENTER = "center";
+    private static final String STUDENT_ENCODER = "student.encoder";
+    private static final String STUDENT_HEAD = "student.head";
+    private static final String TEACHER_HEAD = "teacher.head";
+
+    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE, DinoMethod::define,
+            ctx -> new DinoMethod(ctx.manager(), ctx.encoder(), settings(ctx)));
+
+    private static ConfigDef define(ConfigDef def) {
+        return def
+                .define(HIDDEN_CONFIG, Type.INT, 256, Range.between(1, 65536), Importance.LOW,
+                        "DINO head hidden units.")
+                .define(BOTTLENECK_CONFIG, Type.INT, 64, Range.between(1, 65536), Importance.LOW,
+                        "DINO head bottleneck before the prototype layer.")
+                .define(OUT_DIM_CONFIG, Type.INT, 1024, Range.between(2, 1 << 20), Importance.MEDIUM,
+                        "DINO prototypes K (the paper: 65536 on ImageNet).")
+                .define(LOCAL_CROPS_CONFIG, Type.INT, 6, Range.between(0, 62), Importance.MEDIUM,
+                        "DINO local crops per example after the 2 global ones (the paper's 2x224 + 6x96 setting); "
+                                + "must match the stream-app's dino.local.crops.")
+                .define(STUDENT_TEMPERATURE_CONFIG, Type.DOUBLE, 0.1, Range.atLeast(1e-3), Importance.MEDIUM,
+                        "DINO student temperature.")
+                .define(TEACHER_TEMPERATURE_CONFIG, Type.DOUBLE, 0.07, Range.atLeast(1e-3), Importance.MEDIUM,
+                        "DINO teacher temperature after the warm-up.")
+                .define(TEACHER_TEMPERATURE_START_CONFIG, Type.DOUBLE, 0.04, Range.atLeast(1e-3), Importance.LOW,
+                        "DINO teacher temperature at step 0.")
+                .define(TEACHER_WARMUP_STEPS_CONFIG, Type.LONG, 300L, Range.atLeast(0), Importance.LOW,
+                        "Steps of the linear teacher temperature warm-up.")
+                .define(CENTER_MOMENTUM_CONFIG, Type.DOUBLE, 0.9, Range.between(0, 1), Importance.LOW,
+                        "DINO centre EMA momentum.")
+                .define(MOMENTUM_BASE_CONFIG, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM,
+                        "DINO teacher momentum at step 0 (the paper: 0.996 on ImageNet).");
+    }
+
+    private static Settings settings(MethodContext ctx) {
+        AbstractConfig c = ctx.settings();
+        return new Settings(c.getInt(HIDDEN_CONFIG), c.getInt(BOTTLENECK_CONFIG), c.getInt(OUT_DIM_CONFIG),
+                c.getInt(LOCAL_CROPS_CONFIG), ctx.floatOf(STUDENT_TEMPERATURE_CONFIG),
+                ctx.floatOf(TEACHER_TEMPERATURE_START_CONFIG), ctx.floatOf(TEACHER_TEMPERATURE_CONFIG),
+                c.getLong(TEACHER_WARMUP_STEPS_CONFIG), c.getDouble(CENTER_MOMENTUM_CONFIG),
+                new MomentumSchedule(c.getDouble(MOMENTUM_BASE_CONFIG), ctx.momentumHorizonSteps()));
+    }
 
     /**
      * @param hidden hidden units of the head's MLP
@@ -67,25 +122,23 @@ public final class DinoMethod implements SslMethod {
         }
     }
 
-    private final NDManager manager;
-    private final EncoderSpec spec;
+    private final EncoderArchitecture architecture;
     private final Settings settings;
-    private final Map<String, Block> student = new LinkedHashMap<>();
-    private final Map<String, Block> teacher = new LinkedHashMap<>();
+    private final Networks networks;
     private final EmaTarget ema;
     private final NDArray center;
     private long centerUpdates;
     private NDArray pendingTeacher;
 
-    public DinoMethod(NDManager manager, EncoderSpec spec, Settings settings) {
-        this.manager = manager;
-        this.spec = spec;
+    public DinoMethod(NDManager manager, EncoderArchitecture architecture, Settings settings) {
+        this.architecture = architecture;
         this.settings = settings;
-        student.put("student.encoder", Networks.encoder(manager, spec));
-        student.put("student.head", head(manager, spec.featureDim(), settings));
-        teacher.put("encoder", Networks.encoder(manager, spec));
-        teacher.put("teacher.head", head(manager, spec.featureDim(), settings));
-        ema = new EmaTarget(manager, List.copyOf(student.values()), List.copyOf(teacher.values()));
+        this.networks = new Networks(manager);
+        Block teacherEncoder = networks.target(ENCODER_SECTION, architecture.build(manager));
+        Block teacherHead = networks.target(TEACHER_HEAD, head(manager, architecture.featureDim(), settings));
+        Block studentEncoder = networks.trainable(STUDENT_ENCODER, architecture.build(manager));
+        Block studentHead = networks.trainable(STUDENT_HEAD, head(manager, architecture.featureDim(), settings));
+        ema = new EmaTarget(manager, List.of(studentEncoder, studentHead), List.of(teacherEncoder, teacherHead));
         center = manager.zeros(new Shape(1, settings.outDim()));
     }
 
@@ -100,37 +153,38 @@ public final class DinoMethod implements SslMethod {
         return NAME;
     }
 
+    /** Views {@code view.0} and {@code view.1} are the global crops, the rest local ones. */
     @Override
-    public int viewsPerExample() {
-        return 2 + settings.localCrops();
+    public List<String> inputs() {
+        return Views.names(2 + settings.localCrops());
+    }
+
+    /** Only the two global crops have the encoder's canonical size. */
+    @Override
+    public List<String> canonicalInputs() {
+        return Views.TWO;
     }
 
     /** The teacher's head, after the published (teacher) encoder. */
     @Override
     public Block head() {
-        return teacher.get("teacher.head");
+        return networks.get(TEACHER_HEAD);
     }
 
     /** The teacher's encoder: the representation DINO evaluates and publishes. */
     @Override
     public Block encoder() {
-        return teacher.get("encoder");
+        return networks.get(ENCODER_SECTION);
     }
 
     @Override
     public List<Pair<String, Parameter>> trainableParameters() {
-        return TrainableParameters.of(student);
-    }
-
-    /** The loss with the teacher temperature after its warm-up (a call without the global step). */
-    @Override
-    public NDArray loss(ParameterStore store, NDList views) {
-        return loss(store, views, Long.MAX_VALUE);
+        return networks.trainableParameters();
     }
 
     @Override
     public NDArray loss(ParameterStore store, NDList views, long step) {
-        if (views.size() != viewsPerExample()) {
+        if (views.size() != inputs().size()) {
             throw new IllegalArgumentException("DINO needs 2 global and " + settings.localCrops()
                     + " local views, got " + views.size());
         }
@@ -141,17 +195,13 @@ public final class DinoMethod implements SslMethod {
         pendingTeacher = null;
         long n = views.get(0).getShape().get(0);
         NDArray globals = NDArrays.concat(new NDList(views.get(0), views.get(1)), 0);
-        NDList features = new NDList(block(student, 0).forward(store, new NDList(globals), true).singletonOrThrow());
+        NDList features = new NDList(networks.forward(store, STUDENT_ENCODER, globals));
         for (NDList group : localGroups(views)) {
-            NDArray crops = NDArrays.concat(group, 0);
-            features.add(block(student, 0).forward(store, new NDList(crops), true).singletonOrThrow());
+            features.add(networks.forward(store, STUDENT_ENCODER, NDArrays.concat(group, 0)));
         }
-        NDArray studentOut = block(student, 1).forward(store, new NDList(NDArrays.concat(features, 0)), true)
-                .singletonOrThrow();
-        NDArray teacherFeatures = block(teacher, 0).forward(store, new NDList(globals.stopGradient()), true)
-                .singletonOrThrow();
-        NDArray teacherOut = block(teacher, 1).forward(store, new NDList(teacherFeatures), true).singletonOrThrow()
-                .stopGradient();
+        NDArray studentOut = networks.forward(store, STUDENT_HEAD, NDArrays.concat(features, 0));
+        NDArray teacherFeatures = networks.forward(store, ENCODER_SECTION, globals.stopGradient());
+        NDArray teacherOut = networks.forward(store, TEACHER_HEAD, teacherFeatures).stopGradient();
         NDArray loss = DinoLoss.compute(studentOut.split(views.size()), teacherOut.split(2), center,
                 settings.studentTemperature(), settings.teacherTemperatureAt(step));
         pendingTeacher = teacherOut;
@@ -165,10 +215,6 @@ public final class DinoMethod implements SslMethod {
             groups.computeIfAbsent(views.get(v).getShape(), s -> new NDList()).add(views.get(v));
         }
         return List.copyOf(groups.values());
-    }
-
-    private static Block block(Map<String, Block> networks, int index) {
-        return List.copyOf(networks.values()).get(index);
     }
 
     /** Moves the teacher towards the student and the centre towards the teacher's batch mean (eq. 4). */
@@ -186,30 +232,28 @@ public final class DinoMethod implements SslMethod {
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new HashMap<>(spec.toMap());
-        m.put("dino.hidden", Integer.toString(settings.hidden()));
-        m.put("dino.bottleneck", Integer.toString(settings.bottleneck()));
-        m.put("dino.out.dim", Integer.toString(settings.outDim()));
-        m.put("dino.local.crops", Integer.toString(settings.localCrops()));
-        m.put("dino.student.temperature", Float.toString(settings.studentTemperature()));
-        m.put("dino.teacher.temperature", Float.toString(settings.teacherTemperature()));
-        m.put("dino.center.momentum", Double.toString(settings.centerMomentum()));
-        m.put("dino.momentum.base", Double.toString(settings.momentum().base()));
+        Map<String, String> m = new HashMap<>(architecture.toMap());
+        m.put(HIDDEN_CONFIG, Integer.toString(settings.hidden()));
+        m.put(BOTTLENECK_CONFIG, Integer.toString(settings.bottleneck()));
+        m.put(OUT_DIM_CONFIG, Integer.toString(settings.outDim()));
+        m.put(LOCAL_CROPS_CONFIG, Integer.toString(settings.localCrops()));
+        m.put(STUDENT_TEMPERATURE_CONFIG, Float.toString(settings.studentTemperature()));
+        m.put(TEACHER_TEMPERATURE_CONFIG, Float.toString(settings.teacherTemperature()));
+        m.put(CENTER_MOMENTUM_CONFIG, Double.toString(settings.centerMomentum()));
+        m.put(MOMENTUM_BASE_CONFIG, Double.toString(settings.momentum().base()));
         return m;
     }
 
     @Override
     public Map<String, byte[]> saveState() {
-        Map<String, byte[]> sections = BlockState.saveAll(teacher);
-        sections.putAll(BlockState.saveAll(student));
+        Map<String, byte[]> sections = new LinkedHashMap<>(networks.save());
         sections.put(CENTER, ArrayState.save(centerUpdates, center));
         return sections;
     }
 
     @Override
     public void loadState(Map<String, byte[]> sections) {
-        BlockState.loadAll(student, manager, sections);
-        BlockState.loadAll(teacher, manager, sections);
+        networks.load(sections);
         centerUpdates = ArrayState.load(sections.get(CENTER), center, CENTER);
     }
 }

@@ -10,12 +10,15 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.InfoNceLoss;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * MoCo v2 (He et al., "Momentum Contrast for Unsupervised Visual Representation Learning", CVPR 2020; Chen et al.,
@@ -30,7 +33,29 @@ import java.util.Map;
  */
 public final class MocoMethod implements SslMethod {
     public static final String NAME = "moco";
+    public static final String QUEUE_SIZE_CONFIG = "moco.queue.size";
+    private static final String QUEUE_SIZE_DOC = "MoCo negatives kept in the queue (the paper: 65536 on ImageNet; "
+            + "4096 at CIFAR scale).";
+    public static final String TEMPERATURE_CONFIG = "moco.temperature";
+    private static final String TEMPERATURE_DOC = "MoCo v2 InfoNCE temperature.";
+    public static final String MOMENTUM_CONFIG = "moco.momentum";
+    private static final String MOMENTUM_DOC = "MoCo key encoder momentum (constant). The paper's 0.999 suits ~10^5+ "
+            + "steps; 0.99 short runs.";
     private static final String QUEUE = "queue";
+    private static final String PROJECTOR = "projector";
+    private static final String KEY_ENCODER = "key.encoder";
+    private static final String KEY_PROJECTOR = "key.projector";
+
+    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE,
+            def -> def
+                    .define(QUEUE_SIZE_CONFIG, Type.INT, 4096, Range.between(1, 1 << 20), Importance.MEDIUM,
+                            QUEUE_SIZE_DOC)
+                    .define(TEMPERATURE_CONFIG, Type.DOUBLE, 0.2, Range.atLeast(1e-3), Importance.MEDIUM,
+                            TEMPERATURE_DOC)
+                    .define(MOMENTUM_CONFIG, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM, MOMENTUM_DOC),
+            ctx -> new MocoMethod(ctx.manager(), ctx.encoder(), new Settings(ctx.projectionHidden(),
+                    ctx.projectionDim(), ctx.settings().getInt(QUEUE_SIZE_CONFIG), ctx.floatOf(TEMPERATURE_CONFIG),
+                    MomentumSchedule.constant(ctx.settings().getDouble(MOMENTUM_CONFIG)))));
 
     /**
      * @param hidden hidden units of the MLP head
@@ -47,25 +72,23 @@ public final class MocoMethod implements SslMethod {
         }
     }
 
-    private final NDManager manager;
-    private final EncoderSpec spec;
+    private final EncoderArchitecture architecture;
     private final Settings settings;
-    private final Map<String, Block> query = new LinkedHashMap<>();
-    private final Map<String, Block> key = new LinkedHashMap<>();
+    private final Networks networks;
     private final EmaTarget ema;
     private final NDArray queue;
     private long pointer;
     private NDArray pendingKeys;
 
-    public MocoMethod(NDManager manager, EncoderSpec spec, Settings settings) {
-        this.manager = manager;
-        this.spec = spec;
+    public MocoMethod(NDManager manager, EncoderArchitecture architecture, Settings settings) {
+        this.architecture = architecture;
         this.settings = settings;
-        query.put("encoder", Networks.encoder(manager, spec));
-        query.put("projector", head(manager, spec.featureDim(), settings));
-        key.put("key.encoder", Networks.encoder(manager, spec));
-        key.put("key.projector", head(manager, spec.featureDim(), settings));
-        ema = new EmaTarget(manager, List.copyOf(query.values()), List.copyOf(key.values()));
+        this.networks = new Networks(manager);
+        Block encoder = networks.trainable(ENCODER_SECTION, architecture.build(manager));
+        Block projector = networks.trainable(PROJECTOR, head(manager, architecture.featureDim(), settings));
+        Block keyEncoder = networks.target(KEY_ENCODER, architecture.build(manager));
+        Block keyProjector = networks.target(KEY_PROJECTOR, head(manager, architecture.featureDim(), settings));
+        ema = new EmaTarget(manager, List.of(encoder, projector), List.of(keyEncoder, keyProjector));
         NDArray noise = manager.randomNormal(new Shape(settings.queueSize(), settings.out()));
         queue = noise.normalize(2, 1, 1e-12);
         noise.close();
@@ -81,37 +104,35 @@ public final class MocoMethod implements SslMethod {
     }
 
     @Override
+    public List<String> inputs() {
+        return Views.TWO;
+    }
+
+    @Override
     public Block head() {
-        return query.get("projector");
+        return networks.get(PROJECTOR);
     }
 
     @Override
     public Block encoder() {
-        return query.get("encoder");
+        return networks.get(ENCODER_SECTION);
     }
 
     @Override
     public List<Pair<String, Parameter>> trainableParameters() {
-        return TrainableParameters.of(query);
+        return networks.trainableParameters();
     }
 
     @Override
-    public NDArray loss(ParameterStore store, NDList views) {
-        if (views.size() != 2) {
-            throw new IllegalArgumentException("MoCo needs 2 views, got " + views.size());
-        }
+    public NDArray loss(ParameterStore store, NDList batch, long step) {
+        Views.require("MoCo", batch, 2);
         pendingKeys = null;
-        NDArray q = embed(store, query, views.get(0));
-        NDArray k = embed(store, key, views.get(1).stopGradient()).stopGradient();
+        NDArray q = networks.forward(store, PROJECTOR, networks.forward(store, ENCODER_SECTION, batch.get(0)));
+        NDArray keyFeatures = networks.forward(store, KEY_ENCODER, batch.get(1).stopGradient());
+        NDArray k = networks.forward(store, KEY_PROJECTOR, keyFeatures).stopGradient();
         NDArray loss = InfoNceLoss.compute(q, k, queue, settings.temperature());
         pendingKeys = k.normalize(2, 1, 1e-12);
         return loss;
-    }
-
-    private static NDArray embed(ParameterStore store, Map<String, Block> networks, NDArray x) {
-        List<Block> blocks = List.copyOf(networks.values());
-        NDList h = blocks.get(0).forward(store, new NDList(x), true);
-        return blocks.get(1).forward(store, h, true).singletonOrThrow();
     }
 
     /** Moves the key encoder, then enqueues the batch's keys over the oldest ones. */
@@ -140,27 +161,25 @@ public final class MocoMethod implements SslMethod {
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new HashMap<>(spec.toMap());
+        Map<String, String> m = new HashMap<>(architecture.toMap());
         m.put("projector.hidden", Integer.toString(settings.hidden()));
         m.put("projector.dim", Integer.toString(settings.out()));
-        m.put("moco.queue.size", Integer.toString(settings.queueSize()));
-        m.put("moco.temperature", Float.toString(settings.temperature()));
-        m.put("moco.momentum", Double.toString(settings.momentum().base()));
+        m.put(QUEUE_SIZE_CONFIG, Integer.toString(settings.queueSize()));
+        m.put(TEMPERATURE_CONFIG, Float.toString(settings.temperature()));
+        m.put(MOMENTUM_CONFIG, Double.toString(settings.momentum().base()));
         return m;
     }
 
     @Override
     public Map<String, byte[]> saveState() {
-        Map<String, byte[]> sections = BlockState.saveAll(query);
-        sections.putAll(BlockState.saveAll(key));
+        Map<String, byte[]> sections = new LinkedHashMap<>(networks.save());
         sections.put(QUEUE, ArrayState.save(pointer, queue));
         return sections;
     }
 
     @Override
     public void loadState(Map<String, byte[]> sections) {
-        BlockState.loadAll(query, manager, sections);
-        BlockState.loadAll(key, manager, sections);
+        networks.load(sections);
         long saved = ArrayState.load(sections.get(QUEUE), queue, QUEUE);
         if (saved < 0 || saved >= settings.queueSize()) {
             throw new IllegalStateException("Queue pointer " + saved + " is outside the queue of " + settings.queueSize());

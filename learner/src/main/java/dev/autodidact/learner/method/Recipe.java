@@ -1,14 +1,12 @@
 package dev.autodidact.learner.method;
 
-import java.util.Locale;
-
 /**
  * The optimisation defaults a method trains with unless the configuration says otherwise: optimizer, peak learning
  * rate, weight decay and the projector's size. They differ because the methods do: contrastive losses learn well with
  * AdamW and a small head, while the negative-free Siamese methods (BYOL, SimSiam) need a wide projector and predictor
  * (with 128/64 units and SimSiam's predictor bottleneck of 16, neither beat a random encoder in 5 CPU minutes). SGD
  * with SimSiam's paper settings (lr 0.06, momentum 0.9, weight decay 5e-4) learned more slowly than AdamW in the first
- * 300 steps. Measured on CIFAR-10 at 32 px on 2 CPU cores (README, "Measured").
+ * 300 steps. Measured on CIFAR-10 at 32 px on 2 CPU cores (README, "Measured"). Each {@link MethodSpec} names its own.
  *
  * @param optimizer {@code adamw} or {@code sgd}
  * @param learningRate peak learning rate (after warm-up)
@@ -21,12 +19,6 @@ public record Recipe(String optimizer, double learningRate, double weightDecay, 
     public static final String ADAMW = "adamw";
     public static final String SGD = "sgd";
 
-    /** The default recipe of {@code method} (a name from {@code LearnerConfig.METHODS}). */
-    public static Recipe of(String method) {
-        return switch (method.toLowerCase(Locale.ROOT)) {
-            case ByolMethod.NAME -> new Recipe(ADAMW, 2e-3, 1e-4, 1024, 256);
-            case SimSiamMethod.NAME -> new Recipe(ADAMW, 1e-3, 1e-4, 512, 512);
-            default -> new Recipe(ADAMW, 1e-3, 1e-4, 128, 64);
-        };
-    }
+    /** AdamW at 1e-3 with a 128 → 64 projector: what the contrastive methods train with. */
+    public static final Recipe CONTRASTIVE = new Recipe(ADAMW, 1e-3, 1e-4, 128, 64);
 }

@@ -8,56 +8,88 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 
 /**
  * The shared body of Barlow Twins and VICReg: one encoder, the three-layer expander of both papers, both views in one
- * forward pass, and a loss on the two views' embeddings. No predictor, no target network, no negatives.
+ * forward pass, and a loss on the two views' embeddings. No predictor, no target network, no negatives. Subclasses
+ * give the name, the loss and the hyper-parameters recorded in the manifest.
  */
-final class RedundancyReductionMethod {
-    private final NDManager manager;
-    private final Map<String, Block> networks = new LinkedHashMap<>();
+abstract class RedundancyReductionMethod implements SslMethod {
+    private static final String PROJECTOR = "projector";
+
+    private final String name;
+    private final EncoderArchitecture architecture;
+    private final Networks networks;
     private final BinaryOperator<NDArray> loss;
 
-    RedundancyReductionMethod(NDManager manager, EncoderSpec spec, int expanderDim, BinaryOperator<NDArray> loss) {
-        this.manager = manager;
+    RedundancyReductionMethod(String name, NDManager manager, EncoderArchitecture architecture, int expanderDim,
+                              BinaryOperator<NDArray> loss) {
+        this.name = name;
+        this.architecture = architecture;
         this.loss = loss;
-        networks.put("encoder", Networks.encoder(manager, spec));
-        networks.put("projector", Networks.head(manager, MlpHead.expander(expanderDim).build(), spec.featureDim()));
+        this.networks = new Networks(manager);
+        networks.trainable(ENCODER_SECTION, architecture.build(manager));
+        networks.trainable(PROJECTOR, Networks.head(manager, MlpHead.expander(expanderDim).build(),
+                architecture.featureDim()));
     }
 
-    Block head() {
-        return networks.get("projector");
+    /** The method's hyper-parameters, added to the encoder's in the manifest. */
+    abstract Map<String, String> settings();
+
+    @Override
+    public final String name() {
+        return name;
     }
 
-    Block encoder() {
-        return networks.get("encoder");
+    @Override
+    public final List<String> inputs() {
+        return Views.TWO;
     }
 
-    List<Pair<String, Parameter>> trainableParameters() {
-        return TrainableParameters.of(networks);
+    @Override
+    public final Block head() {
+        return networks.get(PROJECTOR);
     }
 
-    NDArray loss(String method, ParameterStore store, NDList views) {
-        if (views.size() != 2) {
-            throw new IllegalArgumentException(method + " needs 2 views, got " + views.size());
-        }
+    @Override
+    public final Block encoder() {
+        return networks.get(ENCODER_SECTION);
+    }
+
+    @Override
+    public final List<Pair<String, Parameter>> trainableParameters() {
+        return networks.trainableParameters();
+    }
+
+    @Override
+    public final NDArray loss(ParameterStore store, NDList views, long step) {
+        Views.require(name, views, 2);
         long n = views.get(0).getShape().get(0);
-        NDList h = networks.get("encoder").forward(store, new NDList(NDArrays.concat(views, 0)), true);
-        NDList z = networks.get("projector").forward(store, h, true).singletonOrThrow().split(new long[] {n}, 0);
+        NDArray h = networks.forward(store, ENCODER_SECTION, NDArrays.concat(views, 0));
+        NDList z = networks.forward(store, PROJECTOR, h).split(new long[] {n}, 0);
         return loss.apply(z.get(0), z.get(1));
     }
 
-    Map<String, byte[]> saveState() {
-        return BlockState.saveAll(networks);
+    @Override
+    public final Map<String, String> architecture() {
+        Map<String, String> m = new HashMap<>(architecture.toMap());
+        m.putAll(settings());
+        return m;
     }
 
-    void loadState(Map<String, byte[]> sections) {
-        BlockState.loadAll(networks, manager, sections);
+    @Override
+    public final Map<String, byte[]> saveState() {
+        return networks.save();
+    }
+
+    @Override
+    public final void loadState(Map<String, byte[]> sections) {
+        networks.load(sections);
     }
 }

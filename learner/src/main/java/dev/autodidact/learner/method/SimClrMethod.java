@@ -9,39 +9,48 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.NtXentLoss;
-import dev.autodidact.learner.model.EncoderSpec;
-import dev.autodidact.learner.model.ProjectionHead;
+import dev.autodidact.learner.model.MlpHead;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
- * SimCLR (Chen et al. 2020): two augmented views per image go through one encoder and an MLP projector; NT-Xent pulls
- * the two projections of an image together and pushes the other {@code 2N-2} views of the batch away. Both views run
- * in one forward pass so that batch norm sees the whole batch.
+ * SimCLR (Chen et al. 2020): two augmented views per example go through one encoder and an MLP projector (linear,
+ * batch norm, ReLU, linear); NT-Xent pulls the two projections of an example together and pushes the other
+ * {@code 2N-2} views of the batch away. Both views run in one forward pass so that batch norm sees the whole batch.
  */
 public final class SimClrMethod implements SslMethod {
     public static final String NAME = "simclr";
+    public static final String TEMPERATURE_CONFIG = "simclr.temperature";
+    private static final String TEMPERATURE_DOC = "NT-Xent temperature.";
+    private static final String PROJECTOR = "projector";
 
-    private final EncoderSpec spec;
+    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE,
+            def -> def.define(TEMPERATURE_CONFIG, Type.DOUBLE, 0.2, Range.atLeast(1e-3), Importance.HIGH,
+                    TEMPERATURE_DOC),
+            ctx -> new SimClrMethod(ctx.manager(), ctx.encoder(), ctx.projectionHidden(), ctx.projectionDim(),
+                    ctx.floatOf(TEMPERATURE_CONFIG)));
+
+    private final EncoderArchitecture architecture;
     private final int projectionHidden;
     private final int projectionDim;
     private final float temperature;
-    private final NDManager manager;
-    private final Block encoder;
-    private final Block projector;
+    private final Networks networks;
 
-    public SimClrMethod(NDManager manager, EncoderSpec spec, int projectionHidden, int projectionDim,
+    public SimClrMethod(NDManager manager, EncoderArchitecture architecture, int projectionHidden, int projectionDim,
                         float temperature) {
-        this.spec = spec;
+        this.architecture = architecture;
         this.projectionHidden = projectionHidden;
         this.projectionDim = projectionDim;
         this.temperature = temperature;
-        this.manager = manager;
-        this.encoder = Networks.encoder(manager, spec);
-        this.projector = Networks.head(manager, ProjectionHead.build(projectionHidden, projectionDim),
-                spec.featureDim());
+        this.networks = new Networks(manager);
+        networks.trainable(ENCODER_SECTION, architecture.build(manager));
+        networks.trainable(PROJECTOR, Networks.head(manager, MlpHead.simClr(projectionHidden, projectionDim).build(),
+                architecture.featureDim()));
     }
 
     @Override
@@ -50,56 +59,50 @@ public final class SimClrMethod implements SslMethod {
     }
 
     @Override
+    public List<String> inputs() {
+        return Views.TWO;
+    }
+
+    @Override
     public Block head() {
-        return projector;
+        return networks.get(PROJECTOR);
     }
 
     @Override
     public Block encoder() {
-        return encoder;
+        return networks.get(ENCODER_SECTION);
     }
 
     @Override
     public List<Pair<String, Parameter>> trainableParameters() {
-        Map<String, Block> networks = new LinkedHashMap<>();
-        networks.put("encoder", encoder);
-        networks.put("projector", projector);
-        return TrainableParameters.of(networks);
+        return networks.trainableParameters();
     }
 
     @Override
-    public NDArray loss(ParameterStore store, NDList views) {
-        if (views.size() != 2) {
-            throw new IllegalArgumentException("SimCLR needs 2 views, got " + views.size());
-        }
-        long n = views.get(0).getShape().get(0);
-        NDArray both = NDArrays.concat(views, 0);
-        NDArray h = encoder.forward(store, new NDList(both), true).singletonOrThrow();
-        NDArray z = projector.forward(store, new NDList(h), true).singletonOrThrow();
-        NDList halves = z.split(new long[] {n}, 0);
+    public NDArray loss(ParameterStore store, NDList batch, long step) {
+        Views.require(NAME, batch, 2);
+        long n = batch.get(0).getShape().get(0);
+        NDArray h = networks.forward(store, ENCODER_SECTION, NDArrays.concat(batch, 0));
+        NDList halves = networks.forward(store, PROJECTOR, h).split(new long[] {n}, 0);
         return NtXentLoss.compute(halves.get(0), halves.get(1), temperature);
     }
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new HashMap<>(spec.toMap());
+        Map<String, String> m = new HashMap<>(architecture.toMap());
         m.put("projector.hidden", Integer.toString(projectionHidden));
         m.put("projector.dim", Integer.toString(projectionDim));
-        m.put("simclr.temperature", Float.toString(temperature));
+        m.put(TEMPERATURE_CONFIG, Float.toString(temperature));
         return m;
     }
 
     @Override
     public Map<String, byte[]> saveState() {
-        Map<String, byte[]> sections = new LinkedHashMap<>();
-        sections.put("encoder", BlockState.save(encoder));
-        sections.put("projector", BlockState.save(projector));
-        return sections;
+        return networks.save();
     }
 
     @Override
     public void loadState(Map<String, byte[]> sections) {
-        BlockState.load(encoder, manager, sections.get("encoder"));
-        BlockState.load(projector, manager, sections.get("projector"));
+        networks.load(sections);
     }
 }

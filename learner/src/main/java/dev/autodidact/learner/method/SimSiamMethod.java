@@ -9,12 +9,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.NegativeCosineLoss;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * SimSiam (Chen and He, "Exploring Simple Siamese Representation Learning", CVPR 2021): one encoder with a projector
@@ -24,30 +26,43 @@ import java.util.Map;
  */
 public final class SimSiamMethod implements SslMethod {
     public static final String NAME = "simsiam";
+    public static final String PREDICTOR_HIDDEN_CONFIG = "simsiam.predictor.hidden";
+    private static final String PREDICTOR_HIDDEN_DOC = "SimSiam predictor bottleneck; 0: a quarter of "
+            + "projection.dim, as in the paper.";
+    private static final String PROJECTOR = "projector";
+    private static final String PREDICTOR = "predictor";
 
-    private final NDManager manager;
-    private final EncoderSpec spec;
+    public static final MethodSpec SPEC = new MethodSpec(NAME, new Recipe(Recipe.ADAMW, 1e-3, 1e-4, 512, 512),
+            def -> def.define(PREDICTOR_HIDDEN_CONFIG, Type.INT, 0, Range.between(0, 65536), Importance.LOW,
+                    PREDICTOR_HIDDEN_DOC),
+            ctx -> {
+                int predictorHidden = ctx.settings().getInt(PREDICTOR_HIDDEN_CONFIG);
+                return new SimSiamMethod(ctx.manager(), ctx.encoder(), ctx.projectionHidden(), ctx.projectionDim(),
+                        predictorHidden > 0 ? predictorHidden : Math.max(1, ctx.projectionDim() / 4));
+            });
+
+    private final EncoderArchitecture architecture;
     private final int projectionHidden;
     private final int projectionDim;
     private final int predictorHidden;
-    private final Map<String, Block> networks = new LinkedHashMap<>();
+    private final Networks networks;
 
     /**
      * @param projectionHidden hidden units of the projector
      * @param projectionDim output of projector and predictor
      * @param predictorHidden the predictor's bottleneck (the paper: a quarter of {@code projectionDim})
      */
-    public SimSiamMethod(NDManager manager, EncoderSpec spec, int projectionHidden, int projectionDim,
+    public SimSiamMethod(NDManager manager, EncoderArchitecture architecture, int projectionHidden, int projectionDim,
                          int predictorHidden) {
-        this.manager = manager;
-        this.spec = spec;
+        this.architecture = architecture;
         this.projectionHidden = projectionHidden;
         this.projectionDim = projectionDim;
         this.predictorHidden = predictorHidden;
-        networks.put("encoder", Networks.encoder(manager, spec));
-        networks.put("projector", Networks.head(manager,
-                MlpHead.simSiamProjector(projectionHidden, projectionDim).build(), spec.featureDim()));
-        networks.put("predictor", Networks.head(manager, MlpHead.byol(predictorHidden, projectionDim).build(),
+        this.networks = new Networks(manager);
+        networks.trainable(ENCODER_SECTION, architecture.build(manager));
+        networks.trainable(PROJECTOR, Networks.head(manager,
+                MlpHead.simSiamProjector(projectionHidden, projectionDim).build(), architecture.featureDim()));
+        networks.trainable(PREDICTOR, Networks.head(manager, MlpHead.byol(predictorHidden, projectionDim).build(),
                 projectionDim));
     }
 
@@ -57,29 +72,32 @@ public final class SimSiamMethod implements SslMethod {
     }
 
     @Override
+    public List<String> inputs() {
+        return Views.TWO;
+    }
+
+    @Override
     public Block head() {
-        return networks.get("projector");
+        return networks.get(PROJECTOR);
     }
 
     @Override
     public Block encoder() {
-        return networks.get("encoder");
+        return networks.get(ENCODER_SECTION);
     }
 
     @Override
     public List<Pair<String, Parameter>> trainableParameters() {
-        return TrainableParameters.of(networks);
+        return networks.trainableParameters();
     }
 
     @Override
-    public NDArray loss(ParameterStore store, NDList views) {
-        if (views.size() != 2) {
-            throw new IllegalArgumentException("SimSiam needs 2 views, got " + views.size());
-        }
+    public NDArray loss(ParameterStore store, NDList views, long step) {
+        Views.require("SimSiam", views, 2);
         long n = views.get(0).getShape().get(0);
-        NDList h = networks.get("encoder").forward(store, new NDList(NDArrays.concat(views, 0)), true);
-        NDArray z = networks.get("projector").forward(store, h, true).singletonOrThrow();
-        NDArray p = networks.get("predictor").forward(store, new NDList(z), true).singletonOrThrow();
+        NDArray h = networks.forward(store, ENCODER_SECTION, NDArrays.concat(views, 0));
+        NDArray z = networks.forward(store, PROJECTOR, h);
+        NDArray p = networks.forward(store, PREDICTOR, z);
         NDList zs = z.split(new long[] {n}, 0);
         NDList ps = p.split(new long[] {n}, 0);
         return NegativeCosineLoss.symmetric(ps.get(0), ps.get(1), zs.get(0), zs.get(1));
@@ -87,20 +105,20 @@ public final class SimSiamMethod implements SslMethod {
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new HashMap<>(spec.toMap());
+        Map<String, String> m = new HashMap<>(architecture.toMap());
         m.put("projector.hidden", Integer.toString(projectionHidden));
         m.put("projector.dim", Integer.toString(projectionDim));
-        m.put("simsiam.predictor.hidden", Integer.toString(predictorHidden));
+        m.put(PREDICTOR_HIDDEN_CONFIG, Integer.toString(predictorHidden));
         return m;
     }
 
     @Override
     public Map<String, byte[]> saveState() {
-        return BlockState.saveAll(networks);
+        return networks.save();
     }
 
     @Override
     public void loadState(Map<String, byte[]> sections) {
-        BlockState.loadAll(networks, manager, sections);
+        networks.load(sections);
     }
 }

@@ -10,20 +10,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One self-supervised method. The training loop owns the data, the optimizer and the managers; the method owns its
- * networks, its loss and any state carried across steps (momentum encoders, queues, centres).
+ * One self-supervised method, reduced to its loss and its state. The training loop owns the data, the optimizer, the
+ * managers and every side effect; the method owns its networks, its loss and any state carried across steps
+ * (momentum encoders, queues, centres). Methods are created by their {@link MethodSpec} in the
+ * {@link MethodRegistry}.
  */
 public interface SslMethod {
+    /** The checkpoint section of the encoder that is published, embedded, probed and fine-tuned. */
+    String ENCODER_SECTION = "encoder";
 
     /** Name used on the command line, in topic names and in manifests, e.g. {@code simclr}. */
     String name();
 
-    /** Views the stream-app must produce per example: two unless the method says otherwise (multi-crop). */
-    default int viewsPerExample() {
-        return 2;
+    /**
+     * The example arrays the loss takes, in the order of the batch {@link #loss} gets, e.g. {@code view.0, view.1}.
+     */
+    List<String> inputs();
+
+    /**
+     * Those of {@link #inputs()} that must have the encoder's canonical shape (the others, such as multi-crop's local
+     * views, only a shape the encoder takes). All of them unless the method says otherwise.
+     */
+    default List<String> canonicalInputs() {
+        return inputs();
     }
 
-    /** The encoder whose output is the published representation. */
+    /** The encoder whose output is the published representation (section {@link #ENCODER_SECTION}). */
     Block encoder();
 
     /**
@@ -37,33 +49,22 @@ public interface SslMethod {
     List<Pair<String, Parameter>> trainableParameters();
 
     /**
-     * The loss of one batch.
-     *
-     * @param store parameter store of the training loop
-     * @param views one (N, C, H, W) array per view, row i of each belonging to the same example
-     * @return a scalar loss attached to the inputs' manager
-     */
-    NDArray loss(ParameterStore store, NDList views);
-
-    /**
      * The loss of the batch of optimizer step {@code step} (0-based, counted by the training loop and restored from
-     * checkpoints). Methods whose loss follows a schedule (DINO's teacher temperature) override this; the training
-     * loop always calls it.
+     * checkpoints): methods whose loss follows a schedule (DINO's teacher temperature) read it.
      *
      * @param store parameter store of the training loop
-     * @param views one (N, C, H, W) array per view
+     * @param batch one array per name of {@link #inputs()}, in that order and named after it; row i of each belongs
+     *     to the same example
      * @param step the global step
      * @return a scalar loss attached to the inputs' manager
      */
-    default NDArray loss(ParameterStore store, NDList views, long step) {
-        return loss(store, views);
-    }
+    NDArray loss(ParameterStore store, NDList batch, long step);
 
     /**
      * Called after each applied optimizer step, outside the gradient collector and while the step's arrays are still
      * open (EMA updates, queue pushes, centre updates). Not called for a skipped (non-finite) step.
      *
-     * @param step the step just applied, the same number {@link #loss(ParameterStore, NDList, long)} got
+     * @param step the step just applied, the same number {@link #loss} got
      */
     default void afterStep(long step) {
     }

@@ -1,25 +1,38 @@
 package dev.autodidact.learner.method;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.VicRegLoss;
-import dev.autodidact.learner.model.EncoderSpec;
-import java.util.HashMap;
-import java.util.List;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * VICReg (Bardes, Ponce and LeCun, ICLR 2022): the two views' embeddings from a three-layer expander are pulled
  * together (invariance) while each branch keeps every dimension's standard deviation above 1 (variance) and its
  * dimensions decorrelated (covariance), see {@link VicRegLoss}.
  */
-public final class VicRegMethod implements SslMethod {
+public final class VicRegMethod extends RedundancyReductionMethod {
     public static final String NAME = "vicreg";
+    public static final String INVARIANCE_CONFIG = "vicreg.invariance";
+    public static final String VARIANCE_CONFIG = "vicreg.variance";
+    public static final String COVARIANCE_CONFIG = "vicreg.covariance";
+    public static final String PROJECTION_DIM_CONFIG = "vicreg.projection.dim";
+
+    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE,
+            def -> def
+                    .define(INVARIANCE_CONFIG, Type.DOUBLE, 25.0, Range.atLeast(0), Importance.MEDIUM,
+                            "VICReg invariance coefficient lambda.")
+                    .define(VARIANCE_CONFIG, Type.DOUBLE, 25.0, Range.atLeast(0), Importance.MEDIUM,
+                            "VICReg variance coefficient mu.")
+                    .define(COVARIANCE_CONFIG, Type.DOUBLE, 1.0, Range.atLeast(0), Importance.MEDIUM,
+                            "VICReg covariance coefficient nu.")
+                    .define(PROJECTION_DIM_CONFIG, Type.INT, 512, Range.between(2, 65536), Importance.LOW,
+                            "VICReg expander width (the paper: 8192)."),
+            ctx -> new VicRegMethod(ctx.manager(), ctx.encoder(), new Settings(
+                    ctx.settings().getInt(PROJECTION_DIM_CONFIG), ctx.floatOf(INVARIANCE_CONFIG),
+                    ctx.floatOf(VARIANCE_CONFIG), ctx.floatOf(COVARIANCE_CONFIG))));
 
     /**
      * @param expanderDim width of every expander layer (the paper: 8192)
@@ -30,60 +43,18 @@ public final class VicRegMethod implements SslMethod {
     public record Settings(int expanderDim, float invariance, float variance, float covariance) {
     }
 
-    private final EncoderSpec spec;
     private final Settings settings;
-    private final RedundancyReductionMethod body;
 
-    public VicRegMethod(NDManager manager, EncoderSpec spec, Settings settings) {
-        this.spec = spec;
-        this.settings = settings;
-        this.body = new RedundancyReductionMethod(manager, spec, settings.expanderDim(),
+    public VicRegMethod(NDManager manager, EncoderArchitecture architecture, Settings settings) {
+        super(NAME, manager, architecture, settings.expanderDim(),
                 (a, b) -> VicRegLoss.compute(a, b, settings.invariance(), settings.variance(), settings.covariance()));
+        this.settings = settings;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-
-    @Override
-    public Block encoder() {
-        return body.encoder();
-    }
-
-    @Override
-    public Block head() {
-        return body.head();
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return body.trainableParameters();
-    }
-
-    @Override
-    public NDArray loss(ParameterStore store, NDList views) {
-        return body.loss("VICReg", store, views);
-    }
-
-    @Override
-    public Map<String, String> architecture() {
-        Map<String, String> m = new HashMap<>(spec.toMap());
-        m.put("vicreg.projection.dim", Integer.toString(settings.expanderDim()));
-        m.put("vicreg.invariance", Float.toString(settings.invariance()));
-        m.put("vicreg.variance", Float.toString(settings.variance()));
-        m.put("vicreg.covariance", Float.toString(settings.covariance()));
-        return m;
-    }
-
-    @Override
-    public Map<String, byte[]> saveState() {
-        return body.saveState();
-    }
-
-    @Override
-    public void loadState(Map<String, byte[]> sections) {
-        body.loadState(sections);
+    Map<String, String> settings() {
+        return Map.of(PROJECTION_DIM_CONFIG, Integer.toString(settings.expanderDim()), INVARIANCE_CONFIG,
+                Float.toString(settings.invariance()), VARIANCE_CONFIG, Float.toString(settings.variance()),
+                COVARIANCE_CONFIG, Float.toString(settings.covariance()));
     }
 }

@@ -28,6 +28,14 @@ public record MlpHead(int layers, int hidden, int out, boolean batchNorm, boolea
         }
     }
 
+    /**
+     * SimCLR's projector (Chen et al. 2020, appendix B.9 at CIFAR scale): linear, BN, ReLU, linear. The loss is
+     * applied to its output; the representation users embed with is the encoder output before it.
+     */
+    public static MlpHead simClr(int hidden, int out) {
+        return new MlpHead(2, hidden, out, true, false, false);
+    }
+
     /** BYOL's projector and predictor (Grill et al. 2020, sec. 3.3): linear, BN, ReLU, linear. */
     public static MlpHead byol(int hidden, int out) {
         return new MlpHead(2, hidden, out, true, false, false);

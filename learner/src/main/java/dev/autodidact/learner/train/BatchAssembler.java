@@ -1,6 +1,6 @@
 package dev.autodidact.learner.train;
 
-import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.example.Example;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,11 +19,11 @@ public final class BatchAssembler {
     private final Deque<Entry> buffer = new ArrayDeque<>();
     private final Map<TopicPartition, Long> handedOut = new HashMap<>();
 
-    private record Entry(TopicPartition partition, long offset, ImageViews example) {
+    private record Entry(TopicPartition partition, long offset, Example example) {
     }
 
     /** Buffers {@code example}, read at {@code offset} of {@code partition}. */
-    public void add(TopicPartition partition, long offset, ImageViews example) {
+    public void add(TopicPartition partition, long offset, Example example) {
         buffer.addLast(new Entry(partition, offset, example));
     }
 
@@ -42,7 +42,7 @@ public final class BatchAssembler {
         if (buffer.size() < size) {
             return Optional.empty();
         }
-        List<ImageViews> examples = new ArrayList<>(size);
+        List<Example> examples = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Entry e = buffer.pollFirst();
             examples.add(e.example());

@@ -1,42 +1,64 @@
 package dev.autodidact.learner.train;
 
-import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.Tensor;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Whether a well-formed example is usable by this method: exactly {@code views} views, the first two (the global
- * views) at the encoder's input size, and any further views (local crops) square, no larger than the input size and
- * all of one size, the size of the first accepted example's local crops, so that every batch stacks.
+ * Whether a well-formed example is usable by this method: of the encoder's modality, holding every array the method
+ * takes; encoder inputs the encoder accepts (the canonical ones at exactly the canonical shape); and every array of
+ * the shape and type the first accepted example had under that name (multi-crop's local views, masks, targets), so
+ * that every batch stacks.
  */
 public final class ExampleValidator {
-    private final int views;
-    private final int inputSize;
-    private int localSize = -1;
+    private final List<String> inputs;
+    private final Set<String> canonical;
+    private final EncoderArchitecture encoder;
+    private final Map<String, Tensor> firstSeen = new HashMap<>();
 
-    public ExampleValidator(int views, int inputSize) {
-        this.views = views;
-        this.inputSize = inputSize;
+    /**
+     * @param inputs the arrays the method takes
+     * @param canonical those of them at the encoder's canonical shape
+     * @param encoder the encoder the inputs are for
+     */
+    public ExampleValidator(List<String> inputs, List<String> canonical, EncoderArchitecture encoder) {
+        this.inputs = List.copyOf(inputs);
+        this.canonical = Set.copyOf(canonical);
+        this.encoder = encoder;
     }
 
     /** @throws IllegalArgumentException saying what is wrong with {@code example} */
-    public void check(ImageViews example) {
-        if (example.size() != views) {
-            throw new IllegalArgumentException("Example has " + example.size() + " views, the method needs " + views);
+    public void check(Example example) {
+        if (example.modality() != encoder.modality()) {
+            throw new IllegalArgumentException("Example is " + example.modality().id() + ", the encoder takes "
+                    + encoder.modality().id());
         }
-        for (int i = 0; i < example.size(); i++) {
-            CleanImage v = example.view(i);
-            if (i < 2 && (v.width() != inputSize || v.height() != inputSize)) {
-                throw new IllegalArgumentException("View " + i + " is " + v.width() + "x" + v.height()
-                        + ", the encoder takes " + inputSize + "x" + inputSize);
+        for (String name : inputs) {
+            if (!example.has(name)) {
+                throw new IllegalArgumentException("Example lacks '" + name + "' (has " + example.arrays().keySet()
+                        + "); the method takes " + inputs);
             }
-            if (i >= 2 && (v.width() != v.height() || v.width() > inputSize
-                    || (localSize > 0 && v.width() != localSize))) {
-                throw new IllegalArgumentException("Local view " + i + " is " + v.width() + "x" + v.height()
-                        + ", expected square " + (localSize > 0 ? localSize : "<= " + inputSize));
+            Tensor array = example.array(name);
+            if (ArrayNames.isEncoderInput(name)) {
+                try {
+                    encoder.checkInput(array, canonical.contains(name));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + name + "': " + e.getMessage(), e);
+                }
+            }
+            Tensor first = firstSeen.get(name);
+            if (first != null && (first.dtype() != array.dtype() || !Arrays.equals(first.shape(), array.shape()))) {
+                throw new IllegalArgumentException("'" + name + "' is " + array + ", earlier examples had " + first);
             }
         }
-        if (example.size() > 2 && localSize < 0) {
-            localSize = example.view(2).width();
+        for (String name : inputs) {
+            firstSeen.putIfAbsent(name, example.array(name));
         }
     }
 }

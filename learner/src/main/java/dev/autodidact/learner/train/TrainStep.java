@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import dev.autodidact.learner.model.EncoderSpec;
 import dev.autodidact.learner.method.SslMethod;
-import dev.autodidact.learner.optim.Optimizer;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.optim.LearningRateSchedule;
+import dev.autodidact.learner.optim.Optimizer;
 
 /**
  * One optimisation step of a method on a batch. Every array of the step is created on a sub-manager of
@@ -21,16 +21,16 @@ public final class TrainStep {
     private final SslMethod method;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
-    private final EncoderSpec spec;
+    private final Collator collator;
     private final RunningStatsStore store;
 
     public TrainStep(NDManager root, SslMethod method, Optimizer optimizer, LearningRateSchedule schedule,
-                     EncoderSpec spec) {
+                     Collator collator) {
         this.root = root;
         this.method = method;
         this.optimizer = optimizer;
         this.schedule = schedule;
-        this.spec = spec;
+        this.collator = collator;
         this.store = new RunningStatsStore(root);
     }
 
@@ -39,11 +39,11 @@ public final class TrainStep {
         long start = System.nanoTime();
         float lr = schedule.at(step);
         try (NDManager scope = root.newSubManager()) {
-            NDList views = batch.toViews(scope, spec, method.viewsPerExample());
+            NDList inputs = collator.collate(scope, batch.examples(), method.inputs());
             float loss;
             store.begin();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray value = method.loss(store, views, step);
+                NDArray value = method.loss(store, inputs, step);
                 collector.backward(value);
                 loss = value.getFloat();
             }

@@ -1,5 +1,6 @@
 package dev.autodidact.learner.bench;
 
+import dev.autodidact.learner.modality.Collator;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,7 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.train.ExampleBatch;
 import java.util.Locale;
@@ -21,7 +22,7 @@ class StepBreakdownBenchmark {
     void breakdown() {
         Assumptions.assumeTrue(Boolean.getBoolean("autodidact.benchmark"));
         ExampleBatch batch = TestBatches.pairs(256, 32, 1);
-        EncoderSpec spec = EncoderSpec.of(32, new int[] {32, 64, 128}, 0);
+        ConvEncoderSpec spec = ConvEncoderSpec.of(32, new int[] {32, 64, 128}, 0);
         try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
             SimClrMethod method = new SimClrMethod(root, spec, 128, 64, 0.2f);
             AdamW adam = new AdamW(root, 1e-4f);
@@ -30,11 +31,11 @@ class StepBreakdownBenchmark {
             for (int i = 0; i < 13; i++) {
                 try (NDManager scope = root.newSubManager()) {
                     long a = System.nanoTime();
-                    NDList views = batch.toViews(scope, spec, 2);
+                    NDList views = new Collator(spec).collate(scope, batch.examples(), method.inputs());
                     long b = System.nanoTime();
                     long c;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray loss = method.loss(store, views);
+                        NDArray loss = method.loss(store, views, i);
                         loss.getFloat();
                         c = System.nanoTime();
                         gc.backward(loss);

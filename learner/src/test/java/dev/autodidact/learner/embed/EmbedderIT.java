@@ -1,5 +1,7 @@
 package dev.autodidact.learner.embed;
 
+import dev.autodidact.learner.TestExamples;
+import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,12 +12,9 @@ import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.Topics;
-import dev.autodidact.schema.serde.CleanImageSerde;
-import dev.autodidact.schema.serde.ImageViewsSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,14 +69,14 @@ class EmbedderIT {
 
     private void train(Topics topics, String method, Path dir, long steps) throws Exception {
         Map<String, Object> props = new HashMap<>(client());
-        props.put(LearnerConfig.METHOD, method);
-        props.put(LearnerConfig.TOPIC_PREFIX, topics.prefix());
-        props.put(LearnerConfig.BATCH_SIZE, 16);
-        props.put(LearnerConfig.IMAGE_SIZE, SIZE);
-        props.put(LearnerConfig.ENCODER_WIDTHS, "8,16");
-        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS, 4L);
-        props.put(LearnerConfig.CHECKPOINT_DIR, dir.toString());
-        props.put(LearnerConfig.MAX_STEPS, steps);
+        props.put(LearnerConfig.METHOD_CONFIG, method);
+        props.put(LearnerConfig.TOPIC_PREFIX_CONFIG, topics.prefix());
+        props.put(LearnerConfig.BATCH_SIZE_CONFIG, 16);
+        props.put(ImageKit.IMAGE_SIZE_CONFIG, SIZE);
+        props.put(ImageKit.ENCODER_WIDTHS_CONFIG, "8,16");
+        props.put(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG, 4L);
+        props.put(LearnerConfig.CHECKPOINT_DIR_CONFIG, dir.toString());
+        props.put(LearnerConfig.MAX_STEPS_CONFIG, steps);
         Learner learner = new Learner(new LearnerConfig(props), new SimpleMeterRegistry());
         CompletableFuture.runAsync(learner::run).get(180, TimeUnit.SECONDS);
     }
@@ -90,7 +89,7 @@ class EmbedderIT {
     private static byte[] image(Random r) {
         byte[] px = new byte[SIZE * SIZE * 3];
         r.nextBytes(px);
-        return new CleanImageSerde().serializer().serialize("t", new CleanImage(SIZE, SIZE, px));
+        return TestExamples.clean(new CleanImage(SIZE, SIZE, px));
     }
 
     private Embedder start(Topics topics, List<Embedder> running) {
@@ -99,9 +98,9 @@ class EmbedderIT {
 
     private Embedder start(Topics topics, String method, List<Embedder> running) {
         Map<String, Object> props = new HashMap<>(client());
-        props.put(EmbedderConfig.METHOD, method);
-        props.put(EmbedderConfig.TOPIC_PREFIX, topics.prefix());
-        props.put(EmbedderConfig.GROUP_ID, "embedder-" + topics.prefix());
+        props.put(EmbedderConfig.METHOD_CONFIG, method);
+        props.put(EmbedderConfig.TOPIC_PREFIX_CONFIG, topics.prefix());
+        props.put(EmbedderConfig.GROUP_ID_CONFIG, "embedder-" + topics.prefix());
         Embedder embedder = new Embedder(new EmbedderConfig(props), new SimpleMeterRegistry());
         Thread t = new Thread(embedder::run, "embedder-it");
         t.setDaemon(true);
@@ -125,8 +124,7 @@ class EmbedderIT {
             for (int i = 0; i < 8 * 16; i++) {
                 byte[] a = new byte[SIZE * SIZE * 3];
                 r.nextBytes(a);
-                examples.put("e-" + i, new ImageViewsSerde().serializer().serialize("t", new ImageViews(List.of(
-                        new CleanImage(SIZE, SIZE, a), new CleanImage(SIZE, SIZE, a)))));
+                examples.put("e-" + i, TestExamples.views(new CleanImage(SIZE, SIZE, a), new CleanImage(SIZE, SIZE, a)));
             }
             produce(topics.examples(Modality.IMAGE, method), examples);
         }

@@ -1,12 +1,15 @@
 package dev.autodidact.learner.embed;
 
+import dev.autodidact.schema.example.ImageArrays;
+import dev.autodidact.schema.example.Tensor;
+import dev.autodidact.learner.modality.Collator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.TrainStep;
@@ -21,7 +24,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FeatureExtractorTest {
-    private static final EncoderSpec SPEC = EncoderSpec.of(16, new int[] {8, 16}, 1);
+    private static final ConvEncoderSpec SPEC = ConvEncoderSpec.of(16, new int[] {8, 16}, 1);
 
     private static List<CleanImage> images(int n) {
         Random r = new Random(3);
@@ -37,7 +40,7 @@ class FeatureExtractorTest {
         try (NDManager root = NDManager.newBaseManager()) {
             SimClrMethod method = new SimClrMethod(root, SPEC, 16, 8, 0.5f);
             TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
-                    LearningRateSchedule.constantAfterWarmup(1e-3f, 0), SPEC);
+                    LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(SPEC));
             for (int i = 0; i < 3; i++) {
                 step.run(i, TestBatches.of(images(16), images(16)));
             }
@@ -46,7 +49,7 @@ class FeatureExtractorTest {
                     Map.of(), Map.of(), List.of(), 0, 0, "", 0);
             Checkpoint cp = CheckpointCodec.assemble(draft, sections, 4096);
 
-            List<CleanImage> probe = images(5);
+            List<Tensor> probe = images(5).stream().map(ImageArrays::of).toList();
             try (FeatureExtractor a = FeatureExtractor.fromCheckpoint(cp);
                  FeatureExtractor b = FeatureExtractor.fromCheckpoint(cp);
                  FeatureExtractor random = FeatureExtractor.randomInit(SPEC, 1)) {

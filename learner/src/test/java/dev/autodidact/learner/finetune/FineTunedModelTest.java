@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
-import ai.djl.modality.cv.Image;
-import ai.djl.modality.cv.ImageFactory;
 import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.ZooModel;
-import dev.autodidact.learner.eval.LabeledImages;
+import dev.autodidact.learner.eval.LabeledInputs;
 import dev.autodidact.learner.method.SimClrMethod;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
+import dev.autodidact.learner.modality.image.ImageKit;
+import dev.autodidact.schema.example.ImageArrays;
+import dev.autodidact.schema.example.Tensor;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.checkpoint.Checkpoint;
@@ -26,18 +29,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FineTunedModelTest {
-    private static final EncoderSpec SPEC = EncoderSpec.of(16, new int[] {8, 16}, 0);
+    private static final ConvEncoderSpec SPEC = ConvEncoderSpec.of(16, new int[] {8, 16}, 0);
 
     /** Class 0: reddish noise, class 1: bluish noise. */
-    private static LabeledImages images(int perClass, long seed) {
+    private static LabeledInputs images(int perClass, long seed) {
         Random r = new Random(seed);
-        List<CleanImage> images = new ArrayList<>();
+        List<Tensor> images = new ArrayList<>();
         int[] labels = new int[2 * perClass];
         for (int i = 0; i < 2 * perClass; i++) {
             labels[i] = i % 2;
-            images.add(new CleanImage(16, 16, tinted(labels[i], r)));
+            images.add(ImageArrays.of(new CleanImage(16, 16, tinted(labels[i], r))));
         }
-        return new LabeledImages(images, labels, List.of("red", "blue"));
+        return new LabeledInputs(images, labels, List.of("red", "blue"));
     }
 
     private static byte[] tinted(int label, Random r) {
@@ -72,11 +75,12 @@ class FineTunedModelTest {
         assertThat((double) result.get("finetune_top1")).isGreaterThan(0.9);
         assertThat((double) result.get("scratch_top1")).isBetween(0.0, 1.0);
 
-        try (ZooModel<Image, Classifications> model = FineTunedModel.load(dir);
-             Predictor<Image, Classifications> predictor = model.newPredictor()) {
+        try (ZooModel<Tensor, Classifications> model = FineTunedModel.load(dir);
+             Predictor<Tensor, Classifications> predictor = model.newPredictor()) {
             byte[] red = tinted(0, new Random(9));
-            Image image = ImageFactory.getInstance().fromImage(new RgbImage(16, 16, red).toBufferedImage());
-            Classifications c = predictor.predict(image);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(new RgbImage(16, 16, red).toBufferedImage(), "png", png);
+            Classifications c = predictor.predict(new ImageKit().canonical(png.toByteArray(), SPEC));
             assertThat(c.best().getClassName()).isEqualTo("red");
             assertThat(c.items()).hasSize(2);
         }

@@ -1,5 +1,6 @@
 package dev.autodidact.learner.health;
 
+import dev.autodidact.schema.example.Tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
@@ -8,7 +9,7 @@ import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.internal.Guards;
 import dev.autodidact.learner.method.SimClrMethod;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.schema.CleanImage;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,10 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HealthMonitorTest {
-    private static final EncoderSpec SPEC = EncoderSpec.of(16, new int[] {8, 16}, 0);
+    private static final ConvEncoderSpec SPEC = ConvEncoderSpec.of(16, new int[] {8, 16}, 0);
 
-    private static List<CleanImage> images(int n) {
-        return TestBatches.pairs(n, SPEC.inputSize(), 3).examples().stream().map(v -> v.view(0)).toList();
+    private static List<Tensor> images(int n) {
+        return TestBatches.pairs(n, SPEC.inputSize(), 3).examples().stream().map(e -> e.array("view.0")).toList();
     }
 
     @Test
@@ -51,7 +52,7 @@ class HealthMonitorTest {
             assertThat(values).containsOnlyKeys(HealthMonitor.STD, HealthMonitor.RANKME, HealthMonitor.UNIFORMITY,
                     HealthMonitor.PROJECTION_STD);
             assertThat(values.values()).allMatch(v -> v.isNaN());
-            Guards guards = new Guards(new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS, "localhost:1")),
+            Guards guards = new Guards(new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1")),
                     new SimpleMeterRegistry(), Tags.empty(), null);
             assertThat(guards.holdBack(values, SPEC.featureDim(), 24, false)).isTrue();
         }

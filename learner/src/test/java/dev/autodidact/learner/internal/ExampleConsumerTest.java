@@ -1,12 +1,12 @@
 package dev.autodidact.learner.internal;
 
+import dev.autodidact.learner.TestExamples;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.ExampleValidator;
 import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
-import dev.autodidact.schema.serde.ImageViewsSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,8 @@ class ExampleConsumerTest {
     private final Map<TopicPartition, Long> trained = new HashMap<>();
 
     private ExampleConsumer consumer() {
-        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, 2, new ExampleValidator(2, 4),
+        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, 2, new ExampleValidator(List.of("view.0", "view.1"), List.of("view.0", "view.1"),
+                ConvEncoderSpec.of(8, new int[] {4}, 0)),
                 (r, source, reason, e) -> rejected.add(new Rejected(r.offset(), reason)));
         c.subscribe(() -> trained);
         return c;
@@ -39,7 +40,7 @@ class ExampleConsumerTest {
 
     private static byte[] example(int size) {
         CleanImage view = new CleanImage(size, size, new byte[size * size * 3]);
-        return new ImageViewsSerde().serializer().serialize(TOPIC, new ImageViews(List.of(view, view)));
+        return TestExamples.views(view, view);
     }
 
     private void add(long offset, byte[] value) {
@@ -55,10 +56,10 @@ class ExampleConsumerTest {
     void shouldDeadLetterGarbageAndUnusableExamplesAndKeepBatching() {
         ExampleConsumer c = consumer();
         assign(0);
-        add(0, example(4));
+        add(0, example(8));
         add(1, "garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        add(2, example(8));
-        add(3, example(4));
+        add(2, example(16));
+        add(3, example(8));
         Optional<ExampleBatch> batch = c.nextBatch(2, Duration.ofMillis(200));
         assertThat(batch).isPresent();
         assertThat(batch.get().offsetsAfter()).containsEntry(TP, 4L);
@@ -72,7 +73,7 @@ class ExampleConsumerTest {
         ExampleConsumer c = consumer();
         assign(0);
         for (long o = 0; o < 8; o++) {
-            add(o, example(4));
+            add(o, example(8));
         }
         ExampleBatch first = c.nextBatch(2, Duration.ofMillis(200)).orElseThrow();
         assertThat(first.offsetsAfter()).as("resumed at the restored offset").containsEntry(TP, 4L);

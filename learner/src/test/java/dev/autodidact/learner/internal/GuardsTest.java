@@ -1,5 +1,9 @@
 package dev.autodidact.learner.internal;
 
+import dev.autodidact.learner.train.Lineage;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.learner.modality.Collator;
+import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 class GuardsTest {
     private static LearnerConfig config(int maxNonFinite, int maxRollbacks) {
-        return new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS, "localhost:1",
-                LearnerConfig.MAX_NONFINITE_STEPS, maxNonFinite, LearnerConfig.MAX_ROLLBACKS, maxRollbacks,
-                LearnerConfig.IMAGE_SIZE, 16, LearnerConfig.ENCODER_WIDTHS, "8,16"));
+        return new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1",
+                LearnerConfig.MAX_NONFINITE_STEPS_CONFIG, maxNonFinite, LearnerConfig.MAX_ROLLBACKS_CONFIG, maxRollbacks,
+                ImageKit.IMAGE_SIZE_CONFIG, 16, ImageKit.ENCODER_WIDTHS_CONFIG, "8,16"));
     }
 
     private static StepResult nan(long step) {
@@ -39,15 +43,15 @@ class GuardsTest {
         LearnerConfig config = config(3, 1);
         MeterRegistry registry = new SimpleMeterRegistry();
         try (NDManager root = NDManager.newBaseManager()) {
-            SimClrMethod method = new SimClrMethod(root, config.encoderSpec(), 16, 8, 0.5f);
+            SimClrMethod method = new SimClrMethod(root, config.encoder(), 16, 8, 0.5f);
             AdamW adam = new AdamW(root, 0f);
-            TrainingState state = new TrainingState(config, method, adam);
-            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
-                    config.encoderSpec());
+            Lineage state = new Lineage();
+            ModelState model = new ModelState(method, adam, Modality.IMAGE, 4096);
+            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(1e-2f, 0), new Collator(config.encoder()));
             for (int i = 0; i < 3; i++) {
                 state.advance(step.run(i, TrainStepTest.batch(8, i)), TrainStepTest.batch(8, i));
             }
-            Checkpoint good = state.snapshot();
+            Checkpoint good = model.snapshot(state, Map.of());
             Guards guards = new Guards(config, registry, Tags.empty(), null);
             guards.published(good);
             float[] goodWeights = method.trainableParameters().get(0).getValue().getArray().toFloatArray();
@@ -60,7 +64,7 @@ class GuardsTest {
             assertThat(guards.afterStep(nan(6))).isFalse();
             assertThat(guards.afterStep(nan(7))).isFalse();
             assertThat(guards.afterStep(nan(8))).as("third non-finite step in a row").isTrue();
-            state.rollBackWeights(guards.lastGood());
+            model.load(guards.lastGood());
             assertThat(method.trainableParameters().get(0).getValue().getArray().toFloatArray())
                     .containsExactly(goodWeights);
             assertThat(registry.get("autodidact.learner.rollbacks").counter().count()).isEqualTo(1);
@@ -136,20 +140,20 @@ class GuardsTest {
         LearnerConfig config = config(3, 1);
         MeterRegistry registry = new SimpleMeterRegistry();
         try (NDManager root = NDManager.newBaseManager()) {
-            SimClrMethod method = new SimClrMethod(root, config.encoderSpec(), 16, 8, 0.5f);
+            SimClrMethod method = new SimClrMethod(root, config.encoder(), 16, 8, 0.5f);
             AdamW adam = new AdamW(root, 0f);
-            TrainingState state = new TrainingState(config, method, adam);
-            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
-                    config.encoderSpec());
+            Lineage state = new Lineage();
+            ModelState model = new ModelState(method, adam, Modality.IMAGE, 4096);
+            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(1e-2f, 0), new Collator(config.encoder()));
             state.advance(step.run(0, TrainStepTest.batch(8, 0)), TrainStepTest.batch(8, 0));
             Guards guards = new Guards(config, registry, Tags.empty(), null);
-            guards.published(state.snapshot());
+            guards.published(model.snapshot(state, Map.of()));
             float[] goodWeights = method.trainableParameters().get(0).getValue().getArray().toFloatArray();
             state.advance(step.run(1, TrainStepTest.batch(8, 1)), TrainStepTest.batch(8, 1));
 
             assertThat(guards.holdBack(Map.of(HealthMonitor.STD, Double.NaN), 16, 8, true)).isTrue();
             assertThat(guards.afterStep(applied(2))).as("roll back at the next step").isTrue();
-            state.rollBackWeights(guards.lastGood());
+            model.load(guards.lastGood());
             assertThat(method.trainableParameters().get(0).getValue().getArray().toFloatArray())
                     .containsExactly(goodWeights);
             assertThat(guards.afterStep(applied(3))).as("once").isFalse();

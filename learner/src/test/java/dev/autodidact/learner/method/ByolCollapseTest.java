@@ -1,5 +1,7 @@
 package dev.autodidact.learner.method;
 
+import dev.autodidact.schema.example.Tensor;
+import dev.autodidact.learner.modality.Collator;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class ByolCollapseTest {
 
     @Test
     void shouldHoldBackTheAblationsCheckpointOnItsProjectionStdButNotByols() {
-        Guards guards = new Guards(new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS, "localhost:1")),
+        Guards guards = new Guards(new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1")),
                 new SimpleMeterRegistry(), Tags.empty(), null);
         int d = SPEC.featureDim();
         try (NDManager root = NDManager.newBaseManager()) {
@@ -75,15 +77,15 @@ class ByolCollapseTest {
         ByolMethod method = new ByolMethod(root, SPEC,
                 new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.99), ablation));
         TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
-                LearningRateSchedule.constantAfterWarmup(1e-2f, 0), SPEC);
+                LearningRateSchedule.constantAfterWarmup(1e-2f, 0), new Collator(SPEC));
         for (int s = 0; s < steps; s++) {
             step.run(s, batch(32, 0, 100 + s, 2));
         }
         return method;
     }
 
-    private static List<CleanImage> heldOut(int n) {
-        return batch(n, 0, 999).examples().stream().map(v -> v.view(0)).toList();
+    private static List<Tensor> heldOut(int n) {
+        return batch(n, 0, 999).examples().stream().map(e -> e.array("view.0")).toList();
     }
 
     /** @return the projection std of held-out images after {@link #EARLY} steps and after {@link #STEPS} */
@@ -93,8 +95,8 @@ class ByolCollapseTest {
             ByolMethod method = new ByolMethod(root, SPEC,
                     new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.99), ablation));
             TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
-                    LearningRateSchedule.constantAfterWarmup(1e-2f, 0), SPEC);
-            List<CleanImage> heldOut = batch(64, 0, 999).examples().stream().map(v -> v.view(0)).toList();
+                    LearningRateSchedule.constantAfterWarmup(1e-2f, 0), new Collator(SPEC));
+            List<Tensor> heldOut = batch(64, 0, 999).examples().stream().map(e -> e.array("view.0")).toList();
             double early = Double.NaN;
             for (int s = 0; s < STEPS; s++) {
                 if (s == EARLY) {

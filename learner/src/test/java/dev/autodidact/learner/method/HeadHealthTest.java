@@ -1,5 +1,6 @@
 package dev.autodidact.learner.method;
 
+import dev.autodidact.schema.example.Tensor;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static dev.autodidact.learner.method.MethodFixtures.create;
@@ -36,7 +37,7 @@ class HeadHealthTest {
 
             assertThat(HealthMonitor.outputDim(method.head(), d)).as(name).isEqualTo(width);
             Map<String, Double> values = HealthMonitor.sampleHealth(root, method.encoder(), method.head(), SPEC,
-                    batch(16, 0, 5).examples().stream().map(v -> v.view(0)).toList());
+                    batch(16, 0, 5).examples().stream().map(e -> e.array("view.0")).toList());
             assertThat(values.get(HealthMonitor.PROJECTION_STD)).as(name).isFinite();
         }
     }

@@ -1,5 +1,6 @@
 package dev.autodidact.learner.method;
 
+import dev.autodidact.learner.modality.Collator;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static dev.autodidact.learner.method.MethodFixtures.create;
@@ -34,7 +35,7 @@ class MethodCheckpointTest {
             Engine.getInstance().setRandomSeed(11);
             SslMethod original = create(name, root);
             AdamW adam = new AdamW(root, 1e-4f);
-            TrainStep run = new TrainStep(root, original, adam, LR, SPEC);
+            TrainStep run = new TrainStep(root, original, adam, LR, new Collator(SPEC));
             int locals = locals(original);
             for (int s = 0; s < 3; s++) {
                 run.run(s, batch(BATCH, locals, s));
@@ -47,13 +48,13 @@ class MethodCheckpointTest {
             Engine.getInstance().setRandomSeed(12);
             SslMethod fresh = create(name, root);
             AdamW freshAdam = new AdamW(root, 1e-4f);
-            float unrestored = new TrainStep(root, fresh, freshAdam, LR, SPEC).run(3, batch(BATCH, locals, 3)).loss();
+            float unrestored = new TrainStep(root, fresh, freshAdam, LR, new Collator(SPEC)).run(3, batch(BATCH, locals, 3)).loss();
 
             SslMethod restored = create(name, root);
             AdamW restoredAdam = new AdamW(root, 1e-4f);
             restored.loadState(sections);
             restoredAdam.load(optimizer);
-            TrainStep resumed = new TrainStep(root, restored, restoredAdam, LR, SPEC);
+            TrainStep resumed = new TrainStep(root, restored, restoredAdam, LR, new Collator(SPEC));
             for (int s = 3; s < 6; s++) {
                 assertThat(resumed.run(s, batch(BATCH, locals, s)).loss()).as("%s step %d", name, s)
                         .isCloseTo(uninterrupted[s - 3], within(1e-5f * Math.max(1f, uninterrupted[s - 3])));

@@ -1,9 +1,10 @@
 package dev.autodidact.learner.method;
 
 import ai.djl.ndarray.NDManager;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.ImageArrays;
 import dev.autodidact.learner.train.ExampleBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /** Tiny networks and synthetic batches for the method tests: noise images whose views differ in a few pixels. */
 final class MethodFixtures {
-    static final EncoderSpec SPEC = EncoderSpec.of(16, new int[] {8, 16}, 0);
+    static final ConvEncoderSpec SPEC = ConvEncoderSpec.of(16, new int[] {8, 16}, 0);
     static final int LOCAL_SIZE = 8;
     static final int LOCAL_CROPS = 2;
 
@@ -31,7 +32,7 @@ final class MethodFixtures {
     static ExampleBatch batch(int n, int locals, long seed, int stride) {
         Random r = new Random(seed);
         int size = SPEC.inputSize();
-        List<ImageViews> examples = new ArrayList<>();
+        List<Example> examples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             byte[] base = new byte[size * size * 3];
             r.nextBytes(base);
@@ -42,7 +43,7 @@ final class MethodFixtures {
             for (int v = 0; v < locals; v++) {
                 views.add(new CleanImage(LOCAL_SIZE, LOCAL_SIZE, perturbed(corner(base, size, LOCAL_SIZE), r, stride)));
             }
-            examples.add(new ImageViews(views));
+            examples.add(ImageArrays.views(views, locals > 0 ? "multi-crop" : "two-views"));
         }
         return new ExampleBatch(examples, Map.of(new TopicPartition("t", 0), (long) n));
     }
@@ -80,6 +81,6 @@ final class MethodFixtures {
     }
 
     static int locals(SslMethod method) {
-        return method.viewsPerExample() - 2;
+        return method.inputs().size() - 2;
     }
 }

@@ -1,5 +1,6 @@
 package dev.autodidact.learner.method;
 
+import dev.autodidact.learner.modality.Collator;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static dev.autodidact.learner.method.MethodFixtures.create;
@@ -36,7 +37,7 @@ class MethodTrainingTest {
             Engine.getInstance().setRandomSeed(3);
             SslMethod method = name.equals(DinoMethod.NAME) ? frozenTeacherDino(root) : create(name, root);
             TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
-                    LearningRateSchedule.constantAfterWarmup(3e-3f, 0), SPEC);
+                    LearningRateSchedule.constantAfterWarmup(3e-3f, 0), new Collator(SPEC));
             ExampleBatch batch = batch(16, locals(method), 7);
             step.run(0, batch);
             step.run(1, batch);

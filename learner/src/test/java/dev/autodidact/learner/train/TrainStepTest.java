@@ -1,5 +1,6 @@
 package dev.autodidact.learner.train;
 
+import dev.autodidact.learner.modality.Collator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.BaseNDManager;
@@ -15,7 +16,7 @@ import dev.autodidact.learner.method.ByolMethod;
 import dev.autodidact.learner.method.MomentumSchedule;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.method.SslMethod;
-import dev.autodidact.learner.model.EncoderSpec;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 public class TrainStepTest {
-    static final EncoderSpec SPEC = EncoderSpec.of(16, new int[] {8, 16}, 1);
+    static final ConvEncoderSpec SPEC = ConvEncoderSpec.of(16, new int[] {8, 16}, 1);
 
     public static ExampleBatch batch(int n, long seed) {
         return TestBatches.pairs(n, 16, seed);
@@ -56,8 +57,7 @@ public class TrainStepTest {
         try (NDManager root = NDManager.newBaseManager()) {
             SimClrMethod method = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
             AdamW adam = new AdamW(root, 0f);
-            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(3e-3f, 0),
-                    SPEC);
+            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(3e-3f, 0), new Collator(SPEC));
             ExampleBatch batch = batch(32, 7);
             float first = step.run(0, batch).loss();
             step.run(1, batch);
@@ -80,16 +80,14 @@ public class TrainStepTest {
             SimClrMethod simclr = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
             SslMethod poisoned = new PoisonedMethod(simclr);
             AdamW adam = new AdamW(root, 0f);
-            TrainStep step = new TrainStep(root, poisoned, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0),
-                    SPEC);
+            TrainStep step = new TrainStep(root, poisoned, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(SPEC));
             float[] before = firstWeight(simclr);
             StepResult r = step.run(0, batch(8, 1));
             assertThat(r.applied()).isFalse();
             assertThat(r.loss()).isNaN();
             assertThat(firstWeight(simclr)).containsExactly(before);
             assertThat(adam.updates()).isZero();
-            TrainStep healthy = new TrainStep(root, simclr, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0),
-                    SPEC);
+            TrainStep healthy = new TrainStep(root, simclr, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(SPEC));
             assertThat(healthy.run(1, batch(8, 1)).applied()).isTrue();
             assertThat(firstWeight(simclr)).doesNotContain(Float.NaN);
         }
@@ -101,8 +99,8 @@ public class TrainStepTest {
             SimClrMethod simclr = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
             AdamW adam = new AdamW(root, 0f);
             LearningRateSchedule lr = LearningRateSchedule.constantAfterWarmup(1e-3f, 0);
-            TrainStep poisoned = new TrainStep(root, new PoisonedMethod(simclr), adam, lr, SPEC);
-            TrainStep healthy = new TrainStep(root, simclr, adam, lr, SPEC);
+            TrainStep poisoned = new TrainStep(root, new PoisonedMethod(simclr), adam, lr, new Collator(SPEC));
+            TrainStep healthy = new TrainStep(root, simclr, adam, lr, new Collator(SPEC));
             float[] initial = runningStatistics(simclr);
 
             assertThat(poisoned.run(0, batch(8, 1)).applied()).isFalse();
@@ -129,10 +127,10 @@ public class TrainStepTest {
                     new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.9), false));
             AdamW adam = new AdamW(root, 0f);
             LearningRateSchedule lr = LearningRateSchedule.constantAfterWarmup(1e-3f, 0);
-            new TrainStep(root, byol, adam, lr, SPEC).run(0, batch(8, 1));
+            new TrainStep(root, byol, adam, lr, new Collator(SPEC)).run(0, batch(8, 1));
             Map<String, byte[]> before = byol.saveState();
 
-            TrainStep poisoned = new TrainStep(root, new PoisonedMethod(byol), adam, lr, SPEC);
+            TrainStep poisoned = new TrainStep(root, new PoisonedMethod(byol), adam, lr, new Collator(SPEC));
             StepResult skipped = poisoned.run(1, batch(8, 2));
 
             assertThat(skipped.applied()).isFalse();
@@ -157,8 +155,8 @@ public class TrainStepTest {
         }
 
         @Override
-        public int viewsPerExample() {
-            return inner.viewsPerExample();
+        public List<String> inputs() {
+            return inner.inputs();
         }
 
         @Override
@@ -169,11 +167,6 @@ public class TrainStepTest {
         @Override
         public List<Pair<String, Parameter>> trainableParameters() {
             return inner.trainableParameters();
-        }
-
-        @Override
-        public NDArray loss(ParameterStore store, NDList views) {
-            return inner.loss(store, views).mul(Float.NaN);
         }
 
         @Override

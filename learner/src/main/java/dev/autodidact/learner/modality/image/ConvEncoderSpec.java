@@ -1,6 +1,15 @@
-package dev.autodidact.learner.model;
+package dev.autodidact.learner.modality.image;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.example.DType;
+import dev.autodidact.schema.example.Tensor;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +24,10 @@ import java.util.stream.Collectors;
  * @param mean per-channel mean of pixel values in [0, 1]
  * @param std per-channel standard deviation
  */
-public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float[] mean, float[] std) {
+public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, float[] mean, float[] std)
+        implements EncoderArchitecture {
+    /** The manifest's {@code encoder} value for this architecture. */
+    public static final String NAME = "conv";
     /** ImageNet statistics: a neutral default that does not assume the data set. */
     public static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
     public static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
@@ -26,7 +38,7 @@ public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float
     public static final int MAX_WIDTH = 8192;
     public static final int MAX_RESIDUAL_BLOCKS = 64;
 
-    public EncoderSpec {
+    public ConvEncoderSpec {
         if (inputSize < 8 || inputSize > MAX_INPUT_SIZE || widths.length == 0 || widths.length > MAX_STAGES
                 || Arrays.stream(widths).anyMatch(w -> w < 1 || w > MAX_WIDTH) || residualBlocks < 0
                 || residualBlocks > MAX_RESIDUAL_BLOCKS || mean.length != 3 || std.length != 3) {
@@ -38,18 +50,66 @@ public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float
         std = std.clone();
     }
 
-    public static EncoderSpec of(int inputSize, int[] widths, int residualBlocks) {
-        return new EncoderSpec(inputSize, widths, residualBlocks, IMAGENET_MEAN, IMAGENET_STD);
+    public static ConvEncoderSpec of(int inputSize, int[] widths, int residualBlocks) {
+        return new ConvEncoderSpec(inputSize, widths, residualBlocks, IMAGENET_MEAN, IMAGENET_STD);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Modality modality() {
+        return Modality.IMAGE;
+    }
+
+    @Override
+    public Block network() {
+        return ConvEncoder.build(this);
+    }
+
+    @Override
+    public Shape inputShape(int n) {
+        return new Shape(n, 3, inputSize, inputSize);
+    }
+
+    @Override
+    public NDArray input(NDManager manager, List<Tensor> arrays) {
+        return ImageTensors.stack(manager, arrays, this);
+    }
+
+    /**
+     * An RGB uint8 {@code [h, w, 3]} array: square at {@link #inputSize()} when canonical, otherwise square and no
+     * larger (a local crop).
+     */
+    @Override
+    public void checkInput(Tensor array, boolean canonical) {
+        if (array.dtype() != DType.U8 || array.rank() != 3 || array.dim(2) != 3) {
+            throw new IllegalArgumentException("Expected an RGB uint8 [h, w, 3] image, got " + array);
+        }
+        int h = array.dim(0);
+        int w = array.dim(1);
+        if (canonical && (h != inputSize || w != inputSize)) {
+            throw new IllegalArgumentException("Image is " + w + "x" + h + ", the encoder takes " + inputSize + "x"
+                    + inputSize);
+        }
+        if (!canonical && (h != w || h > inputSize || h < 8)) {
+            throw new IllegalArgumentException("Crop is " + w + "x" + h + ", expected square between 8 and "
+                    + inputSize);
+        }
     }
 
     /** Length of the feature vector the encoder outputs: the last stage's width. */
+    @Override
     public int featureDim() {
         return widths[widths.length - 1];
     }
 
+    @Override
     public Map<String, String> toMap() {
         Map<String, String> m = new HashMap<>();
-        m.put("encoder", "conv");
+        m.put(ENCODER, NAME);
         m.put("encoder.input.size", Integer.toString(inputSize));
         m.put("encoder.widths", join(widths));
         m.put("encoder.residual.blocks", Integer.toString(residualBlocks));
@@ -59,11 +119,11 @@ public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float
     }
 
     /** @throws IllegalArgumentException if a value is missing, not a number or over its cap */
-    public static EncoderSpec fromMap(Map<String, String> m) {
+    public static ConvEncoderSpec fromMap(Map<String, String> m) {
         if (require(m, "encoder.widths").length() > 256) {
             throw new IllegalArgumentException("Checkpoint architecture has too many encoder widths");
         }
-        return new EncoderSpec(Integer.parseInt(require(m, "encoder.input.size")),
+        return new ConvEncoderSpec(Integer.parseInt(require(m, "encoder.input.size")),
                 Arrays.stream(require(m, "encoder.widths").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.parseInt(require(m, "encoder.residual.blocks")),
                 floats(require(m, "encoder.mean")), floats(require(m, "encoder.std")));
@@ -100,7 +160,7 @@ public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EncoderSpec e && e.inputSize == inputSize && e.residualBlocks == residualBlocks
+        return o instanceof ConvEncoderSpec e && e.inputSize == inputSize && e.residualBlocks == residualBlocks
                 && Arrays.equals(e.widths, widths) && Arrays.equals(e.mean, mean) && Arrays.equals(e.std, std);
     }
 
@@ -111,6 +171,6 @@ public record EncoderSpec(int inputSize, int[] widths, int residualBlocks, float
 
     @Override
     public String toString() {
-        return "EncoderSpec" + toMap();
+        return "ConvEncoderSpec" + toMap();
     }
 }

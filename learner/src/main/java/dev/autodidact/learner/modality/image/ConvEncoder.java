@@ -1,4 +1,4 @@
-package dev.autodidact.learner.model;
+package dev.autodidact.learner.modality.image;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -25,7 +25,7 @@ public final class ConvEncoder {
     }
 
     /** Builds an uninitialised encoder for {@code spec}; initialise it with input shape (N, 3, size, size). */
-    public static Block build(EncoderSpec spec) {
+    public static Block build(ConvEncoderSpec spec) {
         SequentialBlock net = new SequentialBlock();
         int[] widths = spec.widths();
         for (int i = 0; i < widths.length; i++) {

@@ -1,0 +1,49 @@
+package dev.autodidact.learner.modality;
+
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.example.Tensor;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+
+/**
+ * What the learner needs to know about one modality beyond the topics: the settings of the encoder a run trains,
+ * how raw media from outside (labeled folders for eval and fine-tuning, probe records) become the canonical input
+ * with the same {@code media} code the stream-app runs, and the raw-feature baseline evaluation compares against.
+ * Adding a modality adds one kit to {@link ModalityKits} and its encoder architectures to
+ * {@link EncoderArchitectures}.
+ */
+public interface ModalityKit {
+
+    Modality modality();
+
+    /** Adds this modality's encoder settings (prefixed, with defaults and docs) to {@code def}. */
+    ConfigDef define(ConfigDef def);
+
+    /** The encoder a new run trains, from the settings {@link #define} added. */
+    EncoderArchitecture encoder(AbstractConfig config);
+
+    /**
+     * Decodes raw media bytes (an image file, a WAV, a text) and canonicalises them into {@code encoder}'s canonical
+     * input, with the stream-app's own code.
+     *
+     * @throws IllegalArgumentException if the bytes are not usable media (the message says why)
+     */
+    Tensor canonical(byte[] media, EncoderArchitecture encoder);
+
+    /**
+     * A lightly augmented copy of a canonical input for few-label fine-tuning, still of the canonical shape (for
+     * images: a random resized crop of 0.6–1 of the area and a horizontal flip), the same for pretrained and scratch
+     * networks.
+     */
+    Tensor fineTuneView(Tensor input, EncoderArchitecture encoder, SplittableRandom rng);
+
+    /**
+     * The features of the raw-input baseline of {@code eval} ({@code raw_knn_top1}): for images the pixels.
+     *
+     * @param inputs canonical inputs
+     * @param encoder the encoder being evaluated, whose input normalisation the baseline shares
+     */
+    float[][] rawFeatures(List<Tensor> inputs, EncoderArchitecture encoder);
+}

@@ -1,0 +1,91 @@
+package dev.autodidact.learner.modality.image;
+
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.modality.ModalityKit;
+import dev.autodidact.media.MediaRejectedException;
+import dev.autodidact.media.image.ImageCanonicalizer;
+import dev.autodidact.media.image.ImageDecoder;
+import dev.autodidact.media.image.ImageLimits;
+import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.media.image.augment.Compose;
+import dev.autodidact.media.image.augment.HorizontalFlip;
+import dev.autodidact.media.image.augment.ImageTransform;
+import dev.autodidact.media.image.augment.RandomResizedCrop;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.example.DType;
+import dev.autodidact.schema.example.Tensor;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** Images: RGB uint8 {@code [h, w, 3]} canonical inputs and the {@link ConvEncoder}. */
+public final class ImageKit implements ModalityKit {
+    public static final String IMAGE_SIZE_CONFIG = "image.size";
+    private static final String IMAGE_SIZE_DOC = "Side of the square views the stream-app produces.";
+    public static final String ENCODER_WIDTHS_CONFIG = "encoder.widths";
+    private static final String ENCODER_WIDTHS_DOC = "Channels per stage of the image encoder.";
+    public static final String ENCODER_RESIDUAL_BLOCKS_CONFIG = "encoder.residual.blocks";
+    private static final String ENCODER_RESIDUAL_BLOCKS_DOC = "Residual blocks per stage of the image encoder.";
+
+    private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+
+    @Override
+    public Modality modality() {
+        return Modality.IMAGE;
+    }
+
+    @Override
+    public ConfigDef define(ConfigDef def) {
+        return def
+                .define(IMAGE_SIZE_CONFIG, Type.INT, 32, Range.between(8, ConvEncoderSpec.MAX_INPUT_SIZE),
+                        Importance.HIGH, IMAGE_SIZE_DOC)
+                .define(ENCODER_WIDTHS_CONFIG, Type.LIST, "32,64,128", Importance.MEDIUM, ENCODER_WIDTHS_DOC)
+                .define(ENCODER_RESIDUAL_BLOCKS_CONFIG, Type.INT, 0, Range.between(0,
+                        ConvEncoderSpec.MAX_RESIDUAL_BLOCKS), Importance.MEDIUM, ENCODER_RESIDUAL_BLOCKS_DOC);
+    }
+
+    @Override
+    public ConvEncoderSpec encoder(AbstractConfig config) {
+        int[] widths = config.getList(ENCODER_WIDTHS_CONFIG).stream().mapToInt(Integer::parseInt).toArray();
+        return ConvEncoderSpec.of(config.getInt(IMAGE_SIZE_CONFIG), widths,
+                config.getInt(ENCODER_RESIDUAL_BLOCKS_CONFIG));
+    }
+
+    @Override
+    public Tensor canonical(byte[] media, EncoderArchitecture encoder) {
+        if (!(encoder instanceof ConvEncoderSpec spec)) {
+            throw new IllegalArgumentException("Not an image encoder: " + encoder.name());
+        }
+        try {
+            RgbImage img = new ImageCanonicalizer(spec.inputSize()).canonicalize(decoder.decode(media));
+            return Tensor.wrap(DType.U8, new int[] {img.height(), img.width(), 3}, img.pixels());
+        } catch (MediaRejectedException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Tensor fineTuneView(Tensor input, EncoderArchitecture encoder, SplittableRandom rng) {
+        int size = ((ConvEncoderSpec) encoder).inputSize();
+        ImageTransform augment = new Compose(List.of(new RandomResizedCrop(size, 0.6, 1.0, 3.0 / 4, 4.0 / 3),
+                new HorizontalFlip(0.5)));
+        RgbImage a = augment.apply(new RgbImage(input.dim(1), input.dim(0), input.bytes()), rng);
+        return Tensor.wrap(DType.U8, new int[] {a.height(), a.width(), 3}, a.pixels());
+    }
+
+    /** The pixels, normalised as the encoder's input is, flattened (CHW): the baseline any representation must beat. */
+    @Override
+    public float[][] rawFeatures(List<Tensor> inputs, EncoderArchitecture encoder) {
+        ConvEncoderSpec spec = (ConvEncoderSpec) encoder;
+        float[][] out = new float[inputs.size()][];
+        for (int i = 0; i < out.length; i++) {
+            Tensor t = inputs.get(i);
+            out[i] = new RgbImage(t.dim(1), t.dim(0), t.bytes()).toChwFloats(spec.mean(), spec.std());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.autodidact.learner.modality.image;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.schema.example.DType;
+import dev.autodidact.schema.example.Tensor;
+import java.util.List;
+
+/** Packs uint8 {@code [h, w, 3]} image arrays into one normalised (N, 3, H, W) float array on the manager's device. */
+final class ImageTensors {
+    private ImageTensors() {
+    }
+
+    static NDArray stack(NDManager manager, List<Tensor> images, ConvEncoderSpec spec) {
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("Cannot stack an empty batch");
+        }
+        int[] shape = images.get(0).shape();
+        if (images.get(0).dtype() != DType.U8 || shape.length != 3 || shape[2] != 3) {
+            throw new IllegalArgumentException("Expected RGB uint8 [h, w, 3] images, got " + images.get(0));
+        }
+        int h = shape[0];
+        int w = shape[1];
+        float[] data = new float[images.size() * 3 * w * h];
+        int offset = 0;
+        for (Tensor img : images) {
+            if (img.dtype() != DType.U8 || img.rank() != 3 || img.dim(0) != h || img.dim(1) != w || img.dim(2) != 3) {
+                throw new IllegalArgumentException("Mixed sizes in one view slot: " + images.get(0) + " and " + img);
+            }
+            offset = new RgbImage(w, h, img.bytes()).toChwFloats(spec.mean(), spec.std(), data, offset);
+        }
+        return manager.create(data, new Shape(images.size(), 3, h, w));
+    }
+}

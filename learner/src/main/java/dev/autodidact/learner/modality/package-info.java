@@ -1,0 +1,9 @@
+/**
+ * What the learner knows about a modality, behind interfaces the training loop, checkpoints, health, the embedder,
+ * eval and fine-tuning share: an {@link dev.autodidact.learner.modality.EncoderArchitecture} rebuilt from the
+ * manifest's {@code encoder} entry (the network and how examples' arrays become its input), the
+ * {@link dev.autodidact.learner.modality.Collator} that turns examples into the loss's {@code NDList}, and a
+ * {@link dev.autodidact.learner.modality.ModalityKit} per modality for what comes from outside the topics (labeled
+ * folders, raw probe records, raw-feature baselines). Image support lives in {@code modality.image}.
+ */
+package dev.autodidact.learner.modality;

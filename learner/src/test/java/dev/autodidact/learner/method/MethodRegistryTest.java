@@ -1,0 +1,133 @@
+package dev.autodidact.learner.method;
+
+import dev.autodidact.learner.modality.image.ImageKit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.modality.EncoderArchitectures;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.method.MethodCatalog;
+import dev.autodidact.schema.method.MethodEntry;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class MethodRegistryTest {
+    private static LearnerConfig config(Map<String, Object> overrides) {
+        Map<String, Object> props = new HashMap<>(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                ImageKit.ENCODER_WIDTHS_CONFIG, "8,16"));
+        props.putAll(overrides);
+        return new LearnerConfig(props);
+    }
+
+    @Test
+    void shouldBuildEveryMethodWithAnEncoderSectionTheEmbedderCanLoad() {
+        for (String name : MethodCatalog.names()) {
+            LearnerConfig config = config(Map.of(LearnerConfig.METHOD_CONFIG, name));
+            try (NDManager m = NDManager.newBaseManager()) {
+                SslMethod method = config.methodSpec().create(config.methodContext(m));
+                assertThat(method.name()).isEqualTo(name);
+                assertThat(method.inputs().size()).isEqualTo(name.equals("dino") ? 8 : 2);
+                assertThat(EncoderArchitectures.fromMap(method.architecture())).isEqualTo(config.encoder());
+                assertThat(method.trainableParameters()).allSatisfy(p -> assertThat(p.getValue().requiresGradient())
+                        .isTrue());
+                Map<String, byte[]> sections = method.saveState();
+                Block encoder = EncoderArchitectures.fromMap(method.architecture()).build(m);
+                BlockState.load(encoder, m, sections.get(SslMethod.ENCODER_SECTION));
+                assertThat(Arrays.equals(BlockState.save(encoder), BlockState.save(method.encoder()))).as(name).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepTargetNetworksOutOfTheOptimizer() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (String name : new String[] {"byol", "moco", "dino"}) {
+                LearnerConfig config = config(Map.of(LearnerConfig.METHOD_CONFIG, name));
+                SslMethod method = config.methodSpec().create(config.methodContext(m));
+                assertThat(method.trainableParameters()).extracting(p -> p.getKey())
+                        .noneMatch(k -> k.startsWith("target.") || k.startsWith("key.") || k.startsWith("teacher.")
+                                || k.startsWith("encoder.") && name.equals("dino"));
+            }
+        }
+    }
+
+    @Test
+    void shouldTakeTheMomentumHorizonFromMaxStepsUnlessSet() {
+        assertThat(config(Map.of()).momentumHorizonSteps()).isZero();
+        assertThat(config(Map.of(LearnerConfig.MAX_STEPS_CONFIG, 500)).momentumHorizonSteps()).isEqualTo(500);
+        assertThat(config(Map.of(LearnerConfig.MAX_STEPS_CONFIG, 500, LearnerConfig.MOMENTUM_HORIZON_STEPS_CONFIG, 80))
+                .momentumHorizonSteps()).isEqualTo(80);
+    }
+
+    @Test
+    void shouldRejectAnUnknownMethodAndOutOfRangeKnobs() {
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.METHOD_CONFIG, "rotnet"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("method");
+        assertThatThrownBy(() -> config(Map.of(ByolMethod.MOMENTUM_BASE_CONFIG, 1.5)))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> config(Map.of(MocoMethod.QUEUE_SIZE_CONFIG, 0))).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void shouldFallBackToTheMethodsRecipeForUnsetOptimisationKeys() {
+        for (String name : MethodCatalog.names()) {
+            LearnerConfig config = config(Map.of(LearnerConfig.METHOD_CONFIG, name));
+            Recipe recipe = MethodRegistry.get(name).recipe();
+            assertThat(config.optimizer()).as(name).isEqualTo(recipe.optimizer());
+            assertThat(config.learningRate()).as(name).isEqualTo(recipe.learningRate());
+            assertThat(config.weightDecay()).as(name).isEqualTo(recipe.weightDecay());
+            assertThat(config.projectionHidden()).as(name).isEqualTo(recipe.projectionHidden());
+            assertThat(config.projectionDim()).as(name).isEqualTo(recipe.projectionDim());
+        }
+        assertThat(MethodRegistry.get("byol").recipe().projectionHidden()).isGreaterThan(MethodRegistry.get("simclr").recipe().projectionHidden());
+        LearnerConfig explicit = config(Map.of(LearnerConfig.METHOD_CONFIG, "simsiam", LearnerConfig.OPTIMIZER_CONFIG, "adamw",
+                LearnerConfig.LEARNING_RATE_CONFIG, 0.003, LearnerConfig.WEIGHT_DECAY_CONFIG, 0.0, LearnerConfig.PROJECTION_HIDDEN_CONFIG, 64,
+                LearnerConfig.PROJECTION_DIM_CONFIG, 32));
+        assertThat(explicit.optimizer()).isEqualTo("adamw");
+        assertThat(explicit.learningRate()).isEqualTo(0.003);
+        assertThat(explicit.weightDecay()).isZero();
+        assertThat(explicit.projectionHidden()).isEqualTo(64);
+        assertThat(explicit.projectionDim()).isEqualTo(32);
+    }
+
+    @Test
+    void shouldRejectAnUnknownOptimizerAndANegativeLearningRate() {
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.OPTIMIZER_CONFIG, "lars"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("optimizer");
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.LEARNING_RATE_CONFIG, -0.1)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learning.rate");
+    }
+
+    @Test
+    void shouldHaveOneSpecPerCatalogueEntryInCatalogueOrder() {
+        assertThat(MethodRegistry.all()).extracting(MethodSpec::name).containsExactlyElementsOf(MethodCatalog.names());
+        assertThat(MethodRegistry.all()).extracting(MethodSpec::entry).extracting(MethodEntry::name)
+                .containsExactlyElementsOf(MethodCatalog.names());
+        assertThat(MethodRegistry.names(Modality.IMAGE)).containsExactlyElementsOf(MethodCatalog.names());
+        assertThatThrownBy(() -> MethodRegistry.get("rotnet")).hasMessageContaining("simclr");
+    }
+
+    @Test
+    void shouldPrefixEveryMethodsOwnSettingsWithItsName() {
+        for (MethodSpec spec : MethodRegistry.all()) {
+            org.apache.kafka.common.config.ConfigDef own = spec.settings()
+                    .apply(new org.apache.kafka.common.config.ConfigDef());
+            String prefix = spec.name().equals("barlow_twins") ? "barlow." : spec.name() + ".";
+            assertThat(own.names()).as(spec.name()).allSatisfy(key -> assertThat(key).startsWith(prefix));
+            assertThat(LearnerConfig.configDef().names()).containsAll(own.names());
+        }
+    }
+
+    @Test
+    void shouldRefuseAMethodForAModalityItDoesNotLearnFrom() {
+        assertThat(MethodCatalog.get("simclr").supports(Modality.IMAGE)).isTrue();
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.MODALITY_CONFIG, "audio")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("modality");
+    }
+}
