@@ -18,12 +18,22 @@ import java.util.Optional;
  */
 public record Example(Map<String, Tensor> arrays, Map<String, String> metadata) {
     public static final String MODALITY = "modality";
+    /** The safetensors header's metadata entry, which no array may be named after. */
+    private static final String METADATA_KEY = "__metadata__";
 
     public Example {
         if (arrays.isEmpty()) {
             throw new IllegalArgumentException("An example needs at least one array");
         }
         arrays.keySet().forEach(ArrayNames::check);
+        if (arrays.containsKey(METADATA_KEY)) {
+            throw new IllegalArgumentException("Array name '" + METADATA_KEY + "' is the wire format's metadata key");
+        }
+        metadata.forEach((key, value) -> {
+            if (key == null || value == null) {
+                throw new IllegalArgumentException("Metadata '" + key + "' needs a key and a value");
+            }
+        });
         arrays = Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }

@@ -15,6 +15,10 @@ public final class Tensor {
 
     private Tensor(DType dtype, int[] shape, byte[] data) {
         long count = elementCount(shape);
+        if (count > Integer.MAX_VALUE / dtype.bytes()) {
+            throw new IllegalArgumentException("Array of shape " + Arrays.toString(shape) + " and type " + dtype
+                    + " has too many elements for one array");
+        }
         if (count * dtype.bytes() != data.length) {
             throw new IllegalArgumentException("Array of shape " + Arrays.toString(shape) + " and type " + dtype
                     + " needs " + count * dtype.bytes() + " bytes, got " + data.length);
@@ -60,14 +64,25 @@ public final class Tensor {
         return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** @return the number of elements of {@code shape}, checked against overflow */
+    /**
+     * @return the number of elements of {@code shape}: 0 if any dimension is 0, whatever the others
+     * @throws IllegalArgumentException for a negative dimension, or a product over {@link Long#MAX_VALUE}
+     */
     public static long elementCount(int[] shape) {
         long count = 1;
         for (int d : shape) {
             if (d < 0) {
                 throw new IllegalArgumentException("Negative dimension in " + Arrays.toString(shape));
             }
-            count = Math.multiplyExact(count, d);
+            if (d == 0) {
+                count = 0;
+            }
+        }
+        for (int d : shape) {
+            if (count != 0 && count > Long.MAX_VALUE / d) {
+                throw new IllegalArgumentException("Shape " + Arrays.toString(shape) + " has too many elements");
+            }
+            count *= d;
         }
         return count;
     }
