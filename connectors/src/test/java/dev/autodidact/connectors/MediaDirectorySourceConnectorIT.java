@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.schema.HeaderNames;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,33 +26,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connector in a real in-process Connect worker against a real KRaft broker, configured from the example file
  * {@code config/media-directory-source.properties} (directory, prefix and poll interval replaced).
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class MediaDirectorySourceConnectorIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static EmbeddedKafkaBroker broker;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void shouldPublishImagesWithHeadersAndThenEachNewOne() throws Exception {
