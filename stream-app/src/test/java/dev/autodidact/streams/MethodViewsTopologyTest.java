@@ -3,6 +3,7 @@ package dev.autodidact.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.broker.testing.KafkaBrokerExtension;
+import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;

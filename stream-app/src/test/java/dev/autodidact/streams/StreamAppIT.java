@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.broker.testing.KafkaBrokerExtension;
+import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.ImageViews;
