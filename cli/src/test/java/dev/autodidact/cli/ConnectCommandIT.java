@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -15,9 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -25,24 +25,13 @@ import picocli.CommandLine;
  * {@code autodidact connect} against a real KRaft broker: the media source publishes real sample images, skips an
  * oversized file, and the worker's connector, task, plugin and producer metrics are served on its /metrics.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class ConnectCommandIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static EmbeddedKafkaBroker broker;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void shouldServeTaskAndPluginMetricsOfTheConnectorItRuns() throws Exception {

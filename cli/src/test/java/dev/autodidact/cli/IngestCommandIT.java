@@ -3,6 +3,7 @@ package dev.autodidact.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
@@ -20,29 +21,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code ingest --probe}: a labeled folder lands on the probe topic with its classes as {@code label} headers. */
+@ExtendWith(KafkaBrokerExtension.class)
 class IngestCommandIT {
     private static final Path DEV = Path.of("..", "data", "sample", "cifar10", "dev");
     private static EmbeddedKafkaBroker broker;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void shouldPublishALabeledFolderToTheProbeTopicWithLabelHeaders() {

@@ -4,6 +4,7 @@ import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.checkpoint.CheckpointDirectory;
@@ -39,28 +40,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Images in on raw.image, embeddings out, on a real broker with the real stream-app, learner and embedder; a corrupt
  * image goes to the dead-letter topic and the next good one still flows; a crashed learner resumes exactly.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class PipelineIT {
     private static final int BATCH = 16;
     private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static Map<String, Object> common(String prefix) {
         Map<String, Object> props = new HashMap<>();

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.autodidact.media.image.ImageDecoder;
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.example.Example;
@@ -18,7 +19,6 @@ import dev.autodidact.schema.example.ImageArrays;
 import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.serde.EmbeddingSerde;
 import dev.autodidact.schema.serde.ExampleSerde;
-import dev.autodidact.schema.serde.ImageViewsSerde;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +43,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what the Java side writes: an example of two image views and an embedding with the embedder's headers, value for
  * value. Fails (does not skip) without numpy and confluent_kafka there: {@code .ci/run} installs them.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class PythonReaderIT {
     private static final String PYTHON = "/usr/bin/python3";
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
@@ -64,7 +64,7 @@ class PythonReaderIT {
     Path dir;
 
     @BeforeAll
-    static void requirePythonAndStartBroker() throws Exception {
+    static void requirePython() throws Exception {
         assertThat(SCRIPT).as("the reader next to the cli module").isRegularFile();
         assertThat(Path.of(PYTHON)).as("Debian's python3").isRegularFile();
         Process check = new ProcessBuilder(PYTHON, "-c", "import numpy, confluent_kafka").redirectErrorStream(true)
@@ -73,14 +73,6 @@ class PythonReaderIT {
         if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
             fail(PYTHON + " cannot import numpy and confluent_kafka; install Debian's python3-numpy and "
                     + "python3-confluent-kafka (.ci/run does): " + out.strip());
-        }
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
         }
     }
 
@@ -156,7 +148,12 @@ class PythonReaderIT {
     void shouldReportARecordOfTheOldFormatAsAnError() throws Exception {
         String topic = topics().examples(Modality.IMAGE, "simclr");
         CleanImage image = decodePng(png(3));
-        byte[] old = new ImageViewsSerde().serializer().serialize(topic, new ImageViews(List.of(image, image)));
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 + 2 * (8 + image.pixels().length)).put((byte) 'V')
+                .put((byte) 1).putShort((short) 2);
+        for (int v = 0; v < 2; v++) {
+            buf.putInt(image.width()).putInt(image.height()).put(image.pixels());
+        }
+        byte[] old = buf.array();
         produce(topic, "old", old, new ByteArraySerializer(), new RecordHeaders());
 
         Run run = read(topic, "example");

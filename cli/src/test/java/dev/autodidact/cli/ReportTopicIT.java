@@ -3,6 +3,7 @@ package dev.autodidact.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.cli.report.ReportData;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.schema.Topics;
@@ -22,28 +23,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code report --bootstrap}: manifests read from a real checkpoints topic, aborted checkpoints left out. */
+@ExtendWith(KafkaBrokerExtension.class)
 class ReportTopicIT {
     private static EmbeddedKafkaBroker broker;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void shouldReportTheCommittedManifestsOfTheCheckpointsTopic() throws Exception {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
+import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.HeaderNames;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,33 +25,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connector in a real in-process Connect worker against a real KRaft broker, configured from the example file
  * {@code config/media-directory-source.properties} (directory, prefix and poll interval replaced).
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class MediaDirectorySourceConnectorIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static EmbeddedKafkaBroker broker;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void shouldPublishImagesWithHeadersAndThenEachNewOne() throws Exception {
@@ -167,16 +155,9 @@ class MediaDirectorySourceConnectorIT {
         return "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     }
 
-    private static void writePng(Path file, int shade) throws IOException {
+    /** An 8x8 PNG of noise seeded by {@code seed}, so that each file differs. */
+    private static void writePng(Path file, int seed) throws IOException {
         Files.createDirectories(file.getParent());
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 8; y++) {
-            for (int x = 0; x < 8; x++) {
-                image.setRGB(x, y, (shade * 60 << 16) | (x * 30 << 8) | y * 30);
-            }
-        }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("No PNG writer");
-        }
+        Files.write(file, TestImages.encode(TestImages.noise(8, 8, seed), "png"));
     }
 }

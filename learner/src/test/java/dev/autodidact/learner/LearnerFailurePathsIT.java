@@ -6,6 +6,7 @@ import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
 import dev.autodidact.learner.health.ProbeSet;
@@ -47,26 +48,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The learner's failure paths against a real broker: bad records, several methods, checkpoints that cannot be used. */
+@ExtendWith(KafkaBrokerExtension.class)
 class LearnerFailurePathsIT {
     private static final int BATCH = 16;
     private static final int SIZE = 16;
     private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static Topics topics() throws Exception {
         Topics topics = new Topics("it-" + UUID.randomUUID() + ".");

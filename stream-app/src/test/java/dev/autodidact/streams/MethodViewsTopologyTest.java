@@ -4,6 +4,7 @@ import static dev.autodidact.streams.ImageTopologyTest.assertImageArray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.example.Example;

@@ -3,6 +3,8 @@ package dev.autodidact.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
+import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
@@ -25,6 +27,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link PoisonPill}): each attempt kills the stream thread and the replacement starts again from the last commit,
  * until the record has failed {@code poison.max.failures} times and goes to the dead-letter topic.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class PoisonRecordIT {
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final int MAX_FAILURES = 3;
@@ -41,16 +45,14 @@ class PoisonRecordIT {
     Path stateDir;
 
     @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
+    static void expectUncaughtErrors() {
         // The stream thread rethrows the Error after the handler replaced it; it is expected here, not a test failure.
         Awaitility.doNotCatchUncaughtExceptionsByDefault();
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void resetAwaitility() {
         Awaitility.reset();
-        broker.close();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.learner.KafkaRecords;
 import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
@@ -35,9 +36,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,19 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded; a version published while the embedder was down is re-embedded at its next start; no key's embedding
  * ever goes back to an older version.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class EmbedderIT {
     private static final int SIZE = 16;
     private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private Map<String, Object> client() {
         return Map.of("bootstrap.servers", broker.bootstrapServers());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.autodidact.media.MediaRejectedException;
 import dev.autodidact.media.RejectReason;
+import dev.autodidact.media.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,7 @@ package dev.autodidact.media.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autodidact.media.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.autodidact.media.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import org.junit.jupiter.api.Test;

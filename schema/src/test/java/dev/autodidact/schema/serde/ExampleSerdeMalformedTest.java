@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.schema.CleanImage;
-import dev.autodidact.schema.ImageViews;
 import dev.autodidact.schema.example.ExampleLimits;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -73,7 +72,12 @@ class ExampleSerdeMalformedTest {
     @Test
     void shouldRejectOtherFormatVersions() {
         CleanImage image = ExampleSerdeTest.randomImage(4, 4, 3);
-        byte[] oldViews = new ImageViewsSerde().serializer().serialize("t", new ImageViews(List.of(image, image)));
+        java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate(4 + 2 * (8 + 48)).put((byte) 'V').put((byte) 1)
+                .putShort((short) 2);
+        for (int v = 0; v < 2; v++) {
+            old.putInt(image.width()).putInt(image.height()).put(image.pixels());
+        }
+        byte[] oldViews = old.array();
         assertMalformed(oldViews, "unsupported format version 86", "expected 1");
         byte[] two = record(u8("1", "0,1"), 1);
         two[0] = 2;

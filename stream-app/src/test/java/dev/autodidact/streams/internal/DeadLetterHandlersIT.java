@@ -3,6 +3,7 @@ package dev.autodidact.streams.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
+import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.TopicSpec;
@@ -24,16 +25,16 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dead-letter records written by the exception handlers (not by the topology's own route), with the stream-app's
  * Streams properties and exactly-once on a real broker, on small topologies that fail on purpose.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class DeadLetterHandlersIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static EmbeddedKafkaBroker broker;
@@ -43,16 +44,6 @@ class DeadLetterHandlersIT {
     private StreamAppConfig config;
     private String in;
     private String out;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startTemporary();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @BeforeEach
     void createTopics() {

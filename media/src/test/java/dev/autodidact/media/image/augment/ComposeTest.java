@@ -3,7 +3,7 @@ package dev.autodidact.media.image.augment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.media.image.RgbImage;
-import dev.autodidact.media.image.TestImages;
+import dev.autodidact.media.testing.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.media.image.ImageCanonicalizer;
 import dev.autodidact.media.image.RgbImage;
-import dev.autodidact.media.image.TestImages;
+import dev.autodidact.media.testing.TestImages;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
-package dev.autodidact.media.image;
+package dev.autodidact.media.testing;
 
+import dev.autodidact.media.image.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,11 +8,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
-/** Builds images and encoded bytes for tests. */
+/**
+ * Builds images and encoded bytes for tests: {@link RgbImage}s (uniform, noise, gradient), encoded PNG and JPEG bytes,
+ * broken files, and measures to compare images by.
+ */
 public final class TestImages {
     private TestImages() {
     }
@@ -44,6 +49,37 @@ public final class TestImages {
             }
         }
         return new RgbImage(width, height, pixels);
+    }
+
+    /** PNG bytes of a {@link #noisyGradient} image. */
+    public static byte[] png(int width, int height) {
+        return encode(noisyGradient(width, height), "png");
+    }
+
+    /** JPEG bytes of a {@link #noisyGradient} image. */
+    public static byte[] jpeg(int width, int height) {
+        return encode(noisyGradient(width, height), "jpeg");
+    }
+
+    /** A PNG cut short: the signature and header survive, the pixel data does not. */
+    public static byte[] truncatedPng(int width, int height) {
+        byte[] png = png(width, height);
+        return Arrays.copyOf(png, png.length / 2);
+    }
+
+    /** A smooth gradient with a little noise (seeded by the size), so random crops differ. */
+    public static BufferedImage noisyGradient(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random noise = new Random(width * 31L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = 255 * x / width;
+                int g = 255 * y / height;
+                int b = (x * y + noise.nextInt(32)) & 0xFF;
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return image;
     }
 
     public static byte[] encode(BufferedImage image, String format) {
