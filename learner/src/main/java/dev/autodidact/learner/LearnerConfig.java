@@ -104,6 +104,35 @@ public final class LearnerConfig extends AbstractConfig {
     private static final String COLLAPSE_GUARD_DOC = "Hold back checkpoints (and so new embeddings) while the "
             + "representation is collapsed; false overrides the guard.";
 
+    public static final String SHUFFLE_BUFFER_BYTES_CONFIG = "shuffle.buffer.bytes";
+    private static final String SHUFFLE_BUFFER_BYTES_DOC = "Bytes of examples the shuffle buffer holds: batches are "
+            + "drawn at random from it, across partitions, not in arrival order, so a bursty or class-sorted stream "
+            + "still gives mixed batches. The consumer pauses while it is full (backpressure).";
+    public static final String SHUFFLE_BUFFER_RECORDS_CONFIG = "shuffle.buffer.records";
+    private static final String SHUFFLE_BUFFER_RECORDS_DOC = "Most examples the shuffle buffer holds, whatever their "
+            + "size; 0 or a value below batch.size means draw in arrival order (no shuffling).";
+    public static final String REPLAY_POLICY_CONFIG = "replay.policy";
+    private static final String REPLAY_POLICY_DOC = "Replay buffer: none; fifo (the most recent inputs); reservoir (a "
+            + "uniform sample of everything seen); minred (minimum redundancy: when full, evict the input most similar "
+            + "to its nearest neighbour in embedding space; Purushwalkam et al., ECCV 2022).";
+    public static final String REPLAY_RATIO_CONFIG = "replay.ratio";
+    private static final String REPLAY_RATIO_DOC = "Fraction of each batch drawn from the replay buffer (re-augmented "
+            + "clean inputs) once it holds enough; the rest are fresh examples.";
+    public static final String REPLAY_BUFFER_BYTES_CONFIG = "replay.buffer.bytes";
+    private static final String REPLAY_BUFFER_BYTES_DOC = "Bytes of clean inputs the replay buffer holds.";
+    public static final String LR_SCHEDULE_CONFIG = "lr.schedule";
+    private static final String LR_SCHEDULE_DOC = "Learning rate after the linear warm-up: constant, or cosine (cosine "
+            + "annealing with warm restarts every lr.cycle.steps, SGDR, Loshchilov and Hutter 2017): a schedule for a "
+            + "stream that never ends.";
+    public static final String LR_CYCLE_STEPS_CONFIG = "lr.cycle.steps";
+    private static final String LR_CYCLE_STEPS_DOC = "Steps of one cosine cycle (after warm-up).";
+    public static final String LR_MIN_RATIO_CONFIG = "lr.min.ratio";
+    private static final String LR_MIN_RATIO_DOC = "Lowest learning rate of a cosine cycle, as a fraction of the peak.";
+
+    /** Values of {@link #REPLAY_POLICY_CONFIG}. */
+    public static final java.util.List<String> REPLAY_POLICIES = java.util.List.of("none", "fifo", "reservoir",
+            "minred");
+
     static final ConfigDef CONFIG = define();
 
     private static ConfigDef define() {
@@ -150,7 +179,23 @@ public final class LearnerConfig extends AbstractConfig {
                         HEALTH_SAMPLE_SIZE_DOC)
                 .define(COLLAPSE_STD_FRACTION_CONFIG, Type.DOUBLE, 0.1, Range.between(0, 1), Importance.MEDIUM,
                         COLLAPSE_STD_FRACTION_DOC)
-                .define(COLLAPSE_GUARD_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, COLLAPSE_GUARD_DOC);
+                .define(COLLAPSE_GUARD_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, COLLAPSE_GUARD_DOC)
+                .define(SHUFFLE_BUFFER_BYTES_CONFIG, Type.LONG, 128L << 20, Range.between(0, 4L << 30),
+                        Importance.MEDIUM, SHUFFLE_BUFFER_BYTES_DOC)
+                .define(SHUFFLE_BUFFER_RECORDS_CONFIG, Type.INT, 8192, Range.between(0, 16384), Importance.MEDIUM,
+                        SHUFFLE_BUFFER_RECORDS_DOC)
+                .define(REPLAY_POLICY_CONFIG, Type.STRING, "none",
+                        ConfigDef.ValidString.in(REPLAY_POLICIES.toArray(String[]::new)), Importance.MEDIUM,
+                        REPLAY_POLICY_DOC)
+                .define(REPLAY_RATIO_CONFIG, Type.DOUBLE, 0.25, Range.between(0, 0.9), Importance.MEDIUM,
+                        REPLAY_RATIO_DOC)
+                .define(REPLAY_BUFFER_BYTES_CONFIG, Type.LONG, 32L << 20, Range.between(0, 1L << 30),
+                        Importance.MEDIUM, REPLAY_BUFFER_BYTES_DOC)
+                .define(LR_SCHEDULE_CONFIG, Type.STRING, "constant", ConfigDef.ValidString.in("constant", "cosine"),
+                        Importance.MEDIUM, LR_SCHEDULE_DOC)
+                .define(LR_CYCLE_STEPS_CONFIG, Type.LONG, 2000L, Range.atLeast(1), Importance.LOW, LR_CYCLE_STEPS_DOC)
+                .define(LR_MIN_RATIO_CONFIG, Type.DOUBLE, 0.1, Range.between(0, 1), Importance.LOW,
+                        LR_MIN_RATIO_DOC);
         ModalityKits.supported().forEach(m -> ModalityKits.of(m).define(def));
         return MethodRegistry.define(def);
     }

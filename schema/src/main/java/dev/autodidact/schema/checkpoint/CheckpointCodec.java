@@ -40,9 +40,7 @@ public final class CheckpointCodec {
         }
         byte[] payload = out.toByteArray();
         int chunks = Math.max(1, (payload.length + chunkBytes - 1) / chunkBytes);
-        CheckpointManifest m = new CheckpointManifest(draft.version(), draft.parentVersion(), draft.method(),
-                draft.modality(), draft.architecture(), draft.step(), draft.samplesSeen(), draft.offsets(),
-                draft.metrics(), table, payload.length, chunks, sha256(payload), draft.createdAtMs());
+        CheckpointManifest m = draft.withPayload(table, payload.length, chunks, sha256(payload));
         return new Checkpoint(m, payload);
     }
 

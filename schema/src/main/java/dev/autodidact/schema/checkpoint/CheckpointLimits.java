@@ -1,5 +1,6 @@
 package dev.autodidact.schema.checkpoint;
 
+import java.util.List;
 import dev.autodidact.schema.checkpoint.CheckpointException.Reason;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ public final class CheckpointLimits {
     public static final int MAX_ENTRIES = 4096;
     /** Longest name or architecture value. */
     public static final int MAX_STRING_CHARS = 1024;
+    /** Most offset ranges in a manifest's {@code trainedAhead} and {@code consumed} together. */
+    public static final int MAX_RANGES = 32768;
 
     private CheckpointLimits() {
     }
@@ -33,6 +36,10 @@ public final class CheckpointLimits {
         require(m.payloadBytes() >= 0 && m.payloadBytes() <= MAX_PAYLOAD_BYTES, Reason.TOO_LARGE,
                 m.payloadBytes() + " payload bytes (at most " + MAX_PAYLOAD_BYTES + ")");
         require(m.chunks() >= 1 && m.chunks() <= MAX_CHUNKS, Reason.TOO_LARGE, m.chunks() + " chunks");
+        long ranges = m.trainedAhead().values().stream().mapToLong(List::size).sum()
+                + m.consumed().values().stream().mapToLong(List::size).sum();
+        require(ranges <= MAX_RANGES && m.trainedAhead().size() <= MAX_ENTRIES && m.consumed().size() <= MAX_ENTRIES,
+                Reason.TOO_LARGE, ranges + " offset ranges (at most " + MAX_RANGES + ")");
         require(m.sections().size() <= MAX_ENTRIES && m.architecture().size() <= MAX_ENTRIES
                 && m.metrics().size() <= MAX_ENTRIES && m.offsets().size() <= MAX_ENTRIES, Reason.TOO_LARGE,
                 "too many entries");
