@@ -114,7 +114,7 @@ public final class Learner implements AutoCloseable {
                     lineage.restore(cp.manifest());
                     schedule.restored(lineage.step());
                 });
-                examples.subscribe(lineage::offsets);
+                examples.subscribe(lineage::offsets, lineage.trainedAhead());
                 LearnerMetrics metrics = new LearnerMetrics(registry, config);
                 Guards guards = new Guards(config, registry, tags, resume.checkpoint().orElse(null));
                 LOG.info("Learner {} on {} starting at step {} (version {}), device {}, {} lr {} weight decay {}",

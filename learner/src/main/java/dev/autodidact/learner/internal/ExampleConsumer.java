@@ -1,8 +1,8 @@
 package dev.autodidact.learner.internal;
 
 import dev.autodidact.learner.LearnerConfig;
-import dev.autodidact.learner.train.BatchAssembler;
 import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.learner.train.ShuffleBuffer;
 import dev.autodidact.learner.train.ExampleValidator;
 import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.example.Example;
@@ -31,33 +31,37 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>On every assignment a partition is moved to where training stands for it (the restored checkpoint's offset,
  * later the offset after the last record trained on), never back to the startup offsets: a rebalance neither rewinds
- * training nor lets the next checkpoint's offsets go backwards. Pauses fetching while enough batches are buffered.
+ * training nor lets the next checkpoint's offsets go backwards. Examples wait in a {@link ShuffleBuffer} and batches
+ * are drawn from it at random; fetching pauses while it is full, so a learner that falls behind never buffers without
+ * bound (the lag shows in {@code autodidact.learner.consumer.lag}).
  */
 public final class ExampleConsumer implements AutoCloseable {
     /** The {@code source} tag of rejected examples. */
     public static final String SOURCE = "examples";
-    private static final int BUFFERED_BATCHES = 4;
-
     private final Consumer<byte[], byte[]> consumer;
-    private final BatchAssembler assembler = new BatchAssembler();
+    private final ShuffleBuffer buffer;
     private final Deserializer<Example> serde = new ExampleSerde().deserializer();
     private final String topic;
-    private final int batchSize;
     private final ExampleValidator validator;
     private final RecordRejector rejector;
+    private volatile long lag = -1;
+    private volatile int buffered;
 
     public ExampleConsumer(LearnerConfig config, ExampleValidator validator, RecordRejector rejector) {
         this(new KafkaConsumer<>(properties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                config.topics().examples(config.modality(), config.method()), config.getInt(LearnerConfig.BATCH_SIZE_CONFIG),
+                config.topics().examples(config.modality(), config.method()),
+                new ShuffleBuffer(config.getLong(LearnerConfig.SHUFFLE_BUFFER_BYTES_CONFIG),
+                        config.getInt(LearnerConfig.SHUFFLE_BUFFER_RECORDS_CONFIG),
+                        config.getLong(LearnerConfig.SEED_CONFIG)),
                 validator, rejector);
     }
 
-    /** With a given consumer (Kafka's {@code MockConsumer} in tests). */
-    public ExampleConsumer(Consumer<byte[], byte[]> consumer, String topic, int batchSize, ExampleValidator validator,
-                           RecordRejector rejector) {
+    /** With a given consumer (Kafka's {@code MockConsumer} in tests) and buffer. */
+    public ExampleConsumer(Consumer<byte[], byte[]> consumer, String topic, ShuffleBuffer buffer,
+                           ExampleValidator validator, RecordRejector rejector) {
         this.consumer = consumer;
         this.topic = topic;
-        this.batchSize = batchSize;
+        this.buffer = buffer;
         this.validator = validator;
         this.rejector = rejector;
     }
@@ -80,18 +84,26 @@ public final class ExampleConsumer implements AutoCloseable {
 
     /**
      * Subscribes. On each assignment, partitions found in {@code trainedUpTo} (read at that moment) start there;
-     * others start at the group's committed offset, or the earliest.
+     * others start at the group's committed offset, or the earliest. Offsets in {@code trainedAhead} (restored from
+     * the checkpoint) are skipped when they arrive.
      */
+    public void subscribe(Supplier<Map<TopicPartition, Long>> trainedUpTo,
+                          Map<TopicPartition, List<Long>> trainedAhead) {
+        buffer.restore(trainedAhead);
+        subscribe(trainedUpTo);
+    }
+
+    /** Subscribes with nothing trained ahead, see {@link #subscribe(Supplier, Map)}. */
     public void subscribe(Supplier<Map<TopicPartition, Long>> trainedUpTo) {
         consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                assembler.revoke(partitions);
+                buffer.revoke(partitions);
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                assembler.revoke(partitions);
+                buffer.revoke(partitions);
             }
 
             @Override
@@ -107,32 +119,68 @@ public final class ExampleConsumer implements AutoCloseable {
         });
     }
 
-    /** Polls until a full batch is buffered or {@code maxWait} passes. */
+    /**
+     * Polls until a batch can be drawn or {@code maxWait} passes: from a full buffer, or, when a poll brings nothing
+     * new (the stream is idle), from whatever the buffer holds.
+     */
     public Optional<ExampleBatch> nextBatch(int size, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        Optional<ExampleBatch> batch = assembler.next(size);
+        Optional<ExampleBatch> batch = buffer.next(size, false);
         while (batch.isEmpty() && System.nanoTime() < deadline) {
-            pollOnce(Duration.ofMillis(50));
-            batch = assembler.next(size);
+            int polled = pollOnce(Duration.ofMillis(50), size);
+            batch = buffer.next(size, polled == 0 && !buffer.full());
         }
         if (batch.isPresent()) {
-            pollOnce(Duration.ZERO);
+            pollOnce(Duration.ZERO, size);
         }
         return batch;
     }
 
-    private void pollOnce(Duration timeout) {
-        boolean full = assembler.buffered() >= BUFFERED_BATCHES * batchSize;
-        if (full) {
+    /** Polls once, unless the buffer is full and holds a batch: then fetching pauses (backpressure). */
+    private int pollOnce(Duration timeout, int batchSize) {
+        if (buffer.full() && buffer.buffered() >= batchSize) {
             consumer.pause(consumer.assignment());
         } else {
             consumer.resume(consumer.paused());
         }
-        consumer.poll(timeout).forEach(this::accept);
+        int n = 0;
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
+            accept(r);
+            n++;
+        }
+        lag = currentLag();
+        buffered = buffer.buffered();
+        return n;
+    }
+
+    /** Examples waiting in the shuffle buffer, as of the last poll (safe to read from any thread). */
+    public int buffered() {
+        return buffered;
+    }
+
+    /**
+     * Records behind the end of the assigned partitions as of the last poll (Kafka's own estimate), or -1 while
+     * unknown. Safe to read from any thread: the consumer itself is only used by the training thread.
+     */
+    public long lag() {
+        return lag;
+    }
+
+    private long currentLag() {
+        long total = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            java.util.OptionalLong partitionLag = consumer.currentLag(tp);
+            if (partitionLag.isEmpty()) {
+                return -1;
+            }
+            total += partitionLag.getAsLong();
+        }
+        return total;
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> r) {
-        if (r.value() == null) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        if (!buffer.accept(tp, r.offset()) || r.value() == null) {
             return;
         }
         Example example;
@@ -148,7 +196,7 @@ public final class ExampleConsumer implements AutoCloseable {
             rejector.reject(r, SOURCE, DeadLetterPublisher.UNUSABLE, e);
             return;
         }
-        assembler.add(new TopicPartition(r.topic(), r.partition()), r.offset(), example);
+        buffer.add(tp, r.offset(), example);
     }
 
     /** Exports the consumer's Kafka metrics (fetch rate, records lag) through {@code binder}. */

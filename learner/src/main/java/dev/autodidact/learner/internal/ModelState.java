@@ -49,7 +49,8 @@ public final class ModelState {
         metrics.putAll(extraMetrics);
         CheckpointManifest draft = new CheckpointManifest(lineage.version() + 1, lineage.version(), method.name(),
                 modality.id(), method.architecture(), lineage.step(), lineage.samplesSeen(), lineage.wireOffsets(),
-                metrics, List.of(), 0, 0, "", System.currentTimeMillis());
+                metrics, List.of(), 0, 0, "", System.currentTimeMillis(), lineage.wireTrainedAhead(),
+                lineage.consumed());
         return CheckpointCodec.assemble(draft, sections, chunkBytes);
     }
 }

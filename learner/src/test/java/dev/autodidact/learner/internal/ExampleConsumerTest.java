@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.ExampleValidator;
+import dev.autodidact.learner.train.ShuffleBuffer;
 import dev.autodidact.schema.CleanImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class ExampleConsumerTest {
     private final Map<TopicPartition, Long> trained = new HashMap<>();
 
     private ExampleConsumer consumer() {
-        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, 2, new ExampleValidator(List.of("view.0", "view.1"), List.of("view.0", "view.1"),
+        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, new ShuffleBuffer(Long.MAX_VALUE, 0, 1), new ExampleValidator(List.of("view.0", "view.1"), List.of("view.0", "view.1"),
                 ConvEncoderSpec.of(8, new int[] {4}, 0)),
                 (r, source, reason, e) -> rejected.add(new Rejected(r.offset(), reason)));
         c.subscribe(() -> trained);
@@ -81,5 +82,33 @@ class ExampleConsumerTest {
         mock.rebalance(List.of());
         mock.rebalance(List.of(TP));
         assertThat(mock.position(TP)).as("a later assignment continues where training stands").isEqualTo(4L);
+    }
+
+    @Test
+    void shouldPauseFetchingWhileTheShuffleBufferIsFullUnderAFlood() {
+        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, new ShuffleBuffer(Long.MAX_VALUE, 32, 1),
+                new ExampleValidator(List.of("view.0", "view.1"), List.of("view.0", "view.1"),
+                        ConvEncoderSpec.of(8, new int[] {4}, 0)),
+                (r, source, reason, e) -> rejected.add(new Rejected(r.offset(), reason)));
+        c.subscribe(() -> trained);
+        mock.setMaxPollRecords(8);
+        assign(0);
+        for (long o = 0; o < 40; o++) {
+            add(o, example(8));
+        }
+        ExampleBatch batch = c.nextBatch(8, Duration.ofMillis(200)).orElseThrow();
+        assertThat(batch.size()).isEqualTo(8);
+        assertThat(c.buffered()).as("one poll (max.poll.records) over the capacity at most")
+                .isLessThanOrEqualTo(32 + 8);
+        for (long o = 40; o < 2000; o++) {
+            add(o, example(8));
+        }
+        for (int i = 0; i < 20; i++) {
+            c.nextBatch(8, Duration.ofMillis(20));
+            assertThat(c.buffered()).isLessThanOrEqualTo(32 + 8);
+        }
+        assertThat(c.nextBatch(64, Duration.ofMillis(100))).as("more than the buffer can hold").isEmpty();
+        assertThat(mock.paused()).as("fetching paused while the buffer is full").contains(TP);
+        assertThat(c.buffered()).isLessThanOrEqualTo(32 + 8);
     }
 }
