@@ -15,6 +15,12 @@ import dev.autodidact.learner.internal.Guards;
 import dev.autodidact.learner.internal.KafkaServiceSettings;
 import dev.autodidact.learner.internal.LearnerMetrics;
 import dev.autodidact.learner.internal.ModelState;
+import dev.autodidact.learner.embed.FeatureExtractor;
+import dev.autodidact.learner.replay.ReplayBuffers;
+import dev.autodidact.learner.replay.ReplayMixer;
+import dev.autodidact.learner.replay.ReplayState;
+import ai.djl.training.ParameterStore;
+import io.micrometer.core.instrument.Gauge;
 import dev.autodidact.learner.method.SslMethod;
 import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.modality.EncoderArchitecture;
@@ -64,6 +70,7 @@ public final class Learner implements AutoCloseable {
     private final AtomicBoolean halted = new AtomicBoolean();
     private final AtomicBoolean collapseGuard;
     private volatile long haltAtStep = -1;
+    private java.util.concurrent.atomic.AtomicLong replayItems = new java.util.concurrent.atomic.AtomicLong();
     private volatile LearnerProgress progress = new LearnerProgress(0, 0, Double.NaN, 0, 0, 0);
 
     public Learner(LearnerConfig config, MeterRegistry registry) {
@@ -105,6 +112,24 @@ public final class Learner implements AutoCloseable {
                 publisher.bindMetrics(kafkaMetrics);
                 ModelState model = new ModelState(method, optimizer, config.modality(),
                         config.getInt(LearnerConfig.CHECKPOINT_CHUNK_BYTES_CONFIG));
+                ParameterStore inference = new ParameterStore(root, false);
+                Optional<ReplayMixer> replay = ReplayBuffers.create(config.getString(LearnerConfig.REPLAY_POLICY_CONFIG),
+                        config.getLong(LearnerConfig.REPLAY_BUFFER_BYTES_CONFIG),
+                        config.getLong(LearnerConfig.SEED_CONFIG), root,
+                        inputs -> FeatureExtractor.embed(root, inference, method.encoder(), encoder, inputs))
+                        .map(buffer -> new ReplayMixer(buffer, kit, config.getDouble(LearnerConfig.REPLAY_RATIO_CONFIG),
+                                config.getLong(LearnerConfig.SEED_CONFIG)));
+                replay.ifPresent(mixer -> model.with(ReplayState.SECTION, new ModelState.Section() {
+                    @Override
+                    public byte[] save() {
+                        return ReplayState.save(mixer.buffer());
+                    }
+
+                    @Override
+                    public void load(byte[] bytes) {
+                        ReplayState.load(bytes, mixer.buffer());
+                    }
+                }));
                 Lineage lineage = new Lineage();
                 CheckpointSchedule schedule = new CheckpointSchedule(
                         config.getLong(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG),
@@ -141,6 +166,7 @@ public final class Learner implements AutoCloseable {
                     @Override
                     public void onStep(StepResult result, ExampleBatch batch) {
                         progress = lineage.progress(metrics.samplesPerSecond());
+                        replay.ifPresent(m -> replayItems.set(m.buffer().size()));
                     }
 
                     @Override
@@ -149,11 +175,32 @@ public final class Learner implements AutoCloseable {
                     }
                 };
                 int batchSize = config.getInt(LearnerConfig.BATCH_SIZE_CONFIG);
-                new TrainingLoop(trainStep, lineage, wait -> examples.nextBatch(batchSize, wait),
+                TrainingLoop.BatchSource source = wait -> {
+                    int replayed = replay.map(m -> m.replayCount(batchSize)).orElse(0);
+                    return examples.nextBatch(batchSize - replayed, wait).map(fresh -> replay
+                            .map(m -> m.mix(fresh, replayed, lineage.step())).orElse(fresh));
+                };
+                registerGauges(examples, replay, tags);
+                new TrainingLoop(trainStep, lineage, source,
                         List.of(metrics, guard, checkpoints, progressListener))
                         .run(stopRequested::get, config.getLong(LearnerConfig.MAX_STEPS_CONFIG), config.maxDuration());
             }
         }
+    }
+
+    private void registerGauges(ExampleConsumer examples, Optional<ReplayMixer> replay, Tags tags) {
+        Gauge.builder("autodidact.learner.consumer.lag", examples, ExampleConsumer::lag).tags(tags)
+                .description("Examples behind the end of the topic, as of the last poll (-1 while unknown)")
+                .register(registry);
+        Gauge.builder("autodidact.learner.shuffle.buffered", examples, ExampleConsumer::buffered).tags(tags)
+                .description("Examples waiting in the shuffle buffer").register(registry);
+        replay.ifPresent(m -> {
+            java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
+            replayItems = size;
+            Gauge.builder("autodidact.learner.replay.items", size, java.util.concurrent.atomic.AtomicLong::get)
+                    .tags(tags.and("policy", m.buffer().policy()))
+                    .description("Inputs held by the replay buffer").register(registry);
+        });
     }
 
     /** Where training resumes: the newest usable checkpoint of this method, and the method's checkpoint index. */

@@ -19,16 +19,30 @@ import java.util.Map;
 public final class ModelState {
     private static final String OPTIMIZER = "optimizer";
 
+    /** State of the learner beyond the method and optimizer that a checkpoint carries (the replay buffer). */
+    public interface Section {
+        byte[] save();
+
+        void load(byte[] bytes);
+    }
+
     private final SslMethod method;
     private final Optimizer optimizer;
     private final Modality modality;
     private final int chunkBytes;
+    private final Map<String, Section> extra = new LinkedHashMap<>();
 
     public ModelState(SslMethod method, Optimizer optimizer, Modality modality, int chunkBytes) {
         this.method = method;
         this.optimizer = optimizer;
         this.modality = modality;
         this.chunkBytes = chunkBytes;
+    }
+
+    /** Adds state saved as section {@code name}; a checkpoint without that section leaves it as it is. */
+    public ModelState with(String name, Section section) {
+        extra.put(name, section);
+        return this;
     }
 
     /** Puts the checkpoint's weights, method state and optimizer moments back. */
@@ -39,12 +53,18 @@ public final class ModelState {
         if (sections.containsKey(OPTIMIZER)) {
             optimizer.load(sections.get(OPTIMIZER));
         }
+        extra.forEach((name, section) -> {
+            if (sections.containsKey(name)) {
+                section.load(sections.get(name));
+            }
+        });
     }
 
     /** The current state as the version after {@code lineage}'s, with {@code extraMetrics} in its manifest. */
     public Checkpoint snapshot(Lineage lineage, Map<String, Double> extraMetrics) {
         Map<String, byte[]> sections = new LinkedHashMap<>(method.saveState());
         sections.put(OPTIMIZER, optimizer.save());
+        extra.forEach((name, section) -> sections.put(name, section.save()));
         Map<String, Double> metrics = new HashMap<>(lineage.metrics());
         metrics.putAll(extraMetrics);
         CheckpointManifest draft = new CheckpointManifest(lineage.version() + 1, lineage.version(), method.name(),

@@ -1,6 +1,7 @@
 package dev.autodidact.learner.modality;
 
 import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.Tensor;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -38,6 +39,14 @@ public interface ModalityKit {
      * networks.
      */
     Tensor fineTuneView(Tensor input, EncoderArchitecture encoder, SplittableRandom rng);
+
+    /**
+     * A new training example from a stored one: fresh views of its clean {@code input}, made by the same media recipe
+     * the stream-app used (its metadata {@code augment} names it), with randomness from {@code seed}. For replay.
+     *
+     * @throws IllegalArgumentException if the example lacks its input or its recipe
+     */
+    Example reaugment(Example stored, long seed);
 
     /**
      * The features of the raw-input baseline of {@code eval} ({@code raw_knn_top1}): for images the pixels.

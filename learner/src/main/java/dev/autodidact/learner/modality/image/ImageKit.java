@@ -12,7 +12,11 @@ import dev.autodidact.media.image.augment.HorizontalFlip;
 import dev.autodidact.media.image.augment.ImageTransform;
 import dev.autodidact.media.image.augment.RandomResizedCrop;
 import dev.autodidact.schema.Modality;
+import dev.autodidact.media.image.views.ViewRecipe;
+import dev.autodidact.media.image.views.ViewRecipes;
+import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.DType;
+import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.Tensor;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,7 +35,11 @@ public final class ImageKit implements ModalityKit {
     public static final String ENCODER_RESIDUAL_BLOCKS_CONFIG = "encoder.residual.blocks";
     private static final String ENCODER_RESIDUAL_BLOCKS_DOC = "Residual blocks per stage of the image encoder.";
 
+    /** Example metadata holding the spec of the view recipe that made it. */
+    public static final String AUGMENT = "augment";
+
     private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+    private final java.util.Map<String, ViewRecipe> recipes = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public Modality modality() {
@@ -75,6 +83,27 @@ public final class ImageKit implements ModalityKit {
                 new HorizontalFlip(0.5)));
         RgbImage a = augment.apply(new RgbImage(input.dim(1), input.dim(0), input.bytes()), rng);
         return Tensor.wrap(DType.U8, new int[] {a.height(), a.width(), 3}, a.pixels());
+    }
+
+    /**
+     * New views of the stored example's {@code input}, drawn by the recipe its {@code augment} metadata spells (the
+     * stream-app's own {@link ViewRecipes}), into an example of the same {@code recipe}.
+     */
+    @Override
+    public Example reaugment(Example stored, long seed) {
+        String spec = stored.meta(AUGMENT).orElseThrow(() -> new IllegalArgumentException(
+                "Example has no '" + AUGMENT + "' metadata: the stream-app that wrote it predates replay"));
+        ViewRecipe recipe = recipes.computeIfAbsent(spec, ViewRecipes::parse);
+        Tensor input = stored.array(ArrayNames.INPUT);
+        List<RgbImage> views = recipe.views(new RgbImage(input.dim(1), input.dim(0), input.bytes()),
+                new SplittableRandom(seed));
+        Example.Builder b = Example.builder(Modality.IMAGE);
+        stored.metadata().forEach(b::meta);
+        for (int i = 0; i < views.size(); i++) {
+            RgbImage v = views.get(i);
+            b.put(ArrayNames.view(i), Tensor.wrap(DType.U8, new int[] {v.height(), v.width(), 3}, v.pixels()));
+        }
+        return b.put(ArrayNames.INPUT, input).build();
     }
 
     /** The pixels, normalised as the encoder's input is, flattened (CHW): the baseline any representation must beat. */

@@ -1,0 +1,31 @@
+package dev.autodidact.learner.replay;
+
+import dev.autodidact.schema.example.Example;
+import java.util.List;
+
+/** Keeps the most recent inputs: items in arrival order, the oldest evicted first when full. */
+final class FifoReplay extends BoundedItems {
+
+    FifoReplay(long capacityBytes) {
+        super(capacityBytes);
+    }
+
+    @Override
+    public String policy() {
+        return "fifo";
+    }
+
+    @Override
+    public void offer(List<Example> inputs) {
+        for (Example e : inputs) {
+            long size = sizeOf(e);
+            if (size > capacityBytes) {
+                continue;
+            }
+            while (bytes + size > capacityBytes) {
+                bytes -= sizeOf(items.remove(0));
+            }
+            append(e);
+        }
+    }
+}
