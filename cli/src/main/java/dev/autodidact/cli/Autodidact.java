@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Streaming, online self-supervised learning on Kafka with DJL.",
         subcommands = {DemoCommand.class, BrokerCommand.class, ConnectCommand.class, StreamsCommand.class, LearnCommand.class,
                 EmbedCommand.class, IngestCommand.class, PretrainCommand.class, EvalCommand.class, FinetuneCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, LineageCommand.class})
 public final class Autodidact {
 
     public static void main(String[] args) {
