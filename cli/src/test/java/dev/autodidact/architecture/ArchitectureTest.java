@@ -86,7 +86,8 @@ class ArchitectureTest {
     @Test
     void learnerTrainingPathShouldNotDependOnImageSpecificClasses() {
         noClasses().that().resideInAnyPackage("dev.autodidact.learner.train..", "dev.autodidact.learner.method..",
-                        "dev.autodidact.learner.loss..", "dev.autodidact.learner.optim..")
+                        "dev.autodidact.learner.loss..", "dev.autodidact.learner.optim..",
+                        "dev.autodidact.learner.replay..")
                 .should().dependOnClassesThat(imageSpecific())
                 .because("one learner trains every modality; image code stays in learner.modality.image")
                 .check(production);

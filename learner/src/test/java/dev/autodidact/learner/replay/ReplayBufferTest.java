@@ -1,0 +1,145 @@
+package dev.autodidact.learner.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.example.ArrayNames;
+import dev.autodidact.schema.example.DType;
+import dev.autodidact.schema.example.Example;
+import dev.autodidact.schema.example.Tensor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ReplayBufferTest {
+    private static final int ITEM_BYTES = 4 * 4 * 3;
+
+    /** A 4x4 input whose first two bytes hold {@code id} and whose third byte holds its {@code cluster}. */
+    private static Example item(int id, int cluster) {
+        byte[] px = new byte[ITEM_BYTES];
+        px[0] = (byte) (id >> 8);
+        px[1] = (byte) id;
+        px[2] = (byte) cluster;
+        return Example.builder(Modality.IMAGE).meta("augment", "spec")
+                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {4, 4, 3}, px)).build();
+    }
+
+    private static int id(Example e) {
+        byte[] b = e.array(ArrayNames.INPUT).bytes();
+        return ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+    }
+
+    private static int cluster(Example e) {
+        return e.array(ArrayNames.INPUT).bytes()[2];
+    }
+
+    /** Embeddings that are one-hot in the cluster: items of one cluster are exact duplicates in feature space. */
+    private static float[][] oneHot(List<Tensor> inputs) {
+        float[][] z = new float[inputs.size()][16];
+        for (int i = 0; i < z.length; i++) {
+            z[i][inputs.get(i).bytes()[2]] = 1;
+        }
+        return z;
+    }
+
+    @Test
+    void shouldStayWithinItsBytesUnderAFloodWhateverThePolicy() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            for (String policy : List.of("fifo", "reservoir", "minred")) {
+                ReplayBuffer buffer = ReplayBuffers.create(policy, 50L * ITEM_BYTES, 3, root,
+                        ReplayBufferTest::oneHot).orElseThrow();
+                for (int round = 0; round < 40; round++) {
+                    List<Example> batch = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        batch.add(item(round * 25 + i, (round * 25 + i) % 16));
+                    }
+                    buffer.offer(batch);
+                    assertThat(buffer.bytes()).as(policy).isLessThanOrEqualTo(50L * ITEM_BYTES);
+                }
+                assertThat(buffer.size()).as(policy).isEqualTo(50);
+            }
+            assertThat(ReplayBuffers.create("none", 1, 1, root, ReplayBufferTest::oneHot)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepTheMostRecentInFifoAndAUniformSampleInTheReservoir() {
+        ReplayBuffer fifo = ReplayBuffers.create("fifo", 100L * ITEM_BYTES, 1, null, null).orElseThrow();
+        ReplayBuffer reservoir = ReplayBuffers.create("reservoir", 100L * ITEM_BYTES, 1, null, null).orElseThrow();
+        for (int i = 0; i < 10_000; i++) {
+            fifo.offer(List.of(item(i, 0)));
+            reservoir.offer(List.of(item(i, 0)));
+        }
+        assertThat(fifo.items()).extracting(ReplayBufferTest::id).allMatch(id -> id >= 9_900);
+        double mean = reservoir.items().stream().mapToInt(ReplayBufferTest::id).average().orElseThrow();
+        assertThat(mean).as("a uniform sample of 0..9999").isBetween(4_000.0, 6_000.0);
+        assertThat(reservoir.items()).extracting(ReplayBufferTest::id).anyMatch(id -> id < 5_000);
+        assertThat(reservoir.state()).isEqualTo(10_000);
+    }
+
+    @Test
+    void shouldKeepDiverseInputsWithMinRedWhenTheStreamRepeatsItself() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            ReplayBuffer minred = ReplayBuffers.create("minred", 16L * ITEM_BYTES, 1, root, ReplayBufferTest::oneHot)
+                    .orElseThrow();
+            ReplayBuffer fifo = ReplayBuffers.create("fifo", 16L * ITEM_BYTES, 1, null, null).orElseThrow();
+            SplittableRandom r = new SplittableRandom(5);
+            int id = 0;
+            for (int burst = 0; burst < 20; burst++) {
+                int cluster = r.nextInt(16);
+                List<Example> frames = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    frames.add(item(id++, cluster));
+                }
+                minred.offer(frames);
+                fifo.offer(frames);
+            }
+            Set<Integer> minredClusters = new HashSet<>(minred.items().stream().map(ReplayBufferTest::cluster)
+                    .toList());
+            Set<Integer> fifoClusters = new HashSet<>(fifo.items().stream().map(ReplayBufferTest::cluster).toList());
+            assertThat(fifoClusters).as("fifo holds the last burst").hasSize(1);
+            assertThat(minredClusters).as("minred keeps one of each cluster seen").hasSizeGreaterThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void shouldSurviveACheckpointRoundTripAndRejectAMalformedSection() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            for (String policy : List.of("fifo", "reservoir", "minred")) {
+                ReplayBuffer buffer = ReplayBuffers.create(policy, 20L * ITEM_BYTES, 3, root,
+                        ReplayBufferTest::oneHot).orElseThrow();
+                for (int i = 0; i < 30; i++) {
+                    buffer.offer(List.of(item(i, i % 16)));
+                }
+                byte[] section = ReplayState.save(buffer);
+                ReplayBuffer restored = ReplayBuffers.create(policy, 20L * ITEM_BYTES, 3, root,
+                        ReplayBufferTest::oneHot).orElseThrow();
+                ReplayState.load(section, restored);
+                assertThat(restored.items()).as(policy).extracting(ReplayBufferTest::id)
+                        .containsExactlyElementsOf(buffer.items().stream().map(ReplayBufferTest::id).toList());
+                assertThat(restored.state()).isEqualTo(buffer.state());
+                byte[] truncated = java.util.Arrays.copyOf(section, section.length - 5);
+                assertThatThrownBy(() -> ReplayState.load(truncated, restored)).isInstanceOf(
+                        IllegalStateException.class);
+                byte[] lying = section.clone();
+                java.nio.ByteBuffer.wrap(lying).putInt(8, Integer.MAX_VALUE);
+                assertThatThrownBy(() -> ReplayState.load(lying, restored)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("items");
+            }
+        }
+    }
+
+    @Test
+    void shouldSampleOnlyWhatItHolds() {
+        ReplayBuffer fifo = ReplayBuffers.create("fifo", 10L * ITEM_BYTES, 1, null, null).orElseThrow();
+        assertThat(fifo.sample(5, new SplittableRandom(1))).isEmpty();
+        fifo.offer(List.of(item(1, 0), item(2, 0)));
+        assertThat(fifo.sample(5, new SplittableRandom(1))).hasSize(5).extracting(ReplayBufferTest::id)
+                .containsOnly(1, 2);
+    }
+}
