@@ -25,7 +25,8 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
-    @Option(names = "--method", defaultValue = "simclr", description = "SSL method (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "simclr", completionCandidates = MethodNames.class,
+            description = "SSL method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--checkpoint-dir", description = "Local mirror of published checkpoints.")

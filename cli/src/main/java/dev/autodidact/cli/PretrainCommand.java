@@ -1,5 +1,6 @@
 package dev.autodidact.cli;
 
+import dev.autodidact.cli.internal.FeedOrder;
 import dev.autodidact.cli.internal.KafkaTarget;
 import dev.autodidact.cli.internal.Pipeline;
 import dev.autodidact.cli.internal.ProgressLine;
@@ -11,12 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Feeds a folder through the real pipeline and trains for a number of steps or seconds. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
@@ -32,11 +37,27 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--modality", defaultValue = "image", description = "Modality (default: ${DEFAULT-VALUE}).")
     String modality;
 
-    @Option(names = "--method", defaultValue = "simclr", description = "SSL method (default: ${DEFAULT-VALUE}).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--method", defaultValue = "simclr", completionCandidates = MethodNames.class,
+            description = "SSL method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--data", required = true, description = "Folder of media files (zip archives are read too).")
     Path data;
+
+    @Option(names = "--order", defaultValue = "shuffled",
+            description = "Order of each pass over --data: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
+                    + "shuffled: a new permutation every pass, the same in every run; by-class: class after class "
+                    + "(<data>/<class>/...), the hard case for a learner; sorted: the listing order.")
+    FeedOrder order;
+
+    String replay;
+
+    @Option(names = "--replay-ratio", description = "Fraction of each batch drawn from the replay buffer (learner "
+            + "setting " + LearnerConfig.REPLAY_RATIO_CONFIG + "; default: the learner's).")
+    Double replayRatio;
 
     @Option(names = "--steps", description = "Train this many steps.")
     Long steps;
@@ -47,8 +68,19 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Directory that receives the checkpoints.")
     Path out;
 
-    @Override
-    public Integer call() throws Exception {
+    @Option(names = "--replay", completionCandidates = ReplayPolicies.class,
+            description = "Replay buffer policy: ${COMPLETION-CANDIDATES} (learner setting "
+                    + LearnerConfig.REPLAY_POLICY_CONFIG + "; default: the learner's).")
+    void replay(String policy) {
+        if (!LearnerConfig.REPLAY_POLICIES.contains(policy)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--replay': '" + policy
+                    + "'; expected one of " + LearnerConfig.REPLAY_POLICIES);
+        }
+        this.replay = policy;
+    }
+
+    /** The learner's settings: {@code --set} overrides, then the options of this command over them. */
+    Map<String, Object> learnerSettings() {
         Map<String, Object> learner = new HashMap<>(service.settings());
         learner.put(LearnerConfig.MODALITY_CONFIG, modality);
         learner.put(LearnerConfig.METHOD_CONFIG, method);
@@ -60,15 +92,29 @@ public final class PretrainCommand implements Callable<Integer> {
         if (seconds != null || steps == null) {
             learner.put(LearnerConfig.MAX_DURATION_MS_CONFIG, Duration.ofSeconds(seconds == null ? 300 : seconds).toMillis());
         }
+        if (replay != null) {
+            learner.put(LearnerConfig.REPLAY_POLICY_CONFIG, replay);
+        }
+        if (replayRatio != null) {
+            learner.put(LearnerConfig.REPLAY_RATIO_CONFIG, replayRatio);
+        }
+        return learner;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> learner = learnerSettings();
         Path state = kafka.workDir != null ? kafka.workDir : Files.createTempDirectory("autodidact-pretrain-");
         long start = System.nanoTime();
         ProgressLine progress = new ProgressLine(System.out);
         try (MetricsServer metrics = MetricsServer.start("pretrain", service.metricsPort);
              KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
                      kafka.workDir, metrics.registry());
-             Pipeline pipeline = new Pipeline(target, data, learner, Map.of(), false, state, metrics.registry())) {
-            System.out.printf(Locale.ROOT, "pretrain: %d files from %s, %s on %s%n", pipeline.feeder().files(), data,
-                    method, target.embedded() ? "an embedded broker" : target.bootstrapServers());
+             Pipeline pipeline = new Pipeline(target, data, order, learner, Map.of(), false, state,
+                     metrics.registry())) {
+            System.out.printf(Locale.ROOT, "pretrain: %d files from %s, %s order, %s on %s%n",
+                    pipeline.feeder().files(), data, order, method,
+                    target.embedded() ? "an embedded broker" : target.bootstrapServers());
             pipeline.awaitLearner(Duration.ofSeconds(10), progress::print);
             progress.print(pipeline);
         }
@@ -79,5 +125,13 @@ public final class PretrainCommand implements Callable<Integer> {
                 + "%.1f samples/s overall%n", m.version(), out, m.step(), m.samplesSeen(), elapsed,
                 m.samplesSeen() / elapsed);
         return 0;
+    }
+
+    /** {@link LearnerConfig#REPLAY_POLICIES}, for {@code --replay}'s help text and shell completion. */
+    static final class ReplayPolicies implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return LearnerConfig.REPLAY_POLICIES.iterator();
+        }
     }
 }

@@ -45,9 +45,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--client-config", description = "Kafka client properties file (TLS, SASL, ...), with --bootstrap.")
     Path clientConfig;
 
-    @Option(names = "--method", defaultValue = "simclr",
-            description = "With --bootstrap and --labels: the method whose newest checkpoint draws the map "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "simclr", completionCandidates = MethodNames.class,
+            description = "With --bootstrap and --labels: the method whose newest checkpoint draws the map, one of "
+                    + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX,

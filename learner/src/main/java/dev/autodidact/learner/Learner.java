@@ -145,8 +145,7 @@ public final class Learner implements AutoCloseable {
                 LOG.info("Learner {} on {} starting at step {} (version {}), device {}, {} lr {} weight decay {}",
                         method.name(), examples.topic(), lineage.step(), lineage.version(), root.getDevice(),
                         config.optimizer(), config.learningRate(), config.weightDecay());
-                TrainStep trainStep = new TrainStep(root, method, optimizer, LearningRateSchedule.constantAfterWarmup(
-                        (float) config.learningRate(), config.getLong(LearnerConfig.WARMUP_STEPS_CONFIG)),
+                TrainStep trainStep = new TrainStep(root, method, optimizer, LearningRateSchedule.from(config),
                         new Collator(encoder));
                 CheckpointListener checkpoints = new CheckpointListener(new CheckpointListener.Parts(root, method,
                         encoder, lineage, model, publisher, examples::groupMetadata), schedule, health, guards,

@@ -33,11 +33,18 @@ public final class Pipeline implements AutoCloseable {
     private final Thread learnerThread;
     private final KafkaTarget kafka;
 
+    /** A pipeline feeding {@code data} in {@link FeedOrder#SORTED} order. */
+    public Pipeline(KafkaTarget kafka, Path data, Map<String, Object> learnerSettings,
+                    Map<String, Object> streamSettings, boolean embed, Path stateDir, MeterRegistry registry) {
+        this(kafka, data, FeedOrder.SORTED, learnerSettings, streamSettings, embed, stateDir, registry);
+    }
+
     /**
+     * @param order the order of each pass over {@code data}, shuffled with {@link RawFeeder#DEFAULT_SEED}
      * @param learnerSettings learner config keys (method, limits, checkpoint dir, hyper-parameters)
      * @param streamSettings stream-app config keys (image size, augmentation knobs)
      */
-    public Pipeline(KafkaTarget kafka, Path data, Map<String, Object> learnerSettings,
+    public Pipeline(KafkaTarget kafka, Path data, FeedOrder order, Map<String, Object> learnerSettings,
                     Map<String, Object> streamSettings, boolean embed, Path stateDir, MeterRegistry registry) {
         this.kafka = kafka;
         this.threads = new ServiceThreads(registry);
@@ -56,7 +63,8 @@ public final class Pipeline implements AutoCloseable {
         this.learner = new Learner(learnerConfig, registry);
         this.embedder = embed ? new Embedder(new EmbedderConfig(merge(kafka,
                 Map.of(EmbedderConfig.METHOD_CONFIG, learnerConfig.method()))), registry) : null;
-        this.feeder = new RawFeeder(kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data);
+        this.feeder = new RawFeeder(kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data, order,
+                RawFeeder.DEFAULT_SEED);
         this.learnerThread = threads.start("learner", learner::run);
         if (embedder != null) {
             threads.start("embedder", embedder::run);

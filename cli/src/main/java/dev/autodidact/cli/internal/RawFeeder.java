@@ -10,8 +10,10 @@ import dev.autodidact.media.source.ZipLimits;
 import dev.autodidact.schema.HeaderNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -28,16 +30,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes media files to a raw topic (or, labeled, to the probe topic): key = file id, value = the file's bytes,
  * headers content type, source, event time and, when labeled, the class. For pretraining it feeds the folder again and
- * again (each pass gets fresh augmentations downstream), staying at most a bounded number of records ahead of what the
- * learner has consumed.
+ * again (each pass gets fresh augmentations downstream) in a {@link FeedOrder}, staying at most a bounded number of
+ * records ahead of what the learner has consumed.
  *
- * <p>Memory stays bounded whatever the folder holds: every pass walks the folder again ({@link MediaFiles#forEach}),
- * reading one file at a time only when its turn comes and handing its bytes to the producer, whose buffer bounds what
- * is in flight. Nothing is listed or cached between passes, so files added or changed meanwhile are picked up. Zip
- * entries are read within {@link ZipLimits#DEFAULT}; an entry over the cap (declared or inflated) is skipped with a
- * WARN, counted in {@link #skipped()}, and the pass goes on.
+ * <p>Memory stays bounded whatever the files weigh: one file is read at a time, only when its turn comes, and its
+ * bytes go to the producer, whose buffer bounds what is in flight. In {@link FeedOrder#SORTED} order a pass walks the
+ * folder ({@link MediaFiles#forEach}) and holds nothing else; the other orders list the folder at the start of each
+ * pass ({@link MediaFiles#list}: a description per file, no bytes, some hundred bytes each) and arrange that list.
+ * Nothing is kept between passes, so files added or changed meanwhile are picked up by the next pass; one removed
+ * after its pass was listed is skipped with a WARN. Zip entries are read within {@link ZipLimits#DEFAULT}; an entry
+ * over the cap (declared or inflated) is skipped with a WARN, counted in {@link #skipped()}, and the pass goes on.
  */
 public final class RawFeeder implements AutoCloseable {
+    /** Seed of {@link FeedOrder#SHUFFLED} when the command has none. */
+    public static final long DEFAULT_SEED = 42L;
+
     private static final Logger LOG = LoggerFactory.getLogger(RawFeeder.class);
 
     private final Producer<String, byte[]> producer;
@@ -45,7 +52,10 @@ public final class RawFeeder implements AutoCloseable {
     private final Path root;
     private final boolean labeled;
     private final ZipLimits limits;
+    private final FeedOrder order;
+    private final long seed;
     private final int files;
+    private long passes;
     private long produced;
     private long skipped;
 
@@ -54,25 +64,43 @@ public final class RawFeeder implements AutoCloseable {
     }
 
     /**
+     * An unlabeled feeder publishing in {@code order}.
+     *
+     * @param seed of {@link FeedOrder#SHUFFLED}, combined with the pass number
+     * @throws IllegalArgumentException if there is no media file under {@code root}
+     */
+    public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, FeedOrder order, long seed) {
+        this(null, clientProperties, topic, root, false, ZipLimits.DEFAULT, order, seed);
+    }
+
+    /**
      * @param labeled add each file's class (its folder or archive name, {@link MediaFile#label()}) as header
      *     {@code label}, as the probe topic needs; every file must then have one
      * @throws IllegalArgumentException if there is no media file under {@code root}, or a labeled one lacks a class
      */
     public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, boolean labeled) {
-        this(null, clientProperties, topic, root, labeled, ZipLimits.DEFAULT);
+        this(null, clientProperties, topic, root, labeled, ZipLimits.DEFAULT, FeedOrder.SORTED, DEFAULT_SEED);
     }
 
     /** For tests: sends through {@code producer}, and closes it. */
     RawFeeder(Producer<String, byte[]> producer, String topic, Path root, boolean labeled, ZipLimits limits) {
-        this(producer, null, topic, root, labeled, limits);
+        this(producer, topic, root, labeled, limits, FeedOrder.SORTED, DEFAULT_SEED);
+    }
+
+    /** For tests: sends through {@code producer} in {@code order}, and closes it. */
+    RawFeeder(Producer<String, byte[]> producer, String topic, Path root, boolean labeled, ZipLimits limits,
+            FeedOrder order, long seed) {
+        this(producer, null, topic, root, labeled, limits, order, seed);
     }
 
     private RawFeeder(Producer<String, byte[]> producer, Map<String, Object> clientProperties, String topic, Path root,
-            boolean labeled, ZipLimits limits) {
+            boolean labeled, ZipLimits limits, FeedOrder order, long seed) {
         this.topic = topic;
         this.root = root;
         this.labeled = labeled;
         this.limits = limits;
+        this.order = order;
+        this.seed = seed;
         this.files = check(root, labeled, limits);
         this.producer = producer != null ? producer : producer(clientProperties);
     }
@@ -103,6 +131,10 @@ public final class RawFeeder implements AutoCloseable {
     /** @return the media files found under the root when the feeder was created */
     public int files() {
         return files;
+    }
+
+    public FeedOrder order() {
+        return order;
     }
 
     public long produced() {
@@ -144,8 +176,16 @@ public final class RawFeeder implements AutoCloseable {
         }
     }
 
-    /** One walk over the root, reading each file when {@code action} asks; ends early once {@code stop} is true. */
+    /**
+     * One pass over the root in {@link #order}, reading each file when {@code action} asks; ends early once
+     * {@code stop} is true.
+     */
     private void pass(IoConsumer<MediaFile> action, BooleanSupplier stop) {
+        long pass = passes++;
+        if (order != FeedOrder.SORTED) {
+            listedPass(pass, action, stop);
+            return;
+        }
         try {
             walk(root, limits, file -> {
                 if (stop.getAsBoolean()) {
@@ -155,6 +195,27 @@ public final class RawFeeder implements AutoCloseable {
             }, (path, reason, detail) -> skip(path, reason, detail));
         } catch (PassStopped stopped) {
             // the rest of the pass is not needed
+        }
+    }
+
+    /** Lists the root (descriptions, no bytes), arranges the list for pass {@code pass} and goes through it. */
+    private void listedPass(long pass, IoConsumer<MediaFile> action, BooleanSupplier stop) {
+        List<MediaFile> listing;
+        try {
+            listing = MediaFiles.list(root, limits, (path, reason, detail) -> skip(path, reason, detail));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read media under " + root, e);
+        }
+        try (OpenArchives archives = new OpenArchives(root)) {
+            for (MediaFile file : order.arrange(listing, seed, pass)) {
+                if (stop.getAsBoolean()) {
+                    return;
+                }
+                archives.hold(file);
+                action.accept(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read media under " + root, e);
         }
     }
 
@@ -173,6 +234,11 @@ public final class RawFeeder implements AutoCloseable {
             bytes = file.readAllBytes();
         } catch (EntryTooLargeException e) {
             skip(file.id(), SkipReason.ENTRY_TOO_LARGE, e.getMessage());
+            return;
+        } catch (NoSuchFileException e) {
+            skipped++;
+            LOG.warn("Not publishing {} to {}: gone since the pass began ({}); {} skipped so far", file.id(), topic,
+                    e.getMessage(), skipped);
             return;
         }
         RecordHeaders headers = new RecordHeaders();

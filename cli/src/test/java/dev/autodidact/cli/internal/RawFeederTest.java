@@ -2,6 +2,8 @@ package dev.autodidact.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autodidact.media.source.MediaFile;
+import dev.autodidact.media.source.MediaFiles;
 import dev.autodidact.media.source.ZipLimits;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,6 +104,150 @@ class RawFeederTest {
 
         assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("cat.zip!/a.jpg",
                 "cat.zip!/c.jpg");
+    }
+
+    @Test
+    void shouldFeedTheListingOrderEveryPassWhenSorted() throws IOException {
+        List<String> listing = threeClassesOfFour();
+
+        List<String> fed = feed(FeedOrder.SORTED, 7, 24);
+
+        assertThat(fed.subList(0, 12)).containsExactlyElementsOf(listing);
+        assertThat(fed.subList(12, 24)).containsExactlyElementsOf(listing);
+    }
+
+    @Test
+    void shouldFeedClassAfterClassWhenByClass() throws IOException {
+        threeClassesOfFour();
+
+        List<String> fed = feed(FeedOrder.BY_CLASS, 7, 24);
+
+        assertThat(fed.subList(0, 12)).containsExactly("ant/0.jpg", "ant/1.jpg", "ant/2.jpg", "ant/3.jpg",
+                "bee/0.jpg", "bee/1.jpg", "bee/2.jpg", "bee/3.jpg", "cat/0.jpg", "cat/1.jpg", "cat/2.jpg", "cat/3.jpg");
+        assertThat(fed.subList(12, 24)).isEqualTo(fed.subList(0, 12));
+    }
+
+    @Test
+    void shouldGroupAClassSpreadOverAFolderAndAnArchiveWhenByClass() throws IOException {
+        // Walk order: all.zip ("all" < "ant") first, holding an entry of two classes, then the folders.
+        threeClassesOfFour();
+        zip(root.resolve("all.zip"), "cat/9.jpg", "ant/9.jpg");
+
+        List<String> fed = feed(FeedOrder.BY_CLASS, 7, 14);
+
+        assertThat(fed.subList(0, 5)).containsExactly("all.zip!/ant/9.jpg", "ant/0.jpg", "ant/1.jpg", "ant/2.jpg",
+                "ant/3.jpg");
+        assertThat(fed.subList(9, 14)).containsExactly("all.zip!/cat/9.jpg", "cat/0.jpg", "cat/1.jpg", "cat/2.jpg",
+                "cat/3.jpg");
+    }
+
+    @Test
+    void shouldFeedAFreshReproduciblePermutationEveryPassWhenShuffled() throws IOException {
+        List<String> listing = threeClassesOfFour();
+
+        List<String> fed = feed(FeedOrder.SHUFFLED, 7, 24);
+        List<String> pass0 = fed.subList(0, 12);
+        List<String> pass1 = fed.subList(12, 24);
+
+        assertThat(pass0).containsExactlyInAnyOrderElementsOf(listing).isNotEqualTo(listing);
+        assertThat(pass1).containsExactlyInAnyOrderElementsOf(listing).isNotEqualTo(pass0);
+        assertThat(feed(FeedOrder.SHUFFLED, 7, 24)).isEqualTo(fed);
+        assertThat(feed(FeedOrder.SHUFFLED, 8, 12)).isNotEqualTo(pass0);
+        List<MediaFile> files = MediaFiles.list(root);
+        assertThat(FeedOrder.SHUFFLED.arrange(files, 7, 1)).extracting(MediaFile::id).isEqualTo(pass1);
+        assertThat(FeedOrder.SHUFFLED.arrange(files, 7, 1)).isEqualTo(FeedOrder.SHUFFLED.arrange(files, 7, 1));
+        assertThat(files).extracting(MediaFile::id).containsExactlyElementsOf(listing);
+    }
+
+    @Test
+    void shouldSendEachEntrysOwnBytesWhenShufflingArchives() throws IOException {
+        for (String label : List.of("ant", "bee", "cat")) {
+            zip(root.resolve(label + ".zip"), "0.jpg", "1.jpg", "2.jpg", "3.jpg");
+        }
+        MockProducer<String, byte[]> producer = mockProducer();
+
+        try (RawFeeder feeder = new RawFeeder(producer, "raw", root, true, ZipLimits.DEFAULT, FeedOrder.SHUFFLED, 3)) {
+            feeder.feedOnce();
+            assertThat(feeder.order()).isEqualTo(FeedOrder.SHUFFLED);
+        }
+
+        assertThat(producer.history()).hasSize(12).allSatisfy(r -> assertThat(new String(r.value(),
+                StandardCharsets.UTF_8)).isEqualTo(r.key().substring(r.key().indexOf("!/") + 2)));
+        assertThat(producer.history()).extracting(r -> new String(r.headers().lastHeader("label").value(),
+                StandardCharsets.UTF_8)).containsOnly("ant", "bee", "cat");
+    }
+
+    @Test
+    void shouldSkipAFileRemovedAfterItsPassWasListed() throws IOException {
+        threeClassesOfFour();
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+                try {
+                    Files.deleteIfExists(root.resolve("cat/3.jpg"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return super.send(record);
+            }
+        };
+
+        try (RawFeeder feeder = new RawFeeder(producer, "raw", root, false, ZipLimits.DEFAULT, FeedOrder.BY_CLASS,
+                7)) {
+            feeder.feedOnce();
+            assertThat(feeder.produced()).isEqualTo(11);
+            assertThat(feeder.skipped()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldHoldAtMostABoundedNumberOfArchivesOpen() throws IOException {
+        for (int i = 0; i < OpenArchives.MAX_OPEN + 3; i++) {
+            zip(root.resolve("c" + i + ".zip"), "0.jpg");
+        }
+        List<MediaFile> entries = MediaFiles.list(root);
+
+        try (OpenArchives archives = new OpenArchives(root)) {
+            entries.forEach(archives::hold);
+            entries.forEach(archives::hold);
+            assertThat(archives.size()).isEqualTo(OpenArchives.MAX_OPEN);
+        }
+    }
+
+    /** {@code ant}, {@code bee} and {@code cat}, four files each; returns the ids in listing order. */
+    private List<String> threeClassesOfFour() throws IOException {
+        for (String label : List.of("cat", "ant", "bee")) {
+            Files.createDirectories(root.resolve(label));
+            for (int i = 0; i < 4; i++) {
+                Files.writeString(root.resolve(label + "/" + i + ".jpg"), label + "-" + i);
+            }
+        }
+        return MediaFiles.list(root).stream().map(MediaFile::id).toList();
+    }
+
+    /** The keys of the first {@code records} records fed from the root in {@code order}. */
+    private List<String> feed(FeedOrder order, long seed, int records) {
+        MockProducer<String, byte[]> producer = mockProducer();
+        try (RawFeeder feeder = new RawFeeder(producer, "raw", root, false, ZipLimits.DEFAULT, order, seed)) {
+            feeder.feedContinuously(() -> Long.MAX_VALUE / 2, 1000, () -> producer.history().size() >= records);
+        }
+        return producer.history().stream().map(ProducerRecord::key).toList();
+    }
+
+    private static MockProducer<String, byte[]> mockProducer() {
+        return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** An archive whose entries hold their own names. */
+    private static void zip(Path archive, String... names) throws IOException {
+        try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String name : names) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(name.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
     }
 
     /** Patches the uncompressed size in every central directory header above {@code declared}: a lying header. */
