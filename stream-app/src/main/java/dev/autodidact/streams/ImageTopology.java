@@ -2,6 +2,7 @@ package dev.autodidact.streams;
 
 import dev.autodidact.media.image.ImageCanonicalizer;
 import dev.autodidact.media.image.ImageDecoder;
+import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
@@ -17,7 +18,6 @@ import dev.autodidact.streams.internal.PoisonRecordGuard;
 import dev.autodidact.streams.internal.PoisonRecords;
 import dev.autodidact.streams.internal.SizeLimitedSerde;
 import dev.autodidact.streams.internal.StreamMetrics;
-import dev.autodidact.streams.internal.ViewRecipe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
@@ -40,10 +40,13 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Both outputs are {@link dev.autodidact.schema.example.Example}s written with
  * {@link dev.autodidact.schema.serde.ExampleSerde} (the safetensors layout after one version byte): a clean record
- * holds the canonical image as the uint8 {@code [h, w, 3]} array {@code input}; an example holds the views as
- * {@code view.0}, {@code view.1}, ... and the metadata {@code modality=image} and {@code recipe=two-views} or
- * {@code multi-crop}. A value too large for a record goes to the dead-letter topic with reason
- * {@code record-too-large}.
+ * holds the canonical image as the uint8 {@code [h, w, 3]} array {@code input}; an example holds the same
+ * {@code input}, the views as {@code view.0}, {@code view.1}, ... and the metadata {@code modality=image},
+ * {@code recipe=two-views} or {@code multi-crop}, and {@code augment}: the spec of the view recipe that drew the views
+ * (e.g. {@code v1;two-views;views=2;size=32;scale=0.08,1.0;...}), from which
+ * {@link dev.autodidact.media.image.views.ViewRecipes#parse} rebuilds it, so that a replay buffer can draw new views
+ * of the input with exactly the stream-app's augmentation. A value too large for a record goes to the dead-letter
+ * topic with reason {@code record-too-large}.
  *
  * <p>All per-record work uses {@code processValues} or {@code mapValues}, so nothing is repartitioned, and every
  * source, processor and sink is named. Record headers (content type, source, event time) travel to the clean and

@@ -2,10 +2,12 @@ package dev.autodidact.streams;
 
 import dev.autodidact.media.image.ImageLimits;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
+import dev.autodidact.media.image.views.MultiCropRecipe;
+import dev.autodidact.media.image.views.ViewRecipes;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.streams.internal.ConfigChecks;
+import dev.autodidact.streams.internal.ImageExamplesProcessor;
 import dev.autodidact.streams.internal.ImageViewRecipes;
-import dev.autodidact.streams.internal.MultiCropRecipe;
 import dev.autodidact.streams.internal.SimClrKeys;
 import dev.autodidact.streams.internal.SizeLimitedSerde;
 import dev.autodidact.streams.internal.StreamsProperties;
@@ -30,8 +32,9 @@ import org.apache.kafka.common.config.ConfigException;
  *
  * <p>Every value is checked when the configuration is created: a missing {@code bootstrap.servers}, a value out of
  * range, a method that is not in the {@link dev.autodidact.schema.method.MethodCatalog} or does not learn from images,
- * a method whose kind of example the image stream cannot make, a SimCLR or multi-crop recipe that does not validate,
- * or a clean record or example larger than a Kafka record may be fails with a {@link ConfigException}.
+ * a method whose kind of example the image stream cannot make, a SimCLR or multi-crop recipe that does not validate
+ * (or is beyond what a view recipe spec carries, {@link ViewRecipes}), or a clean record or example (the clean input
+ * and the views) larger than a Kafka record may be fails with a {@link ConfigException}.
  */
 public class StreamAppConfig extends AbstractConfig {
     private static final String KAFKA = "Kafka";
@@ -59,7 +62,7 @@ public class StreamAppConfig extends AbstractConfig {
     public static final String IMAGE_SIZE_CONFIG = "image.size";
     public static final int IMAGE_SIZE_DEFAULT = 32;
     private static final String IMAGE_SIZE_DOC = "Side in pixels of the canonical square image on clean.image and of"
-            + " every view on the examples topics.";
+            + " every view on the examples topics (each example also carries the canonical image as its input).";
 
     public static final String IMAGE_MAX_BYTES_CONFIG = "image.max.bytes";
     public static final long IMAGE_MAX_BYTES_DEFAULT = ImageLimits.DEFAULT_MAX_BYTES;
@@ -148,8 +151,8 @@ public class StreamAppConfig extends AbstractConfig {
                     Importance.LOW, STARTUP_TIMEOUT_MS_DOC, KAFKA, 7, ConfigDef.Width.SHORT, "Startup timeout")
             .define(POISON_MAX_FAILURES_CONFIG, Type.INT, POISON_MAX_FAILURES_DEFAULT, Range.between(1, 1000),
                     Importance.LOW, POISON_MAX_FAILURES_DOC, KAFKA, 8, ConfigDef.Width.SHORT, "Poison max failures")
-            .define(IMAGE_SIZE_CONFIG, Type.INT, IMAGE_SIZE_DEFAULT, Range.between(1, 4096), Importance.HIGH,
-                    IMAGE_SIZE_DOC, IMAGE, 1, ConfigDef.Width.SHORT, "Image size")
+            .define(IMAGE_SIZE_CONFIG, Type.INT, IMAGE_SIZE_DEFAULT, Range.between(1, ViewRecipes.MAX_CROP_SIZE),
+                    Importance.HIGH, IMAGE_SIZE_DOC, IMAGE, 1, ConfigDef.Width.SHORT, "Image size")
             .define(IMAGE_MAX_BYTES_CONFIG, Type.LONG, IMAGE_MAX_BYTES_DEFAULT,
                     Range.between(1, SizeLimitedSerde.MAX_VALUE_BYTES), Importance.MEDIUM, IMAGE_MAX_BYTES_DOC, IMAGE, 2,
                     ConfigDef.Width.SHORT, "Max image bytes")
@@ -160,16 +163,17 @@ public class StreamAppConfig extends AbstractConfig {
             .define(METHODS_CONFIG, Type.LIST, METHODS_DEFAULT,
                     ConfigChecks.IMAGE_METHODS, Importance.HIGH,
                     METHODS_DOC, EXAMPLES, 1, ConfigDef.Width.MEDIUM, "Methods")
-            .define(VIEWS_CONFIG, Type.INT, VIEWS_DEFAULT, Range.between(1, 64), Importance.MEDIUM, VIEWS_DOC,
-                    EXAMPLES, 2, ConfigDef.Width.SHORT, "Views")
+            .define(VIEWS_CONFIG, Type.INT, VIEWS_DEFAULT, Range.between(1, ViewRecipes.MAX_VIEWS), Importance.MEDIUM,
+                    VIEWS_DOC, EXAMPLES, 2, ConfigDef.Width.SHORT, "Views")
             .define(SEED_CONFIG, Type.LONG, SEED_DEFAULT, Importance.LOW, SEED_DOC, EXAMPLES, 3,
                     ConfigDef.Width.SHORT, "Seed")
             .define(DEDUP_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, DEDUP_ENABLED_DOC, IMAGE, 5,
                     ConfigDef.Width.SHORT, "Deduplicate clean records")
-            .define(DINO_LOCAL_CROPS_CONFIG, Type.INT, DINO_LOCAL_CROPS_DEFAULT, Range.between(0, 62),
-                    Importance.MEDIUM, DINO_LOCAL_CROPS_DOC, MULTI_CROP, 1, ConfigDef.Width.SHORT, "Local crops")
-            .define(DINO_LOCAL_SIZE_CONFIG, Type.INT, 0, Range.between(0, 4096), Importance.MEDIUM,
-                    DINO_LOCAL_SIZE_DOC, MULTI_CROP, 2, ConfigDef.Width.SHORT, "Local crop size")
+            .define(DINO_LOCAL_CROPS_CONFIG, Type.INT, DINO_LOCAL_CROPS_DEFAULT,
+                    Range.between(0, ViewRecipes.MAX_LOCAL_CROPS), Importance.MEDIUM, DINO_LOCAL_CROPS_DOC, MULTI_CROP,
+                    1, ConfigDef.Width.SHORT, "Local crops")
+            .define(DINO_LOCAL_SIZE_CONFIG, Type.INT, 0, Range.between(0, ViewRecipes.MAX_CROP_SIZE),
+                    Importance.MEDIUM, DINO_LOCAL_SIZE_DOC, MULTI_CROP, 2, ConfigDef.Width.SHORT, "Local crop size")
             .define(DINO_GLOBAL_SCALE_MIN_CONFIG, Type.DOUBLE, 0.4, Range.between(0, 1), Importance.LOW,
                     "Smallest area fraction of a global crop.", MULTI_CROP, 3, ConfigDef.Width.SHORT, "Global min")
             .define(DINO_GLOBAL_SCALE_MAX_CONFIG, Type.DOUBLE, 1.0, Range.between(0, 1), Importance.LOW,
@@ -197,7 +201,7 @@ public class StreamAppConfig extends AbstractConfig {
         ConfigChecks.checkExampleFits("A clean record", List.of(imageSize()));
         for (String method : methods()) {
             ConfigChecks.checkExampleFits("An example for " + method,
-                    ImageViewRecipes.forMethod(method, this).viewSides());
+                    ImageExamplesProcessor.imageSides(imageSize(), ImageViewRecipes.forMethod(method, this)));
         }
     }
 
@@ -258,7 +262,10 @@ public class StreamAppConfig extends AbstractConfig {
         return size > 0 ? size : Math.max(1, imageSize() / 2);
     }
 
-    /** @return DINO's multi-crop recipe: 2 global crops and {@code dino.local.crops} local ones per example */
+    /**
+     * @return DINO's multi-crop recipe: 2 global crops of {@code image.size} and {@code dino.local.crops} local ones of
+     *     {@link #dinoLocalSize()} per example
+     */
     public MultiCropRecipe multiCrop() {
         return multiCrop;
     }

@@ -2,6 +2,11 @@ package dev.autodidact.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.media.image.augment.SimClrAugmentation;
+import dev.autodidact.media.image.views.SimClrRecipe;
+import dev.autodidact.media.image.views.ViewRecipe;
+import dev.autodidact.media.image.views.ViewRecipes;
 import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
@@ -13,12 +18,16 @@ import dev.autodidact.schema.example.ImageArrays;
 import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.method.ExampleRecipe;
 import dev.autodidact.schema.serde.ExampleSerde;
+import dev.autodidact.streams.internal.ImageConversion;
+import dev.autodidact.streams.internal.RecordSeeds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -63,10 +72,13 @@ class ImageTopologyTest {
         assertThat(clean.isEmpty()).isTrue();
 
         TestRecord<String, Example> example = examples.readRecord();
-        assertThat(example.value().arrays()).containsOnlyKeys("view.0", "view.1");
+        assertThat(example.value().arrays()).containsOnlyKeys(ArrayNames.INPUT, "view.0", "view.1");
+        assertThat(example.value().array(ArrayNames.INPUT)).isEqualTo(cleanRecord.value().array(ArrayNames.INPUT));
         example.value().views().forEach(view -> assertImageArray(view, SIZE));
         assertThat(example.value().modality()).isEqualTo(Modality.IMAGE);
         assertThat(example.value().meta("recipe")).contains(ExampleRecipe.TWO_VIEWS.id());
+        assertThat(example.value().meta("augment"))
+                .contains(new SimClrRecipe(SimClrAugmentation.defaultsFor(SIZE), 2).spec());
         assertThat(example.value().array("view.0")).isNotEqualTo(example.value().array("view.1"));
         assertSourceHeaders(example.headers(), "image/png");
         assertThat(examples.isEmpty()).isTrue();
@@ -83,6 +95,32 @@ class ImageTopologyTest {
         assertThat(ImageArrays.image(input).width()).isEqualTo(SIZE);
         assertThat(input.bytes()[3 * 5] & 0xFF).isEqualTo(255 * 5 / SIZE);
         assertThat(input.bytes()[3 * SIZE * 7 + 1] & 0xFF).isEqualTo(255 * 7 / SIZE);
+    }
+
+    @Test
+    void shouldCarryTheCleanInputAndASpecThatRedrawsTheSameViews() {
+        start(Map.of(StreamAppConfig.SEED_CONFIG, "9", StreamAppConfig.VIEWS_CONFIG, "3",
+                "simclr.blur.probability", "0.5", "simclr.crop.scale.min", "0.3"));
+        raw.pipeInput("a", TestImages.png(64, 48));
+        raw.pipeInput("b", TestImages.jpeg(40, 56));
+        clean.readValuesToList();
+
+        List<Example> made = examples.readValuesToList();
+        for (int offset = 0; offset < made.size(); offset++) {
+            Example example = made.get(offset);
+            ViewRecipe recipe = ViewRecipes.parse(example.meta("augment").orElseThrow());
+            RgbImage input = ImageConversion.toRgb(ImageArrays.image(example.array(ArrayNames.INPUT)));
+            List<RgbImage> redrawn = recipe.views(input,
+                    RecordSeeds.generator(9, topics.raw(Modality.IMAGE), 0, offset));
+
+            assertThat(redrawn).hasSize(3);
+            for (int v = 0; v < redrawn.size(); v++) {
+                assertThat(redrawn.get(v).pixels()).as("view %d of record %d", v, offset)
+                        .isEqualTo(example.array(ArrayNames.view(v)).bytes());
+            }
+            assertThat(recipe.views(input, new SplittableRandom(offset)).get(0).pixels())
+                    .isNotEqualTo(example.array("view.0").bytes());
+        }
     }
 
     @Test

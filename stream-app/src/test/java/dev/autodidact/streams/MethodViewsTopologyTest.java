@@ -4,9 +4,11 @@ import static dev.autodidact.streams.ImageTopologyTest.assertImageArray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autodidact.media.image.views.ViewRecipes;
 import dev.autodidact.media.testing.TestImages;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
+import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.method.ExampleRecipe;
@@ -54,9 +56,14 @@ class MethodViewsTopologyTest {
             Example example = examples(driver, method.name()).readValue();
 
             assertThat(example.viewCount()).isEqualTo(expectedViews);
-            assertThat(example.arrays()).hasSize(expectedViews);
-            assertThat(example.metadata()).containsEntry(Example.MODALITY, "image")
-                    .containsEntry("recipe", method.recipe().id());
+            assertThat(example.arrays()).hasSize(1 + expectedViews).containsKey(ArrayNames.INPUT);
+            assertImageArray(example.array(ArrayNames.INPUT), 32);
+            assertThat(example.metadata()).containsOnlyKeys(Example.MODALITY, "recipe", "augment")
+                    .containsEntry(Example.MODALITY, "image")
+                    .containsEntry("recipe", method.recipe().id())
+                    .containsEntry("augment", ImageViewRecipes.forMethod(method.name(), config).spec());
+            assertThat(example.meta("augment").orElseThrow()).startsWith("v1;" + method.recipe().id() + ";");
+            assertThat(ViewRecipes.parse(example.meta("augment").orElseThrow()).viewSides()).hasSize(expectedViews);
             assertImageArray(example.array("view.0"), 32);
             assertImageArray(example.array("view.1"), 32);
             assertThat(example.array("view.0")).isNotEqualTo(example.array("view.1"));
@@ -88,8 +95,11 @@ class MethodViewsTopologyTest {
         try (TopologyTestDriver driver = driver(config)) {
             raw(driver).pipeInput("a", TestImages.png(40, 40));
             Example dino = examples(driver, "dino").readValue();
-            assertThat(dino.arrays()).containsOnlyKeys("view.0", "view.1", "view.2", "view.3", "view.4");
+            assertThat(dino.arrays()).containsOnlyKeys(ArrayNames.INPUT, "view.0", "view.1", "view.2", "view.3",
+                    "view.4");
             assertThat(dino.views()).extracting(view -> view.dim(1)).containsExactly(32, 32, 12, 12, 12);
+            assertThat(ViewRecipes.parse(dino.meta("augment").orElseThrow())).isEqualTo(config.multiCrop());
+            assertThat(dino.meta("augment").orElseThrow()).contains(";local.crops=3;", ";local.size=12;");
         }
     }
 

@@ -77,10 +77,23 @@ class StreamAppConfigTest {
 
     @Test
     void shouldCheckTheExampleSizeOfEachConfiguredMethod() {
-        // One 2048 x 2048 view fits in a record, two do not: simclr with views=1 is fine, byol always takes two.
-        assertThat(config(Map.of("image.size", "2048", "views", "1", "methods", "simclr")).views()).isEqualTo(1);
-        assertThatThrownBy(() -> config(Map.of("image.size", "2048", "views", "1", "methods", "simclr,byol")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("byol").hasMessageContaining("image.size");
+        // Five 1024 x 1024 images fit in a record, six do not: an example holds the clean input and its views, so
+        // simclr with views=4 is fine next to byol's two, views=5 is not.
+        assertThat(config(Map.of("image.size", "1024", "views", "4", "methods", "byol,simclr")).views()).isEqualTo(4);
+        assertThatThrownBy(() -> config(Map.of("image.size", "1024", "views", "5", "methods", "byol,simclr")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("for simclr")
+                .hasMessageContaining("image.size");
+    }
+
+    @Test
+    void shouldCapTheViewSideAtWhatARecipeSpecCarries() {
+        assertThatThrownBy(() -> config(Map.of("image.size", "1025")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("image.size");
+        assertThatThrownBy(() -> config(Map.of("dino.local.size", "1025")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dino.local.size");
+        assertThatThrownBy(() -> config(Map.of("simclr.crop.ratio.max", "Infinity")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("simclr.crop.ratio.max")
+                .hasMessageContaining("finite");
     }
 
     @Test
@@ -117,7 +130,7 @@ class StreamAppConfigTest {
 
     @Test
     void shouldRejectExamplesLargerThanARecord() {
-        assertThatThrownBy(() -> config(Map.of("image.size", "2048", "views", "2")))
+        assertThatThrownBy(() -> config(Map.of("image.size", "1024", "views", "6")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("image.size");
     }
 

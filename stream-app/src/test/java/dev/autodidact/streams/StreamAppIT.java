@@ -13,6 +13,7 @@ import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.method.ExampleRecipe;
 import dev.autodidact.schema.serde.ExampleSerde;
+import dev.autodidact.streams.internal.ImageViewRecipes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -63,9 +64,12 @@ class StreamAppIT {
             ImageTopologyTest.assertImageArray(image.array(ArrayNames.INPUT), 32);
             assertThat(examples).extracting(ConsumerRecord::key).containsExactly("good-1", "good-2");
             Example views = ExampleSerde.read(examples.get(1).value());
-            assertThat(views.arrays()).containsOnlyKeys("view.0", "view.1");
+            assertThat(views.arrays()).containsOnlyKeys(ArrayNames.INPUT, "view.0", "view.1");
+            assertThat(views.array(ArrayNames.INPUT))
+                    .isEqualTo(ExampleSerde.read(clean.get(1).value()).array(ArrayNames.INPUT));
             ImageTopologyTest.assertImageArray(views.array("view.0"), 32);
             assertThat(views.meta("recipe")).contains(ExampleRecipe.TWO_VIEWS.id());
+            assertThat(views.meta("augment")).contains(ImageViewRecipes.forMethod("simclr", config).spec());
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(record.key()).isEqualTo("corrupt");
                 assertThat(record.value()).isEqualTo(corrupt);

@@ -1,5 +1,6 @@
 package dev.autodidact.streams.internal;
 
+import dev.autodidact.media.image.views.ViewRecipes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +65,11 @@ public final class ConfigChecks {
 
     /** Header bytes allowed per array of an encoded example: its name, type, shape and offsets in JSON. */
     static final int HEADER_BYTES_PER_ARRAY = 128;
-    /** Header bytes allowed for the JSON braces and the metadata. */
-    static final int HEADER_BYTES_BASE = 512;
+    /**
+     * Header bytes allowed for the JSON braces and the metadata: the short entries ({@code modality}, {@code recipe})
+     * and the view recipe's spec ({@code augment}) of at most {@link ViewRecipes#MAX_SPEC_LENGTH} ASCII characters.
+     */
+    static final int HEADER_BYTES_BASE = 512 + ViewRecipes.MAX_SPEC_LENGTH;
 
     private ConfigChecks() {
     }
@@ -88,11 +92,12 @@ public final class ConfigChecks {
     }
 
     /**
-     * Fails if a record of RGB images of the given sides (a clean record, or one method's example) would not fit in a
-     * Kafka record of {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
+     * Fails if a record of RGB images of the given sides (a clean record, or one method's example with its clean input
+     * and its views) would not fit in a Kafka record of {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
      *
      * @param what what the record is, for the message, e.g. {@code An example for dino}
      * @param sides the side of each square image in the record
+     *     ({@link ImageExamplesProcessor#imageSides(int, dev.autodidact.media.image.views.ViewRecipe)} for an example)
      */
     public static void checkExampleFits(String what, List<Integer> sides) {
         long bytes = exampleBytes(sides);

@@ -1,10 +1,15 @@
 package dev.autodidact.streams.internal;
 
+import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.ImageArrays;
 import dev.autodidact.schema.method.MethodEntry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -14,16 +19,24 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Makes one training example from one clean image with a method's {@link ViewRecipe}: an {@link Example} with the
- * views as uint8 {@code [h, w, 3]} arrays {@code view.0}, {@code view.1}, ... and metadata {@code modality=image},
- * {@code recipe=<the method's ExampleRecipe id>} ({@link ImageArrays#views}). The generator is seeded from the
- * configured seed and the source record's topic, partition and offset ({@link RecordSeeds}), so reprocessing
- * reproduces the example (a record without source metadata, which only a punctuation could emit, would get the seed of
- * an unknown origin). Headers pass through.
+ * Makes one training example from one clean image with a method's {@link ViewRecipe}: an {@link Example} holding the
+ * clean image as the uint8 {@code [h, w, 3]} array {@link ArrayNames#INPUT}, then the views as {@code view.0},
+ * {@code view.1}, ..., and the metadata {@code modality=image}, {@code recipe=<the method's ExampleRecipe id>} and
+ * {@code augment=<the recipe's spec>}. With the input and the spec a replay buffer rebuilds the recipe
+ * ({@link dev.autodidact.media.image.views.ViewRecipes#parse}) and draws new views of the same image. The generator
+ * is seeded from the configured seed and the source record's topic, partition and offset ({@link RecordSeeds}), so
+ * reprocessing reproduces the example (a record without source metadata, which only a punctuation could emit, would
+ * get the seed of an unknown origin). Headers pass through.
  */
 public final class ImageExamplesProcessor implements FixedKeyProcessor<String, CleanImage, Example> {
+    /** Metadata key of the method catalogue's recipe id, {@code two-views} or {@code multi-crop}. */
+    public static final String RECIPE = "recipe";
+    /** Metadata key of the view recipe's spec, e.g. {@code v1;two-views;views=2;size=32;...}. */
+    public static final String AUGMENT = "augment";
+
     private final String recipeId;
     private final ViewRecipe recipe;
+    private final String spec;
     private final long seed;
     private final StreamMetrics metrics;
     private final Timer augment;
@@ -38,9 +51,23 @@ public final class ImageExamplesProcessor implements FixedKeyProcessor<String, C
     public ImageExamplesProcessor(MethodEntry method, ViewRecipe recipe, long seed, StreamMetrics metrics) {
         this.recipeId = method.recipe().id();
         this.recipe = Objects.requireNonNull(recipe, "recipe");
+        this.spec = recipe.spec();
         this.seed = seed;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.augment = metrics.augmentTimer(method.name());
+    }
+
+    /**
+     * @param inputSide the side of the clean image
+     * @param recipe a view recipe
+     * @return the side of every square image an example of {@code recipe} holds, the input first: what the
+     *     configuration checks against the record size
+     */
+    public static List<Integer> imageSides(int inputSide, ViewRecipe recipe) {
+        List<Integer> sides = new ArrayList<>(1 + recipe.viewSides().size());
+        sides.add(inputSide);
+        sides.addAll(recipe.viewSides());
+        return sides;
     }
 
     @Override
@@ -53,10 +80,15 @@ public final class ImageExamplesProcessor implements FixedKeyProcessor<String, C
         DeadLetters.Origin origin = Origins.of(context);
         RandomGenerator rng = RecordSeeds.generator(seed, origin.topic(), origin.partition(), origin.offset());
         long start = System.nanoTime();
-        List<CleanImage> views = recipe.views(ImageConversion.toRgb(record.value()), rng);
-        Example example = ImageArrays.views(views, recipeId);
+        CleanImage clean = record.value();
+        List<RgbImage> views = recipe.views(ImageConversion.toRgb(clean), rng);
+        Example.Builder example = Example.builder(Modality.IMAGE).meta(RECIPE, recipeId).meta(AUGMENT, spec)
+                .put(ArrayNames.INPUT, ImageArrays.of(clean));
+        for (int i = 0; i < views.size(); i++) {
+            example.put(ArrayNames.view(i), ImageArrays.of(ImageConversion.toClean(views.get(i))));
+        }
         augment.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         metrics.recordExample();
-        context.forward(record.withValue(example));
+        context.forward(record.withValue(example.build()));
     }
 }

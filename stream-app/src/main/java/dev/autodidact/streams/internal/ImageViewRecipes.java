@@ -1,5 +1,7 @@
 package dev.autodidact.streams.internal;
 
+import dev.autodidact.media.image.views.SimClrRecipe;
+import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.method.ExampleRecipe;
 import dev.autodidact.schema.method.MethodCatalog;
@@ -10,9 +12,13 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The view recipes of the image modality, chosen by the {@link ExampleRecipe} each method names in the
- * {@link MethodCatalog}: {@link ExampleRecipe#TWO_VIEWS} draws SimCLR views, {@link ExampleRecipe#MULTI_CROP} DINO's
- * global and local crops. A new method that asks for one of these needs nothing here; a new kind of example (masks,
- * rotations, ...) adds its case and its knobs to the configuration under its own prefix.
+ * {@link MethodCatalog}: {@link ExampleRecipe#TWO_VIEWS} draws SimCLR views ({@link SimClrRecipe}),
+ * {@link ExampleRecipe#MULTI_CROP} DINO's global and local crops
+ * ({@link dev.autodidact.media.image.views.MultiCropRecipe}). The recipes themselves live in {@code media}, where the
+ * learner's replay buffer rebuilds them from the spec each example carries; this class only maps the catalogue and
+ * the configuration onto them. A new method that asks for one of these needs nothing here; a new kind of example
+ * (masks, rotations, ...) adds its recipe to {@code media}, its case here and its knobs to the configuration under its
+ * own prefix.
  */
 public final class ImageViewRecipes {
     /**
@@ -78,6 +84,10 @@ public final class ImageViewRecipes {
      */
     private static ViewRecipe twoViews(MethodEntry entry, StreamAppConfig config) {
         int views = entry.name().equals(VIEWS_SETTING_METHOD) ? config.views() : 2;
-        return new SimClrRecipe(config.simClrAugmentation(), views);
+        try {
+            return new SimClrRecipe(config.simClrAugmentation(), views);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid view recipe for method '" + entry.name() + "': " + e.getMessage());
+        }
     }
 }

@@ -68,8 +68,11 @@ public enum SimClrKeys {
         ConfigDef.Validator unsetOrNonNegative = ConfigDef.LambdaValidator.with((name, value) -> {
             if (value != null) {
                 nonNegative.ensureValid(name, value);
+                if (!Double.isFinite((Double) value)) {
+                    throw new ConfigException(name, value, "Value must be a finite number");
+                }
             }
-        }, () -> "unset or " + nonNegative);
+        }, () -> "unset or a finite " + nonNegative);
         int order = 0;
         for (SimClrKeys k : values()) {
             def.define(k.key, Type.DOUBLE, null, unsetOrNonNegative, Importance.LOW,

@@ -1,0 +1,11 @@
+/**
+ * View recipes: which augmented views one self-supervised method gets from one image, drawn with the transforms of
+ * {@code augment}. {@link dev.autodidact.media.image.views.SimClrRecipe} makes {@code n} equal views (two-view
+ * methods), {@link dev.autodidact.media.image.views.MultiCropRecipe} two global and several local crops (DINO, SwAV).
+ *
+ * <p>Each recipe writes itself as a short versioned spec ({@link dev.autodidact.media.image.views.ViewRecipe#spec()})
+ * that {@link dev.autodidact.media.image.views.ViewRecipes#parse} reads back: the stream-app stores it with every
+ * training example next to the clean input, and the learner's replay buffer rebuilds the same recipe from it and
+ * draws new views with a seed of its own. Given the same seed, a parsed recipe gives byte-identical views.
+ */
+package dev.autodidact.media.image.views;

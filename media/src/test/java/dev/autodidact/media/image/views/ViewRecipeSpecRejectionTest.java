@@ -1,0 +1,70 @@
+package dev.autodidact.media.image.views;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autodidact.media.image.augment.SimClrAugmentation;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Malformed specs, each rejected with an {@link IllegalArgumentException} that names the problem. */
+class ViewRecipeSpecRejectionTest {
+    private static final String TWO = new SimClrRecipe(SimClrAugmentation.defaultsFor(32), 2).spec();
+    private static final String MULTI = new MultiCropRecipe(SimClrAugmentation.defaultsFor(32),
+            SimClrAugmentation.defaultsFor(16), 6).spec();
+
+    static Stream<Arguments> malformedSpecs() {
+        return Stream.of(
+                Arguments.of("empty", "", "version ''"),
+                Arguments.of("too long", TWO + ";" + "x".repeat(1024), "more than 1024"),
+                Arguments.of("unknown version", TWO.replace("v1;", "v2;"), "version 'v2'"),
+                Arguments.of("version only", "v1", "kind ''"),
+                Arguments.of("unknown kind", TWO.replace("two-views", "three-views"), "kind 'three-views'"),
+                Arguments.of("unknown key", TWO + ";colour=1", "Unknown key 'colour'"),
+                Arguments.of("upper-case key", TWO.replace("flip=", "FLIP="), "Unknown key 'FLIP'"),
+                Arguments.of("multi-crop key in two-views", TWO + ";local.crops=2", "Unknown key 'local.crops'"),
+                Arguments.of("two-views key in multi-crop", MULTI + ";views=2", "Unknown key 'views'"),
+                Arguments.of("unprefixed key in multi-crop", MULTI + ";size=32", "Unknown key 'size'"),
+                Arguments.of("repeated key", TWO + ";flip=0.5", "'flip' appears twice"),
+                Arguments.of("missing key", TWO.replace(";gray=0.2", ""), "lacks 'gray'"),
+                Arguments.of("missing local key", MULTI.replace(";local.blur.p=0.0", ""), "lacks 'local.blur.p'"),
+                Arguments.of("empty field", TWO.replace(";flip", ";;flip"), "'' is not key=value"),
+                Arguments.of("trailing separator", TWO + ";", "'' is not key=value"),
+                Arguments.of("field without value sign", TWO + ";flip", "'flip' is not key=value"),
+                Arguments.of("empty key", TWO + ";=1", "'=1' is not key=value"),
+                Arguments.of("word for a number", TWO.replace("flip=0.5", "flip=half"), "got 'half'"),
+                Arguments.of("NaN", TWO.replace("flip=0.5", "flip=NaN"), "got 'NaN'"),
+                Arguments.of("infinity", TWO.replace("flip=0.5", "flip=Infinity"), "got 'Infinity'"),
+                Arguments.of("hex float", TWO.replace("flip=0.5", "flip=0x1p-1"), "got '0x1p-1'"),
+                Arguments.of("padded number", TWO.replace("flip=0.5", "flip= 0.5"), "got ' 0.5'"),
+                Arguments.of("overflowing number", TWO.replace("jitter=0.5", "jitter=1.0E999"), "out of range"),
+                Arguments.of("one number for a pair", TWO.replace("scale=0.08,1.0", "scale=0.08"), "takes 2 numbers"),
+                Arguments.of("pair for one number", TWO.replace("flip=0.5", "flip=0.5,0.5"), "takes 1 number"),
+                Arguments.of("fraction for a size", TWO.replace("size=32", "size=32.0"), "whole number"),
+                Arguments.of("zero size", TWO.replace("size=32", "size=0"), "'size' must be in [1, 1024], got 0"),
+                Arguments.of("oversize crop", TWO.replace("size=32", "size=1025"), "got 1025"),
+                Arguments.of("huge size", TWO.replace("size=32", "size=99999999999"), "whole number"),
+                Arguments.of("negative size", TWO.replace("size=32", "size=-1"), "whole number"),
+                Arguments.of("oversize local crop", MULTI.replace("local.size=16", "local.size=4096"),
+                        "'local.size' must be in [1, 1024]"),
+                Arguments.of("no views", TWO.replace("views=2", "views=0"), "'views' must be in [1, 64]"),
+                Arguments.of("too many views", TWO.replace("views=2", "views=65"), "got 65"),
+                Arguments.of("too many local crops", MULTI.replace("local.crops=6", "local.crops=63"),
+                        "'local.crops' must be in [0, 62]"),
+                Arguments.of("probability over 1", TWO.replace("flip=0.5", "flip=1.5"), "probability"),
+                Arguments.of("negative probability", TWO.replace("gray=0.2", "gray=-0.2"), "probability"),
+                Arguments.of("inverted scale", TWO.replace("scale=0.08,1.0", "scale=0.9,0.5"), "scaleMin"),
+                Arguments.of("inverted local scale", MULTI.replace("local.scale=0.08,1.0", "local.scale=0.9,0.5"),
+                        "local.* augmentation"),
+                Arguments.of("hue beyond half a turn", TWO.replace("jitter=0.5", "jitter=3.0"), "Hue"),
+                Arguments.of("zero sigma", TWO.replace("blur.sigma=0.1,2.0", "blur.sigma=0.0,2.0"), "sigmaMin"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedSpecs")
+    void shouldRejectAMalformedSpecNamingTheProblem(String what, String spec, String message) {
+        assertThatThrownBy(() -> ViewRecipes.parse(spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+}
