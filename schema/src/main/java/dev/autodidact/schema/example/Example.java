@@ -18,6 +18,10 @@ import java.util.Optional;
  */
 public record Example(Map<String, Tensor> arrays, Map<String, String> metadata) {
     public static final String MODALITY = "modality";
+    /** Metadata naming the kind of example ({@code ExampleRecipe} id, e.g. {@code two-views}). */
+    public static final String RECIPE = "recipe";
+    /** Metadata holding the spec of the media recipe that made the views, so they can be drawn again (replay). */
+    public static final String AUGMENT = "augment";
     /** The safetensors header's metadata entry, which no array may be named after. */
     private static final String METADATA_KEY = "__metadata__";
 

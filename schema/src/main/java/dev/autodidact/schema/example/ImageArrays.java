@@ -30,7 +30,7 @@ public final class ImageArrays {
 
     /** A training example of views {@code view.0 ... view.(n-1)}, with {@code recipe} in its metadata. */
     public static Example views(List<CleanImage> views, String recipe) {
-        Example.Builder b = Example.builder(Modality.IMAGE).meta("recipe", recipe);
+        Example.Builder b = Example.builder(Modality.IMAGE).meta(Example.RECIPE, recipe);
         for (int i = 0; i < views.size(); i++) {
             b.put(ArrayNames.view(i), of(views.get(i)));
         }

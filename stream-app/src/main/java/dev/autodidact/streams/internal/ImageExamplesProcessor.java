@@ -30,9 +30,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 public final class ImageExamplesProcessor implements FixedKeyProcessor<String, CleanImage, Example> {
     /** Metadata key of the method catalogue's recipe id, {@code two-views} or {@code multi-crop}. */
-    public static final String RECIPE = "recipe";
+    public static final String RECIPE = Example.RECIPE;
     /** Metadata key of the view recipe's spec, e.g. {@code v1;two-views;views=2;size=32;...}. */
-    public static final String AUGMENT = "augment";
+    public static final String AUGMENT = Example.AUGMENT;
 
     private final String recipeId;
     private final ViewRecipe recipe;

@@ -35,8 +35,7 @@ public final class ImageKit implements ModalityKit {
     public static final String ENCODER_RESIDUAL_BLOCKS_CONFIG = "encoder.residual.blocks";
     private static final String ENCODER_RESIDUAL_BLOCKS_DOC = "Residual blocks per stage of the image encoder.";
 
-    /** Example metadata holding the spec of the view recipe that made it. */
-    public static final String AUGMENT = "augment";
+    private static final String AUGMENT = Example.AUGMENT;
 
     private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
     private final java.util.Map<String, ViewRecipe> recipes = new java.util.concurrent.ConcurrentHashMap<>();
