@@ -2,6 +2,7 @@ package dev.autodidact.learner.replay;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Example;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  *
  * <p>Nearest neighbours are kept up to date incrementally: an insertion compares the new embeddings with all stored
  * ones in one matrix product on the engine ({@code k x n x d}); an eviction recomputes only the items whose nearest
- * neighbour it was. Embeddings are those of the encoder when the input was offered; they travel with the item in the
+ * neighbour it was, lazily. The embeddings live in one matrix on the engine, updated row by row. Embeddings are those of the encoder when the input was offered; they travel with the item in the
  * checkpoint (array {@code feature}).
  */
 final class MinRedReplay extends BoundedItems {
@@ -29,9 +30,12 @@ final class MinRedReplay extends BoundedItems {
     private final List<float[]> features = new ArrayList<>();
     private final List<Float> nearestSimilarity = new ArrayList<>();
     private final List<Integer> nearest = new ArrayList<>();
+    private final List<Boolean> stale = new ArrayList<>();
+    private NDManager scope;
+    private NDArray matrix;
 
     /**
-     * @param root the manager whose sub-managers hold the similarity computations
+     * @param root the manager under which the embeddings matrix and the similarity products live
      * @param embed embeds canonical inputs with the current encoder (inference mode)
      */
     MinRedReplay(long capacityBytes, NDManager root, Function<List<Tensor>, float[][]> embed) {
@@ -81,48 +85,79 @@ final class MinRedReplay extends BoundedItems {
             if (sims[j] > nearestSimilarity.get(j)) {
                 nearestSimilarity.set(j, sims[j]);
                 nearest.set(j, index);
+                stale.set(j, false);
             }
         }
         append(e);
         features.add(feature);
         nearestSimilarity.add(best);
         nearest.add(bestIndex);
+        stale.add(false);
+        setRow(index, feature);
     }
 
-    /** Cosine similarity of {@code feature} with every stored feature, as one product on the engine. */
+    /** Row {@code index} of the embeddings matrix kept on the engine, grown by doubling when needed. */
+    private void setRow(int index, float[] feature) {
+        int d = feature.length;
+        if (matrix == null || matrix.getShape().get(0) <= index || matrix.getShape().get(1) != d) {
+            NDManager grown = root.newSubManager();
+            int rows = Math.max(64, 2 * (index + 1));
+            NDArray bigger = grown.zeros(new Shape(rows, d));
+            if (matrix != null && matrix.getShape().get(1) == d) {
+                bigger.set(new NDIndex("0:{}", matrix.getShape().get(0)), matrix);
+            }
+            if (scope != null) {
+                scope.close();
+            }
+            scope = grown;
+            matrix = bigger;
+        }
+        try (NDManager tmp = root.newSubManager()) {
+            matrix.set(new NDIndex("{}", index), tmp.create(feature));
+        }
+    }
+
+    /** Cosine similarity of {@code feature} with the first {@code items.size()} stored embeddings, on the engine. */
     private float[] similarities(float[] feature) {
         int n = features.size();
         if (n == 0) {
             return new float[0];
         }
-        int d = feature.length;
-        float[] flat = new float[n * d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(features.get(i), 0, flat, i * d, d);
-        }
-        try (NDManager scope = root.newSubManager()) {
-            NDArray stored = scope.create(flat, new Shape(n, d));
-            NDArray query = scope.create(feature, new Shape(d, 1));
-            return stored.matMul(query).toFloatArray();
+        try (NDManager tmp = root.newSubManager()) {
+            NDArray query = tmp.create(feature, new Shape(feature.length, 1));
+            NDArray stored = matrix.get(new NDIndex("0:{}", n));
+            NDArray sims = stored.matMul(query);
+            float[] out = sims.toFloatArray();
+            stored.close();
+            sims.close();
+            return out;
         }
     }
 
+    /**
+     * The item most similar to its nearest neighbour. An item whose neighbour was evicted is stale (its similarity
+     * can only have fallen): it is looked at again only when it comes out on top, as in a lazy priority queue.
+     */
     private int mostRedundant() {
-        int worst = 0;
-        for (int i = 1; i < nearestSimilarity.size(); i++) {
-            if (nearestSimilarity.get(i) > nearestSimilarity.get(worst)) {
-                worst = i;
+        while (true) {
+            int worst = 0;
+            for (int i = 1; i < nearestSimilarity.size(); i++) {
+                if (nearestSimilarity.get(i) > nearestSimilarity.get(worst)) {
+                    worst = i;
+                }
             }
+            if (!stale.get(worst)) {
+                return worst;
+            }
+            recompute(worst);
         }
-        return worst;
     }
 
     private void evict(int index) {
         int last = items.size() - 1;
-        List<Integer> orphans = new ArrayList<>();
         for (int i = 0; i < nearest.size(); i++) {
             if (i != index && nearest.get(i) == index) {
-                orphans.add(i == last ? index : i);
+                stale.set(i, true);
             }
         }
         swapRemove(index);
@@ -132,12 +167,18 @@ final class MinRedReplay extends BoundedItems {
         nearestSimilarity.remove(last);
         nearest.set(index, nearest.get(last));
         nearest.remove(last);
+        stale.set(index, stale.get(last));
+        stale.remove(last);
+        if (index != last) {
+            setRow(index, features.get(index));
+        }
         for (int i = 0; i < nearest.size(); i++) {
             if (nearest.get(i) == last) {
                 nearest.set(i, index);
+            } else if (nearest.get(i) == index && stale.get(i)) {
+                nearest.set(i, -1);
             }
         }
-        orphans.forEach(this::recompute);
     }
 
     /** Finds the nearest neighbour of item {@code i} again, after its old one was evicted. */
@@ -153,6 +194,7 @@ final class MinRedReplay extends BoundedItems {
         }
         nearestSimilarity.set(i, best);
         nearest.set(i, bestIndex);
+        stale.set(i, false);
     }
 
     private static float[][] normalize(float[][] z) {
@@ -178,6 +220,7 @@ final class MinRedReplay extends BoundedItems {
         features.clear();
         nearestSimilarity.clear();
         nearest.clear();
+        stale.clear();
         for (Example e : restored) {
             if (!e.has(FEATURE) || e.array(FEATURE).dtype() != DType.F32) {
                 throw new IllegalStateException("A minred replay item lacks its feature array");
