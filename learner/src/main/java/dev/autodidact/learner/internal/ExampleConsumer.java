@@ -44,6 +44,9 @@ public final class ExampleConsumer implements AutoCloseable {
     private final String topic;
     private final ExampleValidator validator;
     private final RecordRejector rejector;
+    /** A stream that brought nothing for this long is idle: the buffer is drawn from before it fills. */
+    private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
+    private long lastRecordNanos = System.nanoTime();
     private volatile long lag = -1;
     private volatile int buffered;
 
@@ -120,15 +123,17 @@ public final class ExampleConsumer implements AutoCloseable {
     }
 
     /**
-     * Polls until a batch can be drawn or {@code maxWait} passes: from a full buffer, or, when a poll brings nothing
-     * new (the stream is idle), from whatever the buffer holds.
+     * Polls until a batch can be drawn or {@code maxWait} passes: from a full buffer, or, once the stream has brought
+     * nothing for a second (it is idle), from whatever the buffer holds.
      */
     public Optional<ExampleBatch> nextBatch(int size, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         Optional<ExampleBatch> batch = buffer.next(size, false);
         while (batch.isEmpty() && System.nanoTime() < deadline) {
-            int polled = pollOnce(Duration.ofMillis(50), size);
-            batch = buffer.next(size, polled == 0 && !buffer.full());
+            if (pollOnce(Duration.ofMillis(50), size) > 0) {
+                lastRecordNanos = System.nanoTime();
+            }
+            batch = buffer.next(size, System.nanoTime() - lastRecordNanos > IDLE_NANOS);
         }
         if (batch.isPresent()) {
             pollOnce(Duration.ZERO, size);

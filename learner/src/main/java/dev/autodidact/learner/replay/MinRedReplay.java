@@ -56,8 +56,29 @@ final class MinRedReplay extends BoundedItems {
             return;
         }
         float[][] z = normalize(embed.apply(accepted.stream().map(e -> e.array("input")).toList()));
-        for (int i = 0; i < accepted.size(); i++) {
-            insert(withFeature(accepted.get(i), z[i]), z[i]);
+        int n = features.size();
+        int k = z.length;
+        float[] storedVsNew;
+        float[] newVsNew;
+        try (NDManager tmp = root.newSubManager()) {
+            float[] flat = new float[k * z[0].length];
+            for (int t = 0; t < k; t++) {
+                System.arraycopy(z[t], 0, flat, t * z[t].length, z[t].length);
+            }
+            NDArray queries = tmp.create(flat, new Shape(k, z[0].length));
+            newVsNew = queries.matMul(queries.transpose()).toFloatArray();
+            storedVsNew = n == 0 ? new float[0] : matrix.get(new NDIndex("0:{}", n)).matMul(queries.transpose())
+                    .toFloatArray();
+        }
+        for (int t = 0; t < k; t++) {
+            float[] sims = new float[n + t];
+            for (int j = 0; j < n; j++) {
+                sims[j] = storedVsNew[j * k + t];
+            }
+            for (int u = 0; u < t; u++) {
+                sims[n + u] = newVsNew[u * k + t];
+            }
+            insert(withFeature(accepted.get(t), z[t]), z[t], sims);
         }
         while (bytes > capacityBytes) {
             evict(mostRedundant());
@@ -73,8 +94,12 @@ final class MinRedReplay extends BoundedItems {
     }
 
     private void insert(Example e, float[] feature) {
+        insert(e, feature, similarities(feature));
+    }
+
+    /** Inserts {@code e} given its similarities {@code sims} with every stored item, in index order. */
+    private void insert(Example e, float[] feature, float[] sims) {
         int index = items.size();
-        float[] sims = similarities(feature);
         float best = -2;
         int bestIndex = -1;
         for (int j = 0; j < sims.length; j++) {
