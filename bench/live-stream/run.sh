@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The live-stream benchmark of the README: 4-minute SimCLR pretrain runs on the CIFAR-10 copy in ../shared/datasets,
+# one after the other, each evaluated on the dev split. Prints one JSON line per run to results.jsonl.
+# Usage: bench/live-stream/run.sh [seconds] [out-dir]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_PER_RUN=${1:-240}
+OUT=${2:-/tmp/live-stream-bench}
+DATA=../shared/datasets/cifar10
+mkdir -p "$OUT"
+run() {
+  local name=$1; shift
+  rm -rf "$OUT/$name"
+  ./autodidact pretrain --modality image --method simclr --data "$DATA/train" --seconds "$SECONDS_PER_RUN" \
+      --out "$OUT/$name" "$@" > "$OUT/$name.log" 2>&1
+  local steps
+  steps=$(grep -o 'step [0-9]*, [0-9]* samples' "$OUT/$name.log" | tail -1)
+  ./autodidact eval --checkpoint "$OUT/$name" --train "$DATA/train" --test "$DATA/dev" > "$OUT/$name.eval" 2>/dev/null
+  echo "{\"run\":\"$name\",\"args\":\"$*\",\"pretrain\":\"$steps\",\"eval\":$(tail -1 "$OUT/$name.eval")}" \
+      | tee -a "$OUT/results.jsonl"
+}
+run shuffled-none --order shuffled --replay none
+run by-class-none --order by-class --replay none
+run by-class-fifo --order by-class --replay fifo
+run by-class-reservoir --order by-class --replay reservoir
+run by-class-minred --order by-class --replay minred
+run by-class-unshuffled --order by-class --replay none --set shuffle.buffer.records=0
