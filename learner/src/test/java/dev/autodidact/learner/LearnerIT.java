@@ -169,6 +169,12 @@ class LearnerIT {
         assertThat(registry.get("autodidact.probe.knn.top1").gauge().value()).isEqualTo(m.metrics().get("probe.knn.top1"));
     }
 
+    /** Records a checkpoint has consumed: below its watermarks, plus those it trained ahead of them. */
+    private static long consumed(CheckpointManifest m) {
+        return sum(m.offsets()) + m.trainedAhead().values().stream().flatMap(java.util.List::stream)
+                .mapToLong(r -> r.size()).sum();
+    }
+
     private static long sum(Map<String, Long> offsets) {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -191,7 +197,8 @@ class LearnerIT {
         assertThat(last.version()).isEqualTo(crashed.version()).isEqualTo(2);
         assertThat(crashed.step()).isEqualTo(10);
         assertThat(last.step()).isEqualTo(8);
-        assertThat(sum(last.offsets())).as("offsets cover exactly the samples trained").isEqualTo(last.samplesSeen());
+        assertThat(consumed(last)).as("watermark plus trained-ahead offsets cover exactly the samples trained")
+                .isEqualTo(last.samplesSeen());
         assertThat(last.samplesSeen()).isEqualTo(last.step() * BATCH);
         String examplesTopic = topics.examples(Modality.IMAGE, "simclr");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
@@ -215,8 +222,43 @@ class LearnerIT {
         assertThat(resumed.version()).isEqualTo(last.version() + 1);
         assertThat(resumed.step()).isEqualTo(last.step() + extra);
         assertThat(resumed.samplesSeen()).isEqualTo(last.samplesSeen() + extra * BATCH);
-        assertThat(resumed.offsets().get(examplesTopic + "-0"))
-                .as("continued at the checkpoint's offset: none trained twice, none skipped")
-                .isEqualTo(last.offsets().get(examplesTopic + "-0") + extra * BATCH);
+        assertThat(consumed(resumed))
+                .as("continued at the checkpoint's watermark, skipping what it trained ahead: none twice, none skipped")
+                .isEqualTo(consumed(last) + extra * BATCH);
+        assertThat(resumed.consumed().get(examplesTopic + "-0").stream().mapToLong(r -> r.size()).sum())
+                .as("the new version's consumed ranges are exactly what it trained").isEqualTo(extra * BATCH);
+    }
+
+    @Test
+    void shouldCarryTheReplayBufferAcrossARestartInTheCheckpoint(@TempDir Path dir) throws Exception {
+        String prefix = "it-" + UUID.randomUUID() + ".";
+        Topics topics = new Topics(prefix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
+        }
+        produceExamples(topics, 40 * BATCH);
+        Map<String, Object> props = config(prefix, dir, 8);
+        props.put(LearnerConfig.REPLAY_POLICY_CONFIG, "reservoir");
+        props.put(LearnerConfig.REPLAY_RATIO_CONFIG, 0.25);
+        props.put(LearnerConfig.GROUP_ID_CONFIG, "replay-" + UUID.randomUUID());
+        new Learner(new LearnerConfig(props), new SimpleMeterRegistry()).run();
+        var checkpoint = CheckpointDirectory.read(dir).orElseThrow();
+        assertThat(checkpoint.manifest().step()).isEqualTo(8);
+        dev.autodidact.learner.replay.ReplayBuffer saved = dev.autodidact.learner.replay.ReplayBuffers.create(
+                "reservoir", 1L << 30, 1, null, null).orElseThrow();
+        dev.autodidact.learner.replay.ReplayState.load(checkpoint.section(
+                dev.autodidact.learner.replay.ReplayState.SECTION), saved);
+        assertThat(saved.size()).as("inputs offered over 8 steps").isGreaterThanOrEqualTo(8 * BATCH / 4);
+        assertThat(saved.items()).allSatisfy(e -> assertThat(e.arrays().keySet()).containsExactly("input"));
+
+        props.put(LearnerConfig.MAX_STEPS_CONFIG, 9L);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new Learner(new LearnerConfig(props), registry).run();
+        double items = registry.get("autodidact.learner.replay.items").gauge().value();
+        assertThat(items).as("the restarted learner began with the checkpoint's buffer")
+                .isGreaterThanOrEqualTo(saved.size());
+        var resumed = CheckpointDirectory.read(dir).orElseThrow().manifest();
+        assertThat(resumed.step()).isEqualTo(9);
+        assertThat(resumed.samplesSeen() - checkpoint.manifest().samplesSeen()).isEqualTo(BATCH);
     }
 }

@@ -22,6 +22,10 @@ import java.util.function.Consumer;
  */
 public final class Pipeline implements AutoCloseable {
     /** How far the feeder may run ahead of the learner, in records. */
+    /**
+     * Records the feeder stays ahead of training beyond what the learner's shuffle buffer holds: the buffer must be
+     * able to fill, or every draw would wait for the stream to fall idle.
+     */
     private static final long FEED_AHEAD = 4096;
 
     private final ServiceThreads threads;
@@ -69,8 +73,9 @@ public final class Pipeline implements AutoCloseable {
         if (embedder != null) {
             threads.start("embedder", embedder::run);
         }
+        long ahead = FEED_AHEAD + learnerConfig.getInt(LearnerConfig.SHUFFLE_BUFFER_RECORDS_CONFIG);
         threads.start("feeder", () -> feeder.feedContinuously(() -> learner.progress().samplesSeen(),
-                FEED_AHEAD, () -> stopFeeding.get() || !learnerThread.isAlive()));
+                ahead, () -> stopFeeding.get() || !learnerThread.isAlive()));
     }
 
     private static Map<String, Object> merge(KafkaTarget kafka, Map<String, Object> settings) {
