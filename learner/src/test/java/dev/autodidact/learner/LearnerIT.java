@@ -40,6 +40,15 @@ class LearnerIT {
     private static final int BATCH = 16;
     private static EmbeddedKafkaBroker broker;
 
+    /** The simclr pipeline's topics under a prefix of their own, created on the broker. */
+    private static Topics freshTopics(String prefix) throws Exception {
+        Topics topics = new Topics(prefix);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
+        }
+        return topics;
+    }
+
     private static Map<String, Object> config(String prefix, Path dir, long maxSteps) {
         Map<String, Object> props = new HashMap<>();
         props.put(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -88,10 +97,7 @@ class LearnerIT {
     @Test
     void shouldHoldBackCheckpointsWhileCollapsedAndPublishWhenDataRecovers(@TempDir Path dir) throws Exception {
         String prefix = "it-" + UUID.randomUUID() + ".";
-        Topics topics = new Topics(prefix);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
-        }
+        Topics topics = freshTopics(prefix);
         produceExamples(topics, 400 * BATCH);
         produceClean(topics, 16, true, 1);
         Map<String, Object> props = config(prefix, dir, -1);
@@ -139,10 +145,7 @@ class LearnerIT {
     @Test
     void shouldMeasureOnlineProbeAccuracyFromTheProbeTopic(@TempDir Path dir) throws Exception {
         String prefix = "it-" + UUID.randomUUID() + ".";
-        Topics topics = new Topics(prefix);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
-        }
+        Topics topics = freshTopics(prefix);
         produceExamples(topics, 8 * BATCH);
         Random r = new Random(11);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
@@ -182,10 +185,7 @@ class LearnerIT {
     @Test
     void shouldResumeFromTheLastCheckpointOffsetsAfterAHaltBetweenCheckpoints(@TempDir Path dir) throws Exception {
         String prefix = "it-" + UUID.randomUUID() + ".";
-        Topics topics = new Topics(prefix);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
-        }
+        Topics topics = freshTopics(prefix);
         produceExamples(topics, 40 * BATCH);
 
         Learner first = new Learner(new LearnerConfig(config(prefix, dir, -1)), new SimpleMeterRegistry());
@@ -232,10 +232,7 @@ class LearnerIT {
     @Test
     void shouldCarryTheReplayBufferAcrossARestartInTheCheckpoint(@TempDir Path dir) throws Exception {
         String prefix = "it-" + UUID.randomUUID() + ".";
-        Topics topics = new Topics(prefix);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            TopicAdmin.ensure(admin, topics.pipeline(Modality.IMAGE, "simclr"));
-        }
+        Topics topics = freshTopics(prefix);
         produceExamples(topics, 40 * BATCH);
         Map<String, Object> props = config(prefix, dir, 8);
         props.put(LearnerConfig.REPLAY_POLICY_CONFIG, "reservoir");

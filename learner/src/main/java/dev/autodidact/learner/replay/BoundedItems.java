@@ -15,6 +15,11 @@ abstract class BoundedItems implements ReplayBuffer {
         this.capacityBytes = capacityBytes;
     }
 
+    /** The inputs of {@code offered} that fit the buffer at all (larger ones are passed over). */
+    List<Example> fitting(List<Example> offered) {
+        return offered.stream().filter(e -> sizeOf(e) <= capacityBytes).toList();
+    }
+
     static long sizeOf(Example e) {
         return e.arrays().values().stream().mapToLong(t -> t.bytes().length).sum();
     }

@@ -17,11 +17,8 @@ final class FifoReplay extends BoundedItems {
 
     @Override
     public void offer(List<Example> inputs) {
-        for (Example e : inputs) {
+        for (Example e : fitting(inputs)) {
             long size = sizeOf(e);
-            if (size > capacityBytes) {
-                continue;
-            }
             while (bytes + size > capacityBytes) {
                 bytes -= sizeOf(items.remove(0));
             }

@@ -51,7 +51,7 @@ final class MinRedReplay extends BoundedItems {
 
     @Override
     public void offer(List<Example> inputs) {
-        List<Example> accepted = inputs.stream().filter(e -> sizeOf(e) <= capacityBytes).toList();
+        List<Example> accepted = fitting(inputs);
         if (accepted.isEmpty()) {
             return;
         }

@@ -24,11 +24,8 @@ final class ReservoirReplay extends BoundedItems {
 
     @Override
     public void offer(List<Example> inputs) {
-        for (Example e : inputs) {
+        for (Example e : fitting(inputs)) {
             long size = sizeOf(e);
-            if (size > capacityBytes) {
-                continue;
-            }
             seen++;
             if (bytes + size <= capacityBytes) {
                 append(e);
