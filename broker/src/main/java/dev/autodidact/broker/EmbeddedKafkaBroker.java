@@ -1,5 +1,13 @@
 package dev.autodidact.broker;
 
+import dev.autodidact.broker.internal.BrokerProperties;
+import dev.autodidact.broker.internal.Directories;
+import dev.autodidact.broker.internal.KraftStorage;
+import dev.autodidact.broker.internal.LocalPorts;
+import dev.autodidact.broker.internal.ReadinessProbe;
+import dev.autodidact.broker.internal.YammerBindings;
+import dev.autodidact.monitoring.MicrometerMetricsReporter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,15 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-
-import dev.autodidact.broker.internal.BrokerProperties;
-import dev.autodidact.broker.internal.Directories;
-import dev.autodidact.broker.internal.KraftStorage;
-import dev.autodidact.broker.internal.LocalPorts;
-import dev.autodidact.broker.internal.ReadinessProbe;
-import dev.autodidact.broker.internal.YammerBindings;
-import dev.autodidact.monitoring.MicrometerMetricsReporter;
-import io.micrometer.core.instrument.MeterRegistry;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -114,8 +113,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             close();
             throw e;
         }
-        LOG.info("Kafka broker ready at {} in {} ms (data in {})",
-            bootstrapServers(), (System.nanoTime() - began) / 1_000_000, workDir);
+        LOG.info(
+                "Kafka broker ready at {} in {} ms (data in {})",
+                bootstrapServers(),
+                (System.nanoTime() - began) / 1_000_000,
+                workDir);
         return this;
     }
 
@@ -194,8 +196,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private MeterRegistry meterRegistry;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param dir the directory for configuration and data, kept on close; default: a temporary one, deleted

@@ -5,14 +5,13 @@ import static dev.autodidact.broker.TestClients.readAll;
 import static dev.autodidact.broker.TestClients.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,8 +42,8 @@ class EmbeddedKafkaBrokerIT {
     @Test
     void shouldDeliverOnlyCommittedTransactionalRecordsToReadCommittedConsumer() throws Exception {
         String topic = createTopic(broker.bootstrapServers(), "tx");
-        try (KafkaProducer<String, String> producer = TestClients.producer(broker.bootstrapServers(),
-                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, unique("tx-id")))) {
+        try (KafkaProducer<String, String> producer = TestClients.producer(
+                broker.bootstrapServers(), Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, unique("tx-id")))) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, "k", "aborted"));
@@ -68,7 +67,8 @@ class EmbeddedKafkaBrokerIT {
             producer.send(new ProducerRecord<>(topic, new byte[size])).get();
         }
 
-        assertThat(TestClients.readBytesValueSize(broker.bootstrapServers(), topic)).isEqualTo(size);
+        assertThat(TestClients.readBytesValueSize(broker.bootstrapServers(), topic))
+                .isEqualTo(size);
     }
 
     @Test
@@ -79,15 +79,18 @@ class EmbeddedKafkaBrokerIT {
 
             assertThat(config.get("auto.create.topics.enable").value()).isEqualTo("false");
             assertThat(config.get("message.max.bytes").value()).isEqualTo(Integer.toString(16 << 20));
-            assertThat(config.get("transaction.state.log.replication.factor").value()).isEqualTo("1");
-            assertThat(config.get("log.dirs").value()).startsWith(broker.workDir().toString());
+            assertThat(config.get("transaction.state.log.replication.factor").value())
+                    .isEqualTo("1");
+            assertThat(config.get("log.dirs").value())
+                    .startsWith(broker.workDir().toString());
         }
     }
 
     @Test
     void shouldKeepTopicsAndRecordsWhenRestartedOnSameWorkDir(@TempDir Path dir) throws Exception {
         String topic;
-        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder().workDir(dir).build().start()) {
+        try (EmbeddedKafkaBroker first =
+                EmbeddedKafkaBroker.builder().workDir(dir).build().start()) {
             topic = createTopic(first.bootstrapServers(), "restart");
             try (KafkaProducer<String, String> producer = TestClients.producer(first.bootstrapServers(), Map.of())) {
                 producer.send(new ProducerRecord<>(topic, "k", "survives")).get();
@@ -95,12 +98,13 @@ class EmbeddedKafkaBrokerIT {
         }
         assertThat(dir).isDirectory();
 
-        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.builder().workDir(dir).build().start()) {
+        try (EmbeddedKafkaBroker second =
+                EmbeddedKafkaBroker.builder().workDir(dir).build().start()) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", second.bootstrapServers()))) {
                 assertThat(admin.listTopics().names().get()).contains(topic);
             }
             List<ConsumerRecord<String, String>> records =
-                readAll(second.bootstrapServers(), topic, 1, "read_committed");
+                    readAll(second.bootstrapServers(), topic, 1, "read_committed");
 
             assertThat(records).extracting(ConsumerRecord::value).containsExactly("survives");
         }
@@ -109,7 +113,8 @@ class EmbeddedKafkaBrokerIT {
     @Test
     void shouldReportKafkaAndYammerMetricsToItsMeterRegistryUntilClosed() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (EmbeddedKafkaBroker metered = EmbeddedKafkaBroker.builder().meterRegistry(registry).build().start()) {
+        try (EmbeddedKafkaBroker metered =
+                EmbeddedKafkaBroker.builder().meterRegistry(registry).build().start()) {
             String topic = createTopic(metered.bootstrapServers(), "metered");
             try (KafkaProducer<String, String> producer = TestClients.producer(metered.bootstrapServers(), Map.of())) {
                 for (int i = 0; i < 5; i++) {
@@ -118,20 +123,36 @@ class EmbeddedKafkaBrokerIT {
             }
 
             // Yammer: JVM-global, so at least this broker's records (the class's broker may add its own)
-            assertThat(registry.get("kafka.server.brokertopicmetrics.messagesin").functionCounter().count())
-                .isGreaterThanOrEqualTo(5.0);
-            assertThat(registry.get("kafka.server.brokertopicmetrics.bytesin").functionCounter().count()).isPositive();
-            assertThat(registry.get("kafka.server.replicamanager.underreplicatedpartitions").gauge().value()).isZero();
-            assertThat(registry.get("kafka.network.requestmetrics.totaltime").tag("request", "Produce")
-                .functionTimer().count()).isGreaterThanOrEqualTo(5.0);
+            assertThat(registry.get("kafka.server.brokertopicmetrics.messagesin")
+                            .functionCounter()
+                            .count())
+                    .isGreaterThanOrEqualTo(5.0);
+            assertThat(registry.get("kafka.server.brokertopicmetrics.bytesin")
+                            .functionCounter()
+                            .count())
+                    .isPositive();
+            assertThat(registry.get("kafka.server.replicamanager.underreplicatedpartitions")
+                            .gauge()
+                            .value())
+                    .isZero();
+            assertThat(registry.get("kafka.network.requestmetrics.totaltime")
+                            .tag("request", "Produce")
+                            .functionTimer()
+                            .count())
+                    .isGreaterThanOrEqualTo(5.0);
             // Kafka's Metrics, through the reporter
-            assertThat(registry.get("kafka.socket.server.connection.creation.total").tag("listener", "PLAINTEXT")
-                .functionCounters()).isNotEmpty();
-            assertThat(registry.get("kafka.raft.current.leader").gauge().value()).isEqualTo(1.0);
+            assertThat(registry.get("kafka.socket.server.connection.creation.total")
+                            .tag("listener", "PLAINTEXT")
+                            .functionCounters())
+                    .isNotEmpty();
+            assertThat(registry.get("kafka.raft.current.leader").gauge().value())
+                    .isEqualTo(1.0);
         }
 
-        assertThat(registry.getMeters()).extracting(Meter::getId).extracting(Meter.Id::getName)
-            .noneMatch(name -> name.startsWith("kafka."));
+        assertThat(registry.getMeters())
+                .extracting(Meter::getId)
+                .extracting(Meter.Id::getName)
+                .noneMatch(name -> name.startsWith("kafka."));
     }
 
     @Test

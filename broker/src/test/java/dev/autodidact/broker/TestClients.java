@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,8 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Kafka clients configured for the integration tests, with unique names per call. */
 final class TestClients {
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
@@ -41,31 +39,40 @@ final class TestClients {
 
     static KafkaProducer<String, String> producer(String bootstrap, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 0));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                0));
         config.putAll(extra);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     static KafkaProducer<byte[], byte[]> bytesProducer(String bootstrap, int maxRequestBytes) {
-        return new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes,
-            ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * maxRequestBytes),
-            new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes,
+                        ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * maxRequestBytes),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
-    static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, int expected,
-                                                        String isolation) {
+    static List<ConsumerRecord<String, String>> readAll(
+            String bootstrap, String topic, int expected, String isolation) {
         Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, unique("group"),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                unique("group"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolation);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
@@ -77,11 +84,14 @@ final class TestClients {
 
     static int readBytesValueSize(String bootstrap, String topic) {
         Map<String, Object> config = Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, unique("group"),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                unique("group"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (KafkaConsumer<byte[], byte[]> consumer =
-                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {

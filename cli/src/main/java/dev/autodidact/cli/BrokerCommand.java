@@ -13,25 +13,36 @@ import picocli.CommandLine.Option;
  * Runs the embedded single-node KRaft broker alone until stopped, with its metrics (Kafka's and the Yammer ones:
  * messages and bytes in and out, under-replicated partitions, request rates, ...) on {@code --metrics-port}.
  */
-@Command(name = "broker", mixinStandardHelpOptions = true,
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
         description = "Run the embedded single-node KRaft Kafka broker until Ctrl-C; its metrics on --metrics-port.")
 public final class BrokerCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "9092", description = "Client port; 0 for any free port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "9092",
+            description = "Client port; 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--work-dir", defaultValue = "work/broker", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--work-dir",
+            defaultValue = "work/broker",
+            description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
-    @Option(names = "--metrics-port", defaultValue = "9466",
-            description = "Prometheus port (job autodidact-broker); 0 for any free port, -1 for none (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "9466",
+            description =
+                    "Prometheus port (job autodidact-broker); 0 for any free port, -1 for none (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Override
     public Integer call() throws Exception {
         try (Running running = start()) {
             System.out.println("Kafka broker listening on " + running.broker().bootstrapServers() + ", data in "
-                    + workDir + ", metrics on " + (running.metricsPort() < 0 ? "(off)"
-                    : "http://localhost:" + running.metricsPort() + "/metrics"));
+                    + workDir + ", metrics on "
+                    + (running.metricsPort() < 0 ? "(off)" : "http://localhost:" + running.metricsPort() + "/metrics"));
             Shutdown.awaitSignal(() -> System.out.println("Stopping broker"));
         }
         return 0;
@@ -46,8 +57,12 @@ public final class BrokerCommand implements Callable<Integer> {
     public Running start() throws IOException {
         MetricsServer metrics = MetricsServer.start("broker", metricsPort);
         try {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().workDir(workDir).port(port)
-                    .meterRegistry(metrics.registry()).build().start();
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+                    .workDir(workDir)
+                    .port(port)
+                    .meterRegistry(metrics.registry())
+                    .build()
+                    .start();
             return new Running(metrics, broker);
         } catch (RuntimeException e) {
             metrics.close();

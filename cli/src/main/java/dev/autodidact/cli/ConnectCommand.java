@@ -36,10 +36,14 @@ import picocli.CommandLine.Spec;
  * <p>It needs {@code --bootstrap}: a worker on an embedded broker would lose its records with the command. There is
  * no REST API; source offsets are kept in {@code <work-dir>/connect.offsets}, so a restart sends only new files.
  */
-@Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Run a Kafka Connect standalone worker in this JVM with the connectors of the given "
-                + "properties files until Ctrl-C; worker, connector, task and plugin metrics on --metrics-port.",
-                "Needs --bootstrap. No REST API; offsets in <work-dir>/connect.offsets (default work/connect)."})
+@Command(
+        name = "connect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a Kafka Connect standalone worker in this JVM with the connectors of the given "
+                    + "properties files until Ctrl-C; worker, connector, task and plugin metrics on --metrics-port.",
+            "Needs --bootstrap. No REST API; offsets in <work-dir>/connect.offsets (default work/connect)."
+        })
 public final class ConnectCommand implements Callable<Integer> {
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> CLIENT_PREFIXES = List.of("", "producer.", "consumer.", "admin.");
@@ -47,16 +51,22 @@ public final class ConnectCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--metrics-port", defaultValue = "9465",
-            description = "Prometheus port (job autodidact-connect); 0 for any free port, -1 for none (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "9465",
+            description =
+                    "Prometheus port (job autodidact-connect); 0 for any free port, -1 for none (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
-    @Option(names = "--worker-config",
+    @Option(
+            names = "--worker-config",
             description = "Worker properties file, e.g. connectors/config/connect-standalone.properties; its settings "
                     + "replace the defaults (converters, offset flush every 10 s, service_load plugin discovery).")
     Path workerConfig;
 
-    @Parameters(arity = "1..*", paramLabel = "CONNECTOR.properties",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "CONNECTOR.properties",
             description = "Connector configurations; with --topic-prefix given, it replaces their topic.prefix.")
     List<Path> connectorFiles;
 
@@ -115,19 +125,26 @@ public final class ConnectCommand implements Callable<Integer> {
         Map<String, String> settings = new HashMap<>();
         Path offsetsDir = kafka.workDir != null ? kafka.workDir : Path.of("work", "connect");
         Files.createDirectories(offsetsDir);
-        settings.put(StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG,
+        settings.put(
+                StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG,
                 offsetsDir.resolve("connect.offsets").toString());
-        kafka.clientProperties().forEach((key, value) -> CLIENT_PREFIXES.forEach(
-                prefix -> settings.put(prefix + key, String.valueOf(value))));
+        kafka.clientProperties()
+                .forEach((key, value) ->
+                        CLIENT_PREFIXES.forEach(prefix -> settings.put(prefix + key, String.valueOf(value))));
         if (workerConfig != null) {
             settings.putAll(load(workerConfig));
         }
         settings.put(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
         for (String prefix : List.of("", "producer.")) {
-            shared.reporterConfig().forEach((key, value) -> settings.merge(prefix + key, value,
-                    (configured, ours) -> key.equals("metric.reporters") && !configured.isBlank()
-                            && !configured.contains(MicrometerMetricsReporter.class.getName())
-                            ? configured + "," + MicrometerMetricsReporter.class.getName() : ours));
+            shared.reporterConfig()
+                    .forEach((key, value) -> settings.merge(
+                            prefix + key,
+                            value,
+                            (configured, ours) -> key.equals("metric.reporters")
+                                            && !configured.isBlank()
+                                            && !configured.contains(MicrometerMetricsReporter.class.getName())
+                                    ? configured + "," + MicrometerMetricsReporter.class.getName()
+                                    : ours));
         }
         return settings;
     }
@@ -137,7 +154,8 @@ public final class ConnectCommand implements Callable<Integer> {
         if (props.getOrDefault("name", "").isBlank()) {
             throw new IllegalArgumentException("Connector file " + file + " sets no 'name'");
         }
-        if (spec != null && spec.commandLine() != null
+        if (spec != null
+                && spec.commandLine() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--topic-prefix")) {
             props.put("topic.prefix", kafka.topicPrefix);
         }
@@ -155,8 +173,11 @@ public final class ConnectCommand implements Callable<Integer> {
     }
 
     private static String describe(ConnectorStateInfo status) {
-        StringBuilder s = new StringBuilder(status.name()).append(' ').append(status.connector().state());
-        status.tasks().forEach(t -> s.append(", task ").append(t.id()).append(' ').append(t.state()));
+        StringBuilder s = new StringBuilder(status.name())
+                .append(' ')
+                .append(status.connector().state());
+        status.tasks()
+                .forEach(t -> s.append(", task ").append(t.id()).append(' ').append(t.state()));
         return s.toString();
     }
 

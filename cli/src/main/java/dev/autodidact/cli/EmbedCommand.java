@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
  * Runs the embedder: clean records in, embeddings of the newest checkpoint out. Exits 0 on Ctrl-C, non-zero as soon as
  * the embedder's thread ends by itself (see {@link ServiceSupervisor}).
  */
-@Command(name = "embed", mixinStandardHelpOptions = true,
+@Command(
+        name = "embed",
+        mixinStandardHelpOptions = true,
         description = "Embed the clean topic with the newest checkpoint and publish embeddings until Ctrl-C.")
 public final class EmbedCommand implements Callable<Integer> {
     @Mixin
@@ -26,8 +28,12 @@ public final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (MetricsServer metrics = MetricsServer.start("embedder", service.metricsPort);
-             KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir, metrics.registry())) {
+                KafkaTarget target = KafkaTarget.open(
+                        kafka.bootstrap,
+                        kafka.clientProperties(),
+                        kafka.topicPrefix,
+                        kafka.workDir,
+                        metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
             props.put(EmbedderConfig.TOPIC_PREFIX_CONFIG, kafka.topicPrefix);
             props.putAll(service.settings());

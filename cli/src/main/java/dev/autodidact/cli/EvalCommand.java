@@ -9,10 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** kNN and linear-probe accuracy of a checkpoint on labeled folders, printed as one JSON line. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a checkpoint on labeled folders laid out as <root>/<class>/<file>; prints one JSON line.")
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description =
+                "Evaluate a checkpoint on labeled folders laid out as <root>/<class>/<file>; prints one JSON line.")
 public final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, description = "Checkpoint directory (a version or a root of versions).")
+    @Option(
+            names = "--checkpoint",
+            required = true,
+            description = "Checkpoint directory (a version or a root of versions).")
     Path checkpoint;
 
     @Option(names = "--train", required = true, description = "Labeled images: kNN memory bank and probe training set.")
@@ -24,7 +30,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "20", description = "Neighbours for kNN (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--temperature", defaultValue = "0.07", description = "kNN vote temperature (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--temperature",
+            defaultValue = "0.07",
+            description = "kNN vote temperature (default: ${DEFAULT-VALUE}).")
     double temperature;
 
     @Override

@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Publishes a folder of media files to the raw topic. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Publish every media file under --data (zip archives included) to raw.<modality>.")
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
@@ -22,11 +24,17 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--modality", defaultValue = "image", description = "Modality (default: ${DEFAULT-VALUE}).")
     String modality;
 
-    @Option(names = "--passes", defaultValue = "1", description = "How many times to publish the folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--passes",
+            defaultValue = "1",
+            description = "How many times to publish the folder (default: ${DEFAULT-VALUE}).")
     int passes;
 
-    @Option(names = "--probe", description = "Publish a labeled folder (<data>/<class>/<file> or <data>/<class>.zip) to "
-            + "probe.<modality> with header label, for the learner's online kNN and linear probe, instead of raw.")
+    @Option(
+            names = "--probe",
+            description =
+                    "Publish a labeled folder (<data>/<class>/<file> or <data>/<class>.zip) to "
+                            + "probe.<modality> with header label, for the learner's online kNN and linear probe, instead of raw.")
     boolean probe;
 
     @Override
@@ -36,7 +44,7 @@ public final class IngestCommand implements Callable<Integer> {
             return 2;
         }
         try (KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix, null);
-             RawFeeder feeder = new RawFeeder(target.clientProperties(), topic(target), data, probe)) {
+                RawFeeder feeder = new RawFeeder(target.clientProperties(), topic(target), data, probe)) {
             target.ensureTopic(Modality.of(modality), topic(target));
             for (int i = 0; i < passes; i++) {
                 feeder.feedOnce();

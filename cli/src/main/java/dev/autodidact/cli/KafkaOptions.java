@@ -19,10 +19,15 @@ public final class KafkaOptions {
     @Option(names = "--client-config", description = "Kafka client properties file (TLS, SASL, ...).")
     Path clientConfig;
 
-    @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX, description = "Topic prefix (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--topic-prefix",
+            defaultValue = Topics.DEFAULT_PREFIX,
+            description = "Topic prefix (default: ${DEFAULT-VALUE}).")
     String topicPrefix;
 
-    @Option(names = "--work-dir", description = "Directory for the embedded broker's data and state; default: a temporary one.")
+    @Option(
+            names = "--work-dir",
+            description = "Directory for the embedded broker's data and state; default: a temporary one.")
     Path workDir;
 
     /** Client properties from {@code --client-config}, as strings. */

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * Runs the learner service without end (or to --steps/--seconds), publishing checkpoints. Exits 0 when stopped or
  * done, non-zero as soon as training fails (see {@link ServiceSupervisor}).
  */
-@Command(name = "learn", mixinStandardHelpOptions = true,
+@Command(
+        name = "learn",
+        mixinStandardHelpOptions = true,
         description = "Train on the examples topic, publishing versioned checkpoints; resumes from the newest one.")
 public final class LearnCommand implements Callable<Integer> {
     @Mixin
@@ -25,7 +27,10 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
-    @Option(names = "--method", defaultValue = "simclr", completionCandidates = MethodNames.class,
+    @Option(
+            names = "--method",
+            defaultValue = "simclr",
+            completionCandidates = MethodNames.class,
             description = "SSL method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
@@ -41,8 +46,12 @@ public final class LearnCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (MetricsServer metrics = MetricsServer.start("learner", service.metricsPort);
-             KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir, metrics.registry())) {
+                KafkaTarget target = KafkaTarget.open(
+                        kafka.bootstrap,
+                        kafka.clientProperties(),
+                        kafka.topicPrefix,
+                        kafka.workDir,
+                        metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
             props.put(LearnerConfig.TOPIC_PREFIX_CONFIG, kafka.topicPrefix);
             props.put(LearnerConfig.METHOD_CONFIG, method);

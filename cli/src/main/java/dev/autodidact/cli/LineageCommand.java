@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Which data made a checkpoint version: its consumed offset ranges and its ancestry, as one JSON line. */
-@Command(name = "lineage",
+@Command(
+        name = "lineage",
         description = "Print which data made a checkpoint version as one JSON line: its offsets, trained-ahead and "
                 + "consumed offset ranges per partition, its chain of parent versions with the records each "
                 + "consumed, and whether the chain adds up to the version's offsets (complete).")
@@ -28,19 +29,26 @@ public final class LineageCommand implements Callable<Integer> {
     long version;
 
     /** Help only: {@code --version} is the checkpoint's, not this tool's. */
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
     static final class Source {
-        @Option(names = {"--checkpoint-dir", "--checkpoints"}, paramLabel = "DIR",
+        @Option(
+                names = {"--checkpoint-dir", "--checkpoints"},
+                paramLabel = "DIR",
                 description = "Checkpoint directory holding v0000000042/manifest.json, ... (the learner's "
                         + "checkpoint.dir).")
         Path checkpointDir;
 
-        @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+        @Option(
+                names = "--bootstrap",
+                paramLabel = "HOST:PORT",
                 description = "Kafka bootstrap servers: read the manifests from the checkpoints topic instead.")
         String bootstrap;
     }
@@ -51,11 +59,15 @@ public final class LineageCommand implements Callable<Integer> {
     @Option(names = "--client-config", description = "Kafka client properties file (TLS, SASL, ...), with --bootstrap.")
     Path clientConfig;
 
-    @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX,
+    @Option(
+            names = "--topic-prefix",
+            defaultValue = Topics.DEFAULT_PREFIX,
             description = "Topic prefix, with --bootstrap (default: ${DEFAULT-VALUE}).")
     String topicPrefix;
 
-    @Option(names = "--timeout-seconds", defaultValue = "60",
+    @Option(
+            names = "--timeout-seconds",
+            defaultValue = "60",
             description = "How long to wait for Kafka, with --bootstrap (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -68,7 +80,10 @@ public final class LineageCommand implements Callable<Integer> {
         try {
             history = source.checkpointDir != null
                     ? ManifestHistory.fromDirectory(source.checkpointDir, method)
-                    : ManifestHistory.fromTopic(kafkaProperties(), new Topics(topicPrefix).checkpoints(), method,
+                    : ManifestHistory.fromTopic(
+                            kafkaProperties(),
+                            new Topics(topicPrefix).checkpoints(),
+                            method,
                             Duration.ofSeconds(timeoutSeconds));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("lineage: " + e.getMessage());
@@ -79,8 +94,9 @@ public final class LineageCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lineage: no version " + version + notFoundDetail(history));
             return 1;
         }
-        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(
-                LineageJson.of(lineage.get(), history.source())));
+        spec.commandLine()
+                .getOut()
+                .println(new ObjectMapper().writeValueAsString(LineageJson.of(lineage.get(), history.source())));
         return 0;
     }
 

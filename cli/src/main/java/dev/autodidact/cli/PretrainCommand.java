@@ -17,14 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Feeds a folder through the real pipeline and trains for a number of steps or seconds. */
-@Command(name = "pretrain", mixinStandardHelpOptions = true,
+@Command(
+        name = "pretrain",
+        mixinStandardHelpOptions = true,
         description = "Feed every file under --data through the pipeline (embedded broker unless --bootstrap), train, "
                 + "and leave the newest checkpoint in --out.")
 public final class PretrainCommand implements Callable<Integer> {
@@ -40,14 +42,19 @@ public final class PretrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--method", defaultValue = "simclr", completionCandidates = MethodNames.class,
+    @Option(
+            names = "--method",
+            defaultValue = "simclr",
+            completionCandidates = MethodNames.class,
             description = "SSL method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--data", required = true, description = "Folder of media files (zip archives are read too).")
     Path data;
 
-    @Option(names = "--order", defaultValue = "shuffled",
+    @Option(
+            names = "--order",
+            defaultValue = "shuffled",
             description = "Order of each pass over --data: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
                     + "shuffled: a new permutation every pass, the same in every run; by-class: class after class "
                     + "(<data>/<class>/...), the hard case for a learner; sorted: the listing order.")
@@ -55,8 +62,10 @@ public final class PretrainCommand implements Callable<Integer> {
 
     String replay;
 
-    @Option(names = "--replay-ratio", description = "Fraction of each batch drawn from the replay buffer (learner "
-            + "setting " + LearnerConfig.REPLAY_RATIO_CONFIG + "; default: the learner's).")
+    @Option(
+            names = "--replay-ratio",
+            description = "Fraction of each batch drawn from the replay buffer (learner " + "setting "
+                    + LearnerConfig.REPLAY_RATIO_CONFIG + "; default: the learner's).")
     Double replayRatio;
 
     @Option(names = "--steps", description = "Train this many steps.")
@@ -68,13 +77,17 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Directory that receives the checkpoints.")
     Path out;
 
-    @Option(names = "--replay", completionCandidates = ReplayPolicies.class,
+    @Option(
+            names = "--replay",
+            completionCandidates = ReplayPolicies.class,
             description = "Replay buffer policy: ${COMPLETION-CANDIDATES} (learner setting "
                     + LearnerConfig.REPLAY_POLICY_CONFIG + "; default: the learner's).")
     void replay(String policy) {
         if (!LearnerConfig.REPLAY_POLICIES.contains(policy)) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--replay': '" + policy
-                    + "'; expected one of " + LearnerConfig.REPLAY_POLICIES);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--replay': '" + policy + "'; expected one of "
+                            + LearnerConfig.REPLAY_POLICIES);
         }
         this.replay = policy;
     }
@@ -90,7 +103,9 @@ public final class PretrainCommand implements Callable<Integer> {
             learner.put(LearnerConfig.MAX_STEPS_CONFIG, steps);
         }
         if (seconds != null || steps == null) {
-            learner.put(LearnerConfig.MAX_DURATION_MS_CONFIG, Duration.ofSeconds(seconds == null ? 300 : seconds).toMillis());
+            learner.put(
+                    LearnerConfig.MAX_DURATION_MS_CONFIG,
+                    Duration.ofSeconds(seconds == null ? 300 : seconds).toMillis());
         }
         if (replay != null) {
             learner.put(LearnerConfig.REPLAY_POLICY_CONFIG, replay);
@@ -108,21 +123,37 @@ public final class PretrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ProgressLine progress = new ProgressLine(System.out);
         try (MetricsServer metrics = MetricsServer.start("pretrain", service.metricsPort);
-             KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir, metrics.registry());
-             Pipeline pipeline = new Pipeline(target, data, order, learner, Map.of(), false, state,
-                     metrics.registry())) {
-            System.out.printf(Locale.ROOT, "pretrain: %d files from %s, %s order, %s on %s%n",
-                    pipeline.feeder().files(), data, order, method,
+                KafkaTarget target = KafkaTarget.open(
+                        kafka.bootstrap,
+                        kafka.clientProperties(),
+                        kafka.topicPrefix,
+                        kafka.workDir,
+                        metrics.registry());
+                Pipeline pipeline =
+                        new Pipeline(target, data, order, learner, Map.of(), false, state, metrics.registry())) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "pretrain: %d files from %s, %s order, %s on %s%n",
+                    pipeline.feeder().files(),
+                    data,
+                    order,
+                    method,
                     target.embedded() ? "an embedded broker" : target.bootstrapServers());
             pipeline.awaitLearner(Duration.ofSeconds(10), progress::print);
             progress.print(pipeline);
         }
         CheckpointManifest m = CheckpointDirectory.read(out)
-                .orElseThrow(() -> new IllegalStateException("No checkpoint was written to " + out)).manifest();
+                .orElseThrow(() -> new IllegalStateException("No checkpoint was written to " + out))
+                .manifest();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "pretrain done: checkpoint v%d in %s, step %d, %d samples, %.1f s, "
-                + "%.1f samples/s overall%n", m.version(), out, m.step(), m.samplesSeen(), elapsed,
+        System.out.printf(
+                Locale.ROOT,
+                "pretrain done: checkpoint v%d in %s, step %d, %d samples, %.1f s, " + "%.1f samples/s overall%n",
+                m.version(),
+                out,
+                m.step(),
+                m.samplesSeen(),
+                elapsed,
                 m.samplesSeen() / elapsed);
         return 0;
     }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Mixin;
  * Runs the Kafka Streams app: raw media to clean records, training examples and the dead-letter topic. Exits 0 on
  * Ctrl-C, non-zero as soon as Kafka Streams reaches ERROR or stops unasked (see {@link ServiceSupervisor}).
  */
-@Command(name = "streams", mixinStandardHelpOptions = true,
+@Command(
+        name = "streams",
+        mixinStandardHelpOptions = true,
         description = "Run the stream-app (validate, decode, canonicalise, augment) until Ctrl-C.")
 public final class StreamsCommand implements Callable<Integer> {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
@@ -33,8 +35,12 @@ public final class StreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (MetricsServer metrics = MetricsServer.start("stream-app", service.metricsPort);
-             KafkaTarget target = KafkaTarget.open(kafka.bootstrap, kafka.clientProperties(), kafka.topicPrefix,
-                     kafka.workDir, metrics.registry())) {
+                KafkaTarget target = KafkaTarget.open(
+                        kafka.bootstrap,
+                        kafka.clientProperties(),
+                        kafka.topicPrefix,
+                        kafka.workDir,
+                        metrics.registry())) {
             Map<String, Object> props = target.clientProperties();
             props.put(StreamAppConfig.TOPIC_PREFIX_CONFIG, kafka.topicPrefix);
             props.putAll(service.settings());
@@ -56,8 +62,10 @@ public final class StreamsCommand implements Callable<Integer> {
         try {
             while (!stopping.await(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
                 KafkaStreams.State state = app.state();
-                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
-                        || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN) {
+                if (state == KafkaStreams.State.ERROR
+                        || state == KafkaStreams.State.PENDING_ERROR
+                        || state == KafkaStreams.State.NOT_RUNNING
+                        || state == KafkaStreams.State.PENDING_SHUTDOWN) {
                     throw new IllegalStateException("Kafka Streams is " + state + " although no stop was requested");
                 }
             }

@@ -38,8 +38,16 @@ class IngestCommandIT {
     @Test
     void shouldPublishALabeledFolderToTheProbeTopicWithLabelHeaders() {
         String prefix = "ingest-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        int exit = new CommandLine(new Autodidact()).execute("ingest", "--bootstrap", broker.bootstrapServers(),
-                "--topic-prefix", prefix, "--probe", "--data", DEV.toString());
+        int exit = new CommandLine(new Autodidact())
+                .execute(
+                        "ingest",
+                        "--bootstrap",
+                        broker.bootstrapServers(),
+                        "--topic-prefix",
+                        prefix,
+                        "--probe",
+                        "--data",
+                        DEV.toString());
         assertThat(exit).isZero();
         List<ConsumerRecord<String, byte[]>> records = readAll(new Topics(prefix).probe(Modality.IMAGE));
         Map<String, Integer> perClass = new TreeMap<>();
@@ -62,19 +70,31 @@ class IngestCommandIT {
             Files.copy(first, cat.resolve("a.jpg"));
             Files.copy(first, dir.resolve("loose.jpg"));
         }
-        int exit = new CommandLine(new Autodidact()).execute("ingest", "--bootstrap", broker.bootstrapServers(),
-                "--topic-prefix", prefix, "--probe", "--data", dir.toString());
+        int exit = new CommandLine(new Autodidact())
+                .execute(
+                        "ingest",
+                        "--bootstrap",
+                        broker.bootstrapServers(),
+                        "--topic-prefix",
+                        prefix,
+                        "--probe",
+                        "--data",
+                        dir.toString());
         assertThat(exit).isNotZero();
         assertThat(readAll(new Topics(prefix).probe(Modality.IMAGE))).isEmpty();
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false);
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             if (consumer.partitionsFor(topic, Duration.ofSeconds(10)).isEmpty()) {
                 return out;
             }

@@ -59,7 +59,9 @@ class LineageCommandTest {
 
     @Test
     void shouldSayIncompleteWhenAnOldManifestHasNoLineage() throws IOException {
-        LineageManifests.write(dir, withoutLineage(1, 0, Map.of(P0, 100L)),
+        LineageManifests.write(
+                dir,
+                withoutLineage(1, 0, Map.of(P0, 100L)),
                 manifest(2, 1, Map.of(P0, 250L), Map.of(), Map.of(P0, ranges(100, 250))),
                 manifest(3, 2, Map.of(P0, 300L), Map.of(), Map.of(P0, ranges(250, 300))));
 
@@ -106,14 +108,22 @@ class LineageCommandTest {
 
     @Test
     void shouldFailClearlyOnADirectoryWithoutManifestsOrWithSeveralMethods() throws IOException {
-        assertThat(run("lineage", "--version", "1", "--checkpoint-dir", dir.toString())).isEqualTo(1);
+        assertThat(run("lineage", "--version", "1", "--checkpoint-dir", dir.toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("no checkpoint manifests in");
 
         LineageManifests.write(dir, manifest(1, 0, Map.of(), Map.of(), Map.of()));
         Files.createDirectories(dir.resolve("byol"));
         LineageManifests.write(dir.resolve("byol"), manifest("byol", 1, 0, Map.of(), Map.of(), Map.of()));
-        assertThat(run("lineage", "--version", "1", "--checkpoint-dir", dir.resolve("byol").toString(),
-                "--method", "simclr")).isEqualTo(1);
+        assertThat(run(
+                        "lineage",
+                        "--version",
+                        "1",
+                        "--checkpoint-dir",
+                        dir.resolve("byol").toString(),
+                        "--method",
+                        "simclr"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("no checkpoint manifests of simclr");
     }
 
@@ -134,7 +144,9 @@ class LineageCommandTest {
     }
 
     private int run(String... args) {
-        return new CommandLine(new Autodidact()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        return new CommandLine(new Autodidact())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(args);
     }
 }

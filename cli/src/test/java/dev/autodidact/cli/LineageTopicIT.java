@@ -45,18 +45,29 @@ class LineageTopicIT {
             producer.initTransactions();
             producer.beginTransaction();
             for (CheckpointManifest m : manifests) {
-                producer.send(new ProducerRecord<>(topic, CheckpointCodec.manifestKey(m.method(), m.version()),
-                        CheckpointCodec.writeManifest(m)));
+                producer.send(new ProducerRecord<>(
+                        topic, CheckpointCodec.manifestKey(m.method(), m.version()), CheckpointCodec.writeManifest(m)));
             }
             producer.commitTransaction();
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Autodidact()).setOut(new PrintWriter(out, true))
+        CommandLine cli = new CommandLine(new Autodidact())
+                .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true));
 
-        int code = cli.execute("lineage", "--version", "3", "--method", "simclr", "--bootstrap",
-                broker.bootstrapServers(), "--topic-prefix", prefix, "--timeout-seconds", "30");
+        int code = cli.execute(
+                "lineage",
+                "--version",
+                "3",
+                "--method",
+                "simclr",
+                "--bootstrap",
+                broker.bootstrapServers(),
+                "--topic-prefix",
+                prefix,
+                "--timeout-seconds",
+                "30");
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -65,14 +76,26 @@ class LineageTopicIT {
         assertThat(json.get("complete").asBoolean()).isTrue();
         assertThat(json.get("source").asText()).endsWith(topic);
 
-        assertThat(cli.execute("lineage", "--version", "3", "--bootstrap", broker.bootstrapServers(),
-                "--topic-prefix", prefix)).isEqualTo(1);
+        assertThat(cli.execute(
+                        "lineage",
+                        "--version",
+                        "3",
+                        "--bootstrap",
+                        broker.bootstrapServers(),
+                        "--topic-prefix",
+                        prefix))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("several methods [byol, simclr]");
     }
 
     private static KafkaProducer<String, byte[]> transactionalProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lineage-it-" + UUID.randomUUID()),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "lineage-it-" + UUID.randomUUID()),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 }

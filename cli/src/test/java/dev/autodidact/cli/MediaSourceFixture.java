@@ -16,11 +16,11 @@ import java.util.stream.Stream;
 public final class MediaSourceFixture {
     /** The connector's {@code max.file.bytes} here; the sample JPEGs are a few KiB. */
     public static final int MAX_FILE_BYTES = 64 * 1024;
+
     private static final Path SAMPLE = Path.of("..", "data", "sample", "cifar10", "train", "airplane");
     private static final Path EXAMPLE = Path.of("..", "connectors", "config", "media-directory-source.properties");
 
-    private MediaSourceFixture() {
-    }
+    private MediaSourceFixture() {}
 
     /**
      * Copies {@code images} sample JPEGs and writes one oversized file into {@code dir}/media, and the connector
@@ -35,7 +35,10 @@ public final class MediaSourceFixture {
         Path media = Files.createDirectories(dir.resolve("media"));
         List<Path> samples;
         try (Stream<Path> files = Files.list(SAMPLE)) {
-            samples = files.filter(f -> f.toString().endsWith(".jpg")).sorted().limit(images).toList();
+            samples = files.filter(f -> f.toString().endsWith(".jpg"))
+                    .sorted()
+                    .limit(images)
+                    .toList();
         }
         for (Path sample : samples) {
             Files.copy(sample, media.resolve(sample.getFileName()));

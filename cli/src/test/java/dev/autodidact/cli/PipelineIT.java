@@ -1,6 +1,5 @@
 package dev.autodidact.cli;
 
-import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
@@ -10,6 +9,7 @@ import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.embed.Embedder;
 import dev.autodidact.learner.embed.EmbedderConfig;
+import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.media.source.MediaFile;
 import dev.autodidact.media.source.MediaFiles;
 import dev.autodidact.schema.HeaderNames;
@@ -62,7 +62,9 @@ class PipelineIT {
 
     /** Offsets at or above the watermark of {@code partition} that {@code m} already trained on. */
     private static long ahead(CheckpointManifest m, String partition) {
-        return m.trainedAhead().getOrDefault(partition, java.util.List.of()).stream().mapToLong(r -> r.size()).sum();
+        return m.trainedAhead().getOrDefault(partition, java.util.List.of()).stream()
+                .mapToLong(r -> r.size())
+                .sum();
     }
 
     private static Map<String, Object> learnerProps(String prefix, Path dir, long maxSteps) {
@@ -119,24 +121,27 @@ class PipelineIT {
     }
 
     @Test
-    void shouldTurnImagesIntoEmbeddingsDeadLetterCorruptOnesAndResumeAfterACrash(@TempDir Path dir)
-            throws Exception {
+    void shouldTurnImagesIntoEmbeddingsDeadLetterCorruptOnesAndResumeAfterACrash(@TempDir Path dir) throws Exception {
         String prefix = "e2e-" + UUID.randomUUID() + ".";
         Topics topics = new Topics(prefix);
-        List<MediaFile> files = MediaFiles.list(Path.of("..", "data", "sample", "cifar10", "train")).subList(0, 160);
+        List<MediaFile> files = MediaFiles.list(Path.of("..", "data", "sample", "cifar10", "train"))
+                .subList(0, 160);
 
         Map<String, Object> streamProps = common(prefix);
         streamProps.put(StreamAppConfig.APPLICATION_ID_CONFIG, "e2e-" + UUID.randomUUID());
         streamProps.put(StreamAppConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
         try (StreamApp app = StreamApp.start(new StreamAppConfig(streamProps), new SimpleMeterRegistry());
-             var producer = new KafkaProducer<>(common(prefix), new StringSerializer(), new ByteArraySerializer())) {
+                var producer = new KafkaProducer<>(common(prefix), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < files.size(); i++) {
                 if (i == 100) {
-                    producer.send(new ProducerRecord<>(topics.raw(Modality.IMAGE), "corrupt-1",
-                            new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
+                    producer.send(new ProducerRecord<>(topics.raw(Modality.IMAGE), "corrupt-1", new byte[] {
+                        (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3
+                    }));
                 }
-                ProducerRecord<String, byte[]> r = new ProducerRecord<>(topics.raw(Modality.IMAGE),
-                        files.get(i).id(), files.get(i).readAllBytes());
+                ProducerRecord<String, byte[]> r = new ProducerRecord<>(
+                        topics.raw(Modality.IMAGE),
+                        files.get(i).id(),
+                        files.get(i).readAllBytes());
                 HeaderNames.put(r.headers(), HeaderNames.EVENT_TIME, Long.toString(System.currentTimeMillis()));
                 producer.send(r);
             }
@@ -148,24 +153,29 @@ class PipelineIT {
             assertThat(dl.key()).isEqualTo("corrupt-1");
             assertThat(HeaderNames.get(dl.headers(), HeaderNames.DLQ_REASON)).hasValue("corrupt");
             assertThat(HeaderNames.get(dl.headers(), HeaderNames.DLQ_TOPIC)).hasValue(topics.raw(Modality.IMAGE));
-            assertThat(HeaderNames.getLong(dl.headers(), HeaderNames.DLQ_OFFSET)).hasValue(100L);
+            assertThat(HeaderNames.getLong(dl.headers(), HeaderNames.DLQ_OFFSET))
+                    .hasValue(100L);
             assertThat(HeaderNames.get(dl.headers(), HeaderNames.DLQ_EXCEPTION)).isPresent();
 
-            Learner first = new Learner(new LearnerConfig(learnerProps(prefix, dir.resolve("cp"), -1)),
-                    new SimpleMeterRegistry());
+            Learner first = new Learner(
+                    new LearnerConfig(learnerProps(prefix, dir.resolve("cp"), -1)), new SimpleMeterRegistry());
             first.haltAfterStep(5);
             CompletableFuture.runAsync(first::run).get(120, TimeUnit.SECONDS);
-            CheckpointManifest crashed = CheckpointDirectory.read(dir.resolve("cp")).orElseThrow().manifest();
+            CheckpointManifest crashed =
+                    CheckpointDirectory.read(dir.resolve("cp")).orElseThrow().manifest();
             assertThat(crashed.step()).isEqualTo(4);
             assertThat(first.progress().step()).isEqualTo(5);
 
-            Learner second = new Learner(new LearnerConfig(learnerProps(prefix, dir.resolve("cp"), 9)),
-                    new SimpleMeterRegistry());
+            Learner second = new Learner(
+                    new LearnerConfig(learnerProps(prefix, dir.resolve("cp"), 9)), new SimpleMeterRegistry());
             second.run();
-            CheckpointManifest resumed = CheckpointDirectory.read(dir.resolve("cp")).orElseThrow().manifest();
+            CheckpointManifest resumed =
+                    CheckpointDirectory.read(dir.resolve("cp")).orElseThrow().manifest();
             String examples = topics.examples(Modality.IMAGE, "simclr") + "-0";
-            CheckpointManifest afterRestart = CheckpointDirectory.read(dir.resolve("cp").resolve("v0000000003"))
-                    .orElseThrow().manifest();
+            CheckpointManifest afterRestart = CheckpointDirectory.read(
+                            dir.resolve("cp").resolve("v0000000003"))
+                    .orElseThrow()
+                    .manifest();
             assertThat(afterRestart.parentVersion()).isEqualTo(crashed.version());
             assertThat(afterRestart.step()).isEqualTo(crashed.step() + 2);
             assertThat(resumed.step()).isEqualTo(9);
@@ -175,22 +185,36 @@ class PipelineIT {
                     .isEqualTo(crashed.samplesSeen());
             assertThat(countRecordsBefore(examplesTopic, resumed.offsets().get(examples)) + ahead(resumed, examples))
                     .as("no example trained twice, none skipped across the restart")
-                    .isEqualTo(resumed.samplesSeen()).isEqualTo(crashed.samplesSeen() + 5 * BATCH);
+                    .isEqualTo(resumed.samplesSeen())
+                    .isEqualTo(crashed.samplesSeen() + 5 * BATCH);
 
             Embedder embedder = new Embedder(new EmbedderConfig(common(prefix)), new SimpleMeterRegistry());
             CompletableFuture<Void> embedding = CompletableFuture.runAsync(embedder::run);
             try {
-                Predicate<ConsumerRecord<String, byte[]>> newest = r -> HeaderNames.getLong(r.headers(),
-                        HeaderNames.MODEL_VERSION).orElse(-1L) == resumed.version();
-                var vectors = readUntil(topics.embeddings(Modality.IMAGE),
-                        out -> out.stream().filter(newest).count() >= files.size(), Duration.ofSeconds(90))
-                        .stream().filter(newest).toList();
-                assertThat(vectors).extracting(ConsumerRecord::key)
-                        .contains(files.get(0).id(), files.get(101).id(), files.get(files.size() - 1).id());
+                Predicate<ConsumerRecord<String, byte[]>> newest =
+                        r -> HeaderNames.getLong(r.headers(), HeaderNames.MODEL_VERSION)
+                                        .orElse(-1L)
+                                == resumed.version();
+                var vectors = readUntil(
+                                topics.embeddings(Modality.IMAGE),
+                                out -> out.stream().filter(newest).count() >= files.size(),
+                                Duration.ofSeconds(90))
+                        .stream()
+                        .filter(newest)
+                        .toList();
+                assertThat(vectors)
+                        .extracting(ConsumerRecord::key)
+                        .contains(
+                                files.get(0).id(),
+                                files.get(101).id(),
+                                files.get(files.size() - 1).id());
                 ConsumerRecord<String, byte[]> v = vectors.get(vectors.size() - 1);
-                assertThat(HeaderNames.getLong(v.headers(), HeaderNames.DIMENSION)).hasValue(16L);
+                assertThat(HeaderNames.getLong(v.headers(), HeaderNames.DIMENSION))
+                        .hasValue(16L);
                 assertThat(v.value()).hasSize(16 * Float.BYTES);
-                float first0 = ByteBuffer.wrap(v.value()).order(ByteOrder.LITTLE_ENDIAN).getFloat(0);
+                float first0 = ByteBuffer.wrap(v.value())
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getFloat(0);
                 assertThat(Float.isFinite(first0)).isTrue();
             } finally {
                 embedder.stop();

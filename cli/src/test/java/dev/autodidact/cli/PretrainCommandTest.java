@@ -18,8 +18,8 @@ class PretrainCommandTest {
         PretrainCommand command = parse();
 
         assertThat(command.order).isEqualTo(FeedOrder.SHUFFLED);
-        assertThat(command.learnerSettings()).doesNotContainKeys(LearnerConfig.REPLAY_POLICY_CONFIG,
-                LearnerConfig.REPLAY_RATIO_CONFIG);
+        assertThat(command.learnerSettings())
+                .doesNotContainKeys(LearnerConfig.REPLAY_POLICY_CONFIG, LearnerConfig.REPLAY_RATIO_CONFIG);
     }
 
     @Test
@@ -31,12 +31,20 @@ class PretrainCommandTest {
 
     @Test
     void shouldForwardReplayOptionsOverSetOverrides() {
-        PretrainCommand command = parse("--set", LearnerConfig.REPLAY_POLICY_CONFIG + "=fifo", "--set",
-                LearnerConfig.REPLAY_BUFFER_BYTES_CONFIG + "=1024", "--replay", "minred", "--replay-ratio", "0.5");
+        PretrainCommand command = parse(
+                "--set",
+                LearnerConfig.REPLAY_POLICY_CONFIG + "=fifo",
+                "--set",
+                LearnerConfig.REPLAY_BUFFER_BYTES_CONFIG + "=1024",
+                "--replay",
+                "minred",
+                "--replay-ratio",
+                "0.5");
 
         Map<String, Object> settings = command.learnerSettings();
 
-        assertThat(settings).containsEntry(LearnerConfig.REPLAY_POLICY_CONFIG, "minred")
+        assertThat(settings)
+                .containsEntry(LearnerConfig.REPLAY_POLICY_CONFIG, "minred")
                 .containsEntry(LearnerConfig.REPLAY_RATIO_CONFIG, 0.5)
                 .containsEntry(LearnerConfig.REPLAY_BUFFER_BYTES_CONFIG, "1024");
         assertThat(new LearnerConfig(withBootstrap(settings)).getString(LearnerConfig.REPLAY_POLICY_CONFIG))
@@ -50,8 +58,8 @@ class PretrainCommandTest {
                     .containsEntry(LearnerConfig.REPLAY_POLICY_CONFIG, policy);
         }
 
-        int code = new CommandLine(new Autodidact()).execute("pretrain", "--data", "in", "--out", "out",
-                "--replay", "lru");
+        int code = new CommandLine(new Autodidact())
+                .execute("pretrain", "--data", "in", "--out", "out", "--replay", "lru");
 
         assertThat(code).isEqualTo(2);
     }
@@ -62,7 +70,9 @@ class PretrainCommandTest {
         String methods = String.join(", ", MethodCatalog.names());
 
         String pretrain = cli.getSubcommands().get("pretrain").getUsageMessage();
-        assertThat(pretrain).contains(methods).contains("sorted, by-class, shuffled")
+        assertThat(pretrain)
+                .contains(methods)
+                .contains("sorted, by-class, shuffled")
                 .contains(String.join(", ", LearnerConfig.REPLAY_POLICIES));
         assertThat(cli.getSubcommands().get("learn").getUsageMessage()).contains(methods);
         assertThat(cli.getSubcommands().get("report").getUsageMessage()).contains(methods);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autodidact.broker.EmbeddedKafkaBroker;
 import dev.autodidact.broker.testing.KafkaBrokerExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 import dev.autodidact.media.image.ImageDecoder;
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.schema.CleanImage;
@@ -45,6 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -67,7 +67,8 @@ class PythonReaderIT {
     static void requirePython() throws Exception {
         assertThat(SCRIPT).as("the reader next to the cli module").isRegularFile();
         assertThat(Path.of(PYTHON)).as("Debian's python3").isRegularFile();
-        Process check = new ProcessBuilder(PYTHON, "-c", "import numpy, confluent_kafka").redirectErrorStream(true)
+        Process check = new ProcessBuilder(PYTHON, "-c", "import numpy, confluent_kafka")
+                .redirectErrorStream(true)
                 .start();
         String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
@@ -77,8 +78,7 @@ class PythonReaderIT {
     }
 
     /** One run of the reader: its exit status and the JSON lines it printed. */
-    private record Run(int exit, List<JsonNode> lines, String stderr) {
-    }
+    private record Run(int exit, List<JsonNode> lines, String stderr) {}
 
     @Test
     void shouldDecodeImageViewsPixelForPixel() throws Exception {
@@ -96,8 +96,10 @@ class PythonReaderIT {
         JsonNode line = run.lines().get(0);
         assertThat(line.has("error")).as(line.toString()).isFalse();
         assertThat(line.path("key").asText()).isEqualTo("img-0001");
-        assertThat(JSON.convertValue(line.path("metadata"), Map.class)).isEqualTo(example.metadata())
-                .containsEntry("modality", "image").containsEntry("recipe", "simclr-default");
+        assertThat(JSON.convertValue(line.path("metadata"), Map.class))
+                .isEqualTo(example.metadata())
+                .containsEntry("modality", "image")
+                .containsEntry("recipe", "simclr-default");
         JsonNode arrays = line.path("arrays");
         assertThat(arrays).hasSize(2);
         assertView(arrays.get(0), "view.0", example.array("view.0"));
@@ -148,8 +150,10 @@ class PythonReaderIT {
     void shouldReportARecordOfTheOldFormatAsAnError() throws Exception {
         String topic = topics().examples(Modality.IMAGE, "simclr");
         CleanImage image = decodePng(png(3));
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 + 2 * (8 + image.pixels().length)).put((byte) 'V')
-                .put((byte) 1).putShort((short) 2);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 + 2 * (8 + image.pixels().length))
+                .put((byte) 'V')
+                .put((byte) 1)
+                .putShort((short) 2);
         for (int v = 0; v < 2; v++) {
             buf.putInt(image.width()).putInt(image.height()).put(image.pixels());
         }
@@ -177,7 +181,8 @@ class PythonReaderIT {
         assertThat(JSON.convertValue(node.path("shape"), int[].class)).containsExactly(32, 32, 3);
         assertThat(node.path("sum").asLong()).isEqualTo(sum);
         assertThat(node.path("sha256").asText())
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pixels)));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(pixels)));
         assertThat(JSON.convertValue(node.path("first"), Integer[].class)).containsExactlyElementsOf(firstValues);
     }
 
@@ -185,25 +190,42 @@ class PythonReaderIT {
         return new Topics("python-it-" + UUID.randomUUID().toString().substring(0, 8) + ".");
     }
 
-    private static <V> void produce(String topic, String key, V value, Serializer<V> serializer,
-                                    RecordHeaders headers) throws Exception {
+    private static <V> void produce(String topic, String key, V value, Serializer<V> serializer, RecordHeaders headers)
+            throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                broker.bootstrapServers(), "acks", "all"), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get();
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
+                new StringSerializer(),
+                serializer)) {
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers))
+                    .get();
         }
     }
 
     private Run read(String topic, String kind, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPT.toString(), "--bootstrap",
-                broker.bootstrapServers(), "--topic", topic, "--kind", kind, "--count", "1", "--timeout", "60"));
+        List<String> command = new ArrayList<>(List.of(
+                PYTHON,
+                SCRIPT.toString(),
+                "--bootstrap",
+                broker.bootstrapServers(),
+                "--topic",
+                topic,
+                "--kind",
+                kind,
+                "--count",
+                "1",
+                "--timeout",
+                "60"));
         command.addAll(List.of(extra));
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
-        Process p = new ProcessBuilder(command).directory(REPO.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(REPO.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("autodidact_records.py did not finish in 120 s: " + Files.readString(err));

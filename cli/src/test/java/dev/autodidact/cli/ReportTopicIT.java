@@ -50,12 +50,19 @@ class ReportTopicIT {
             }
         }
 
-        ReportData data = ReportData.fromTopic(Map.of("bootstrap.servers", broker.bootstrapServers()), topic,
-                Duration.ofSeconds(30));
+        ReportData data = ReportData.fromTopic(
+                Map.of("bootstrap.servers", broker.bootstrapServers()), topic, Duration.ofSeconds(30));
 
         assertThat(data.manifests()).extracting(CheckpointManifest::version).containsExactly(1L, 2L, 4L);
-        int code = new CommandLine(new Autodidact()).execute("report", "--bootstrap", broker.bootstrapServers(),
-                "--topic-prefix", prefix, "--out", dir.resolve("report.html").toString());
+        int code = new CommandLine(new Autodidact())
+                .execute(
+                        "report",
+                        "--bootstrap",
+                        broker.bootstrapServers(),
+                        "--topic-prefix",
+                        prefix,
+                        "--out",
+                        dir.resolve("report.html").toString());
         assertThat(code).isZero();
         assertThat(Files.readString(dir.resolve("report.html"))).contains("3 versions (v1 to v4)");
         assertThat(dir.resolve("loss.png")).exists();
@@ -74,15 +81,32 @@ class ReportTopicIT {
     }
 
     private static Checkpoint checkpoint(long v) {
-        CheckpointManifest draft = new CheckpointManifest(v, v - 1, "simclr", "image",
-                ConvEncoderSpec.of(32, new int[] {8, 16}, 0).toMap(), 10 * v, 2560 * v, Map.of(),
-                Map.of("loss", 5.0 - v), List.of(), 0, 0, "", 1_000_000L * v);
+        CheckpointManifest draft = new CheckpointManifest(
+                v,
+                v - 1,
+                "simclr",
+                "image",
+                ConvEncoderSpec.of(32, new int[] {8, 16}, 0).toMap(),
+                10 * v,
+                2560 * v,
+                Map.of(),
+                Map.of("loss", 5.0 - v),
+                List.of(),
+                0,
+                0,
+                "",
+                1_000_000L * v);
         return CheckpointCodec.assemble(draft, Map.of("encoder", new byte[3000]), 1024);
     }
 
     private static KafkaProducer<String, byte[]> transactionalProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "report-it-" + UUID.randomUUID()),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "report-it-" + UUID.randomUUID()),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 }

@@ -17,9 +17,17 @@ class ServiceCommandsIT {
     @Test
     void shouldExitNonZeroPromptlyWhenTheEmbedderThreadDies() {
         // Passed through to the embedder's Kafka clients, which refuse it when run() creates them.
-        int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new CommandLine(new Autodidact())
-                .execute("embed", "--metrics-port", "-1", "--work-dir", dir.toString(),
-                        "--set", "metadata.max.age.ms=-1"));
+        int exit = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> new CommandLine(new Autodidact())
+                        .execute(
+                                "embed",
+                                "--metrics-port",
+                                "-1",
+                                "--work-dir",
+                                dir.toString(),
+                                "--set",
+                                "metadata.max.age.ms=-1"));
 
         assertThat(exit).isNotZero();
     }
@@ -27,9 +35,17 @@ class ServiceCommandsIT {
     @Test
     void shouldExitNonZeroPromptlyWhenTheLearnerThreadDies() {
         // Passed through to the learner's Kafka clients, which refuse it when run() creates them.
-        int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new CommandLine(new Autodidact())
-                .execute("learn", "--metrics-port", "-1", "--work-dir", dir.toString(),
-                        "--set", "metadata.max.age.ms=-1"));
+        int exit = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> new CommandLine(new Autodidact())
+                        .execute(
+                                "learn",
+                                "--metrics-port",
+                                "-1",
+                                "--work-dir",
+                                dir.toString(),
+                                "--set",
+                                "metadata.max.age.ms=-1"));
 
         assertThat(exit).isNotZero();
     }

@@ -25,21 +25,21 @@ public final class MediaDirectorySourceConfig extends AbstractConfig {
 
     public static final String MODALITY_CONFIG = "modality";
     public static final String MODALITY_DEFAULT = Modality.IMAGE.id();
-    private static final String MODALITY_DOC = "Modality of the media, which names the raw topic. Only 'image' "
-            + "is supported so far.";
+    private static final String MODALITY_DOC =
+            "Modality of the media, which names the raw topic. Only 'image' " + "is supported so far.";
 
     public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
     public static final String TOPIC_PREFIX_DEFAULT = Topics.DEFAULT_PREFIX;
-    private static final String TOPIC_PREFIX_DOC = "Prefix of autodidact's topics; records go to "
-            + "'<prefix>raw.<modality>' unless 'topic' is set.";
+    private static final String TOPIC_PREFIX_DOC =
+            "Prefix of autodidact's topics; records go to " + "'<prefix>raw.<modality>' unless 'topic' is set.";
 
     public static final String TOPIC_CONFIG = "topic";
     private static final String TOPIC_DOC = "Explicit destination topic; overrides 'topic.prefix' and 'modality'.";
 
     public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
     public static final long POLL_INTERVAL_MS_DEFAULT = 1000L;
-    private static final String POLL_INTERVAL_MS_DOC = "Time between two scans of the directory once everything "
-            + "found has been sent.";
+    private static final String POLL_INTERVAL_MS_DOC =
+            "Time between two scans of the directory once everything " + "found has been sent.";
 
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     public static final int BATCH_SIZE_DEFAULT = 100;
@@ -53,6 +53,7 @@ public final class MediaDirectorySourceConfig extends AbstractConfig {
     public static final String MAX_FILE_BYTES_CONFIG = "max.file.bytes";
     /** 16 MiB less 64 KiB for key, headers and batch overhead: the largest value the raw topic's limit admits. */
     public static final int MAX_FILE_BYTES_DEFAULT = Topics.MAX_MESSAGE_BYTES - 64 * 1024;
+
     private static final String MAX_FILE_BYTES_DOC = "Larger files are skipped with a WARN log and counted in the "
             + "task metric 'oversized-files-skipped-total'. Producer 'max.request.size' and the topic's "
             + "'max.message.bytes' must admit this plus the key and headers.";
@@ -69,27 +70,69 @@ public final class MediaDirectorySourceConfig extends AbstractConfig {
 
     /** The definition every key above is parsed and documented from. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(DIRECTORY_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, DIRECTORY_DOC)
-            .define(MODALITY_CONFIG, Type.STRING, MODALITY_DEFAULT, new ModalityValidator(), Importance.MEDIUM,
+            .define(
+                    DIRECTORY_CONFIG,
+                    Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
+                    DIRECTORY_DOC)
+            .define(
+                    MODALITY_CONFIG,
+                    Type.STRING,
+                    MODALITY_DEFAULT,
+                    new ModalityValidator(),
+                    Importance.MEDIUM,
                     MODALITY_DOC)
-            .define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, TopicNameValidator.prefix(),
-                    Importance.MEDIUM, TOPIC_PREFIX_DOC)
-            .define(TOPIC_CONFIG, Type.STRING, null, TopicNameValidator.optionalName(), Importance.MEDIUM,
-                    TOPIC_DOC)
-            .define(POLL_INTERVAL_MS_CONFIG, Type.LONG, POLL_INTERVAL_MS_DEFAULT, Range.atLeast(1),
-                    Importance.MEDIUM, POLL_INTERVAL_MS_DOC)
-            .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Range.atLeast(1), Importance.LOW,
-                    BATCH_SIZE_DOC)
-            .define(BATCH_MAX_BYTES_CONFIG, Type.LONG, BATCH_MAX_BYTES_DEFAULT, Range.atLeast(1), Importance.LOW,
+            .define(
+                    TOPIC_PREFIX_CONFIG,
+                    Type.STRING,
+                    TOPIC_PREFIX_DEFAULT,
+                    TopicNameValidator.prefix(),
+                    Importance.MEDIUM,
+                    TOPIC_PREFIX_DOC)
+            .define(TOPIC_CONFIG, Type.STRING, null, TopicNameValidator.optionalName(), Importance.MEDIUM, TOPIC_DOC)
+            .define(
+                    POLL_INTERVAL_MS_CONFIG,
+                    Type.LONG,
+                    POLL_INTERVAL_MS_DEFAULT,
+                    Range.atLeast(1),
+                    Importance.MEDIUM,
+                    POLL_INTERVAL_MS_DOC)
+            .define(BATCH_SIZE_CONFIG, Type.INT, BATCH_SIZE_DEFAULT, Range.atLeast(1), Importance.LOW, BATCH_SIZE_DOC)
+            .define(
+                    BATCH_MAX_BYTES_CONFIG,
+                    Type.LONG,
+                    BATCH_MAX_BYTES_DEFAULT,
+                    Range.atLeast(1),
+                    Importance.LOW,
                     BATCH_MAX_BYTES_DOC)
-            .define(MAX_FILE_BYTES_CONFIG, Type.INT, MAX_FILE_BYTES_DEFAULT, Range.between(1, Integer.MAX_VALUE - 8),
-                    Importance.MEDIUM, MAX_FILE_BYTES_DOC)
-            .define(INCLUDE_ARCHIVES_CONFIG, Type.BOOLEAN, INCLUDE_ARCHIVES_DEFAULT, Importance.LOW,
+            .define(
+                    MAX_FILE_BYTES_CONFIG,
+                    Type.INT,
+                    MAX_FILE_BYTES_DEFAULT,
+                    Range.between(1, Integer.MAX_VALUE - 8),
+                    Importance.MEDIUM,
+                    MAX_FILE_BYTES_DOC)
+            .define(
+                    INCLUDE_ARCHIVES_CONFIG,
+                    Type.BOOLEAN,
+                    INCLUDE_ARCHIVES_DEFAULT,
+                    Importance.LOW,
                     INCLUDE_ARCHIVES_DOC)
-            .defineInternal(TASK_INDEX_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+            .defineInternal(
+                    TASK_INDEX_CONFIG,
+                    Type.INT,
+                    0,
+                    Range.atLeast(0),
+                    Importance.LOW,
                     "Set by the connector: this task's index.")
-            .defineInternal(TASK_COUNT_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.LOW,
+            .defineInternal(
+                    TASK_COUNT_CONFIG,
+                    Type.INT,
+                    1,
+                    Range.atLeast(1),
+                    Importance.LOW,
                     "Set by the connector: how many tasks split the directory.");
 
     /**

@@ -85,7 +85,8 @@ public final class MediaDirectorySourceConnector extends SourceConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
         for (ConfigValue value : config.configValues()) {
-            if (value.name().equals(MediaDirectorySourceConfig.DIRECTORY_CONFIG) && value.errorMessages().isEmpty()
+            if (value.name().equals(MediaDirectorySourceConfig.DIRECTORY_CONFIG)
+                    && value.errorMessages().isEmpty()
                     && value.value() instanceof String dir) {
                 checkDirectory(value, dir);
             }

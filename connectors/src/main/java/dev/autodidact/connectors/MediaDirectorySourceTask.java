@@ -58,19 +58,28 @@ public final class MediaDirectorySourceTask extends SourceTask {
         MediaDirectorySourceConfig config = new MediaDirectorySourceConfig(props);
         directory = config.directory();
         if (!Files.isDirectory(directory)) {
-            throw new ConnectException("Not a directory: " + directory + " (" + MediaDirectorySourceConfig
-                    .DIRECTORY_CONFIG + ")");
+            throw new ConnectException(
+                    "Not a directory: " + directory + " (" + MediaDirectorySourceConfig.DIRECTORY_CONFIG + ")");
         }
         TaskAssignment assignment = new TaskAssignment(config.taskIndex(), config.taskCount());
         tracker = new ChangeTracker(directory.toString(), context.offsetStorageReader());
         metrics = new TaskMetrics(context.pluginMetrics(), (Gauge<Integer>) (c, now) -> tracker.size());
         scanner = new DirectoryScanner(directory, assignment, config.includeArchives(), metrics);
-        reader = new BatchReader(config.batchSize(), config.batchMaxBytes(), config.maxFileBytes(),
-                new RawRecordFactory(directory.toString(), config.topic()), tracker, metrics);
+        reader = new BatchReader(
+                config.batchSize(),
+                config.batchMaxBytes(),
+                config.maxFileBytes(),
+                new RawRecordFactory(directory.toString(), config.topic()),
+                tracker,
+                metrics);
         intervalNanos = config.pollInterval().toNanos();
         nextScanNanos = System.nanoTime();
-        LOG.info("Publishing media under {} to {} (task {} of {})", directory, config.topic(),
-                assignment.index() + 1, assignment.count());
+        LOG.info(
+                "Publishing media under {} to {} (task {} of {})",
+                directory,
+                config.topic(),
+                assignment.index() + 1,
+                assignment.count());
     }
 
     @Override

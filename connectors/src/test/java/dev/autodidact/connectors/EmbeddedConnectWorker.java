@@ -46,10 +46,11 @@ final class EmbeddedConnectWorker implements AutoCloseable {
         try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
             StandaloneConfig config = new StandaloneConfig(props);
             ConnectorClientConfigOverridePolicy policy = plugins.newPlugin(
-                    config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG), config,
+                    config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG),
+                    config,
                     ConnectorClientConfigOverridePolicy.class);
-            FileOffsetBackingStore offsets = new FileOffsetBackingStore(plugins.newInternalConverter(true,
-                    JsonConverter.class.getName(), Map.of("schemas.enable", "false")));
+            FileOffsetBackingStore offsets = new FileOffsetBackingStore(plugins.newInternalConverter(
+                    true, JsonConverter.class.getName(), Map.of("schemas.enable", "false")));
             offsets.configure(config);
             Worker worker = new Worker("autodidact-it-worker", Time.SYSTEM, plugins, config, offsets, policy);
             StandaloneHerder herder = new StandaloneHerder(worker, config.kafkaClusterId(), policy);

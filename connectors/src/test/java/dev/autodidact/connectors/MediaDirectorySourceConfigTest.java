@@ -33,16 +33,19 @@ class MediaDirectorySourceConfigTest {
     @Test
     void shouldRequireDirectory() {
         assertThatThrownBy(() -> new MediaDirectorySourceConfig(Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("directory");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directory");
         assertThatThrownBy(() -> config(Map.of("directory", "")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("directory");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directory");
     }
 
     @Test
     void shouldDeriveRawTopicFromPrefixUnlessTopicIsSet() {
         assertThat(config(Map.of("topic.prefix", "lab-1.")).topic()).isEqualTo("lab-1.raw.image");
         assertThat(config(Map.of("topic.prefix", "")).topic()).isEqualTo("raw.image");
-        assertThat(config(Map.of("topic.prefix", "lab.", "topic", "incoming")).topic()).isEqualTo("incoming");
+        assertThat(config(Map.of("topic.prefix", "lab.", "topic", "incoming")).topic())
+                .isEqualTo("incoming");
         assertThat(config(Map.of("topic", "")).topic()).isEqualTo("autodidact.raw.image");
     }
 
@@ -52,17 +55,20 @@ class MediaDirectorySourceConfigTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "modality|video|Unknown modality",
-        "modality|audio|cannot read audio",
-        "topic|raw image|Topic names may only contain",
-        "topic.prefix|a/b.|Topic names may only contain",
-        "poll.interval.ms|0|at least 1",
-        "batch.size|0|at least 1",
-        "batch.size|many|Not a number",
-        "batch.max.bytes|-1|at least 1",
-        "max.file.bytes|0|at least 1",
-        "include.archives|perhaps|Expected value to be either true or false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "modality|video|Unknown modality",
+                "modality|audio|cannot read audio",
+                "topic|raw image|Topic names may only contain",
+                "topic.prefix|a/b.|Topic names may only contain",
+                "poll.interval.ms|0|at least 1",
+                "batch.size|0|at least 1",
+                "batch.size|many|Not a number",
+                "batch.max.bytes|-1|at least 1",
+                "max.file.bytes|0|at least 1",
+                "include.archives|perhaps|Expected value to be either true or false"
+            })
     void shouldRejectInvalidValuesNamingTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> config(Map.of(key, value)))
                 .isInstanceOf(ConfigException.class)

@@ -49,8 +49,8 @@ class MediaDirectorySourceConnectorIT {
             writePng(media.resolve(ids.get(i)), i);
         }
         String prefix = uniquePrefix();
-        try (EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(broker.bootstrapServers(),
-                tmp.resolve("connect.offsets"));
+        try (EmbeddedConnectWorker worker =
+                        EmbeddedConnectWorker.start(broker.bootstrapServers(), tmp.resolve("connect.offsets"));
                 KafkaConsumer<String, byte[]> consumer = consumer(prefix + "raw.image")) {
             worker.createConnector(connectorProps(media, prefix), TIMEOUT);
 
@@ -59,7 +59,8 @@ class MediaDirectorySourceConnectorIT {
             for (ConsumerRecord<String, byte[]> r : records) {
                 Path file = media.resolve(r.key());
                 assertThat(r.value()).isEqualTo(Files.readAllBytes(file));
-                assertThat(HeaderNames.get(r.headers(), HeaderNames.CONTENT_TYPE)).contains("image/png");
+                assertThat(HeaderNames.get(r.headers(), HeaderNames.CONTENT_TYPE))
+                        .contains("image/png");
                 assertThat(HeaderNames.get(r.headers(), HeaderNames.SOURCE)).contains(r.key());
                 assertThat(HeaderNames.getLong(r.headers(), HeaderNames.EVENT_TIME))
                         .contains(Files.getLastModifiedTime(file).toMillis());
@@ -93,29 +94,39 @@ class MediaDirectorySourceConnectorIT {
                 Thread.sleep(1_500);
                 records.addAll(poll(consumer));
             }
-            assertThat(records).extracting(ConsumerRecord::key)
+            assertThat(records)
+                    .extracting(ConsumerRecord::key)
                     .containsExactly("img0.png", "img1.png", "img2.png", "img3.png");
         }
     }
 
-    private static List<ConsumerRecord<String, byte[]>> awaitRecords(KafkaConsumer<String, byte[]> consumer,
-            List<ConsumerRecord<String, byte[]>> into, int count, EmbeddedConnectWorker worker) {
+    private static List<ConsumerRecord<String, byte[]>> awaitRecords(
+            KafkaConsumer<String, byte[]> consumer,
+            List<ConsumerRecord<String, byte[]>> into,
+            int count,
+            EmbeddedConnectWorker worker) {
         try {
             await().atMost(TIMEOUT).until(() -> {
                 into.addAll(poll(consumer));
                 return into.size() >= count;
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Got " + into.size() + " of " + count + " records; connector "
-                    + describe(worker.status("media-it")), e);
+            throw new AssertionError(
+                    "Got " + into.size() + " of " + count + " records; connector "
+                            + describe(worker.status("media-it")),
+                    e);
         }
         return into;
     }
 
     private static String describe(ConnectorStateInfo status) {
         StringBuilder s = new StringBuilder(status.connector().state());
-        status.tasks().forEach(t -> s.append(", task ").append(t.id()).append(' ').append(t.state())
-                .append(t.trace() == null ? "" : ": " + t.trace()));
+        status.tasks()
+                .forEach(t -> s.append(", task ")
+                        .append(t.id())
+                        .append(' ')
+                        .append(t.state())
+                        .append(t.trace() == null ? "" : ": " + t.trace()));
         return s.toString();
     }
 
@@ -141,12 +152,16 @@ class MediaDirectorySourceConnectorIT {
 
     private static KafkaConsumer<String, byte[]> consumer(String topic) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer());
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                500);
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }

@@ -56,8 +56,8 @@ class MediaDirectorySourceConnectorTest {
 
     @Test
     void shouldReportMissingDirectoryWhenValidating() {
-        Config result = new MediaDirectorySourceConnector().validate(Map.of("directory",
-                dir.resolve("missing").toString(), "batch.size", "0"));
+        Config result = new MediaDirectorySourceConnector()
+                .validate(Map.of("directory", dir.resolve("missing").toString(), "batch.size", "0"));
         assertThat(errors(result, "directory")).singleElement().asString().contains("Not a directory");
         assertThat(errors(result, "batch.size")).isNotEmpty();
         assertThat(errors(result, "modality")).isEmpty();
@@ -67,7 +67,8 @@ class MediaDirectorySourceConnectorTest {
     void shouldRefuseToStartOnMissingDirectory() {
         MediaDirectorySourceConnector connector = new MediaDirectorySourceConnector();
         Map<String, String> props = Map.of("directory", dir.resolve("missing").toString());
-        assertThatThrownBy(() -> connector.start(props)).isInstanceOf(ConnectException.class)
+        assertThatThrownBy(() -> connector.start(props))
+                .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("Not a directory");
     }
 
@@ -83,20 +84,29 @@ class MediaDirectorySourceConnectorTest {
 
         offsets.put(partition, Map.of("position", 3L));
         assertThatThrownBy(() -> connector.alterOffsets(Map.of(), offsets)).isInstanceOf(ConnectException.class);
-        Map<Map<String, ?>, Map<String, ?>> badPartition = Map.of(Map.of("filename", "a.png"),
-                Map.of("last.modified", 5L, "size", 10L));
-        assertThatThrownBy(() -> connector.alterOffsets(Map.of(), badPartition))
-                .isInstanceOf(ConnectException.class);
+        Map<Map<String, ?>, Map<String, ?>> badPartition =
+                Map.of(Map.of("filename", "a.png"), Map.of("last.modified", 5L, "size", 10L));
+        assertThatThrownBy(() -> connector.alterOffsets(Map.of(), badPartition)).isInstanceOf(ConnectException.class);
     }
 
     @Test
     void shouldDeclareVersionTaskClassAndExactlyOnceSupport() {
         MediaDirectorySourceConnector connector = new MediaDirectorySourceConnector();
-        assertThat(connector.version()).isEqualTo(MediaDirectorySourceConnector.VERSION).isNotBlank();
+        assertThat(connector.version())
+                .isEqualTo(MediaDirectorySourceConnector.VERSION)
+                .isNotBlank();
         assertThat(new MediaDirectorySourceTask().version()).isEqualTo(connector.version());
         assertThat(connector.taskClass()).isEqualTo(MediaDirectorySourceTask.class);
-        assertThat(connector.config().names()).contains("directory", "modality", "topic.prefix", "topic",
-                "poll.interval.ms", "batch.size", "max.file.bytes", "include.archives");
+        assertThat(connector.config().names())
+                .contains(
+                        "directory",
+                        "modality",
+                        "topic.prefix",
+                        "topic",
+                        "poll.interval.ms",
+                        "batch.size",
+                        "max.file.bytes",
+                        "include.archives");
         assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
     }
 
@@ -109,7 +119,10 @@ class MediaDirectorySourceConnectorTest {
     }
 
     private static List<String> errors(Config config, String name) {
-        return config.configValues().stream().filter(v -> v.name().equals(name)).findFirst()
-                .map(ConfigValue::errorMessages).orElseThrow();
+        return config.configValues().stream()
+                .filter(v -> v.name().equals(name))
+                .findFirst()
+                .map(ConfigValue::errorMessages)
+                .orElseThrow();
     }
 }

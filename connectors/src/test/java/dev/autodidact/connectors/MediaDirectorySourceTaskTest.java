@@ -25,6 +25,7 @@ class MediaDirectorySourceTaskTest {
 
     @TempDir
     Path dir;
+
     private MediaFolder folder;
     private FakeTaskContext context;
 
@@ -55,8 +56,8 @@ class MediaDirectorySourceTaskTest {
         assertThat(header(records.get(1), HeaderNames.CONTENT_TYPE)).isEqualTo("image/jpeg");
         assertThat(header(records.get(1), HeaderNames.SOURCE)).isEqualTo("cat/b.JPG");
         assertThat(header(records.get(1), HeaderNames.EVENT_TIME)).isEqualTo(Long.toString(T0 + 1000));
-        assertThat(first.sourcePartition()).isEqualTo(Map.of("directory", dir.toAbsolutePath().toString(),
-                "file", "a.png"));
+        assertThat(first.sourcePartition())
+                .isEqualTo(Map.of("directory", dir.toAbsolutePath().toString(), "file", "a.png"));
         assertThat(first.sourceOffset()).isEqualTo(Map.of("last.modified", T0, "size", 50L));
     }
 
@@ -142,8 +143,8 @@ class MediaDirectorySourceTaskTest {
         assertThat(context.metric("links-outside-directory-skipped-total")).isEqualTo(2L);
 
         Files.delete(dir.resolve("escape.png"));
-        Files.createSymbolicLink(dir.resolve("escape.png"), Path.of("..", outside.getFileName().toString(),
-                "secret.png"));
+        Files.createSymbolicLink(
+                dir.resolve("escape.png"), Path.of("..", outside.getFileName().toString(), "secret.png"));
         assertThat(drain(task)).isEmpty();
         assertThat(context.metric("links-outside-directory-skipped-total")).isEqualTo(2L);
     }
@@ -176,18 +177,25 @@ class MediaDirectorySourceTaskTest {
 
     @Test
     void shouldPublishZipEntriesUnlessArchivesAreExcluded() throws Exception {
-        folder.zip("cats.zip", T0, "c1.png", MediaFolder.bytes(10, 1), "notes.txt", MediaFolder.bytes(3, 0),
-                "c2.jpg", MediaFolder.bytes(20, 2));
+        folder.zip(
+                "cats.zip",
+                T0,
+                "c1.png",
+                MediaFolder.bytes(10, 1),
+                "notes.txt",
+                MediaFolder.bytes(3, 0),
+                "c2.jpg",
+                MediaFolder.bytes(20, 2));
         folder.write("d.png", MediaFolder.bytes(10, 3), T0);
 
         List<SourceRecord> all = drain(start(Map.of()));
-        assertThat(all).extracting(SourceRecord::key).containsExactly("cats.zip!/c1.png", "cats.zip!/c2.jpg",
-                "d.png");
+        assertThat(all).extracting(SourceRecord::key).containsExactly("cats.zip!/c1.png", "cats.zip!/c2.jpg", "d.png");
         assertThat((byte[]) all.get(1).value()).isEqualTo(MediaFolder.bytes(20, 2));
         assertThat(header(all.get(1), HeaderNames.EVENT_TIME)).isEqualTo(Long.toString(T0));
 
         context = new FakeTaskContext();
-        assertThat(drain(start(Map.of("include.archives", "false")))).extracting(SourceRecord::key)
+        assertThat(drain(start(Map.of("include.archives", "false"))))
+                .extracting(SourceRecord::key)
                 .containsExactly("d.png");
     }
 
@@ -227,7 +235,8 @@ class MediaDirectorySourceTaskTest {
         MediaDirectorySourceTask task = new MediaDirectorySourceTask();
         task.initialize(context);
         Map<String, String> props = Map.of("directory", dir.resolve("missing").toString());
-        assertThatThrownBy(() -> task.start(props)).isInstanceOf(ConnectException.class)
+        assertThatThrownBy(() -> task.start(props))
+                .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("Not a directory");
     }
 
@@ -247,8 +256,8 @@ class MediaDirectorySourceTaskTest {
     }
 
     private MediaDirectorySourceTask start(Map<String, String> overrides) throws IOException {
-        Map<String, String> props = new HashMap<>(Map.of("directory", dir.toString(), "topic.prefix", "test.",
-                "poll.interval.ms", "10"));
+        Map<String, String> props =
+                new HashMap<>(Map.of("directory", dir.toString(), "topic.prefix", "test.", "poll.interval.ms", "10"));
         props.putAll(overrides);
         MediaDirectorySourceTask task = new MediaDirectorySourceTask();
         task.initialize(context);

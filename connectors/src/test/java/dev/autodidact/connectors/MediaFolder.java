@@ -33,7 +33,8 @@ final class MediaFolder {
     Path zip(String relativePath, long modifiedMillis, Object... entries) throws IOException {
         Path file = root.resolve(relativePath);
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (int i = 0; i < entries.length; i += 2) {
                 zip.putNextEntry(new ZipEntry((String) entries[i]));
                 zip.write((byte[]) entries[i + 1]);

@@ -2,9 +2,11 @@ package dev.autodidact.learner;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
 import dev.autodidact.learner.checkpoint.CheckpointPublisher;
+import dev.autodidact.learner.embed.FeatureExtractor;
 import dev.autodidact.learner.health.HealthMonitor;
 import dev.autodidact.learner.health.ProbeSet;
 import dev.autodidact.learner.health.RecentCleanSample;
@@ -15,18 +17,15 @@ import dev.autodidact.learner.internal.Guards;
 import dev.autodidact.learner.internal.KafkaServiceSettings;
 import dev.autodidact.learner.internal.LearnerMetrics;
 import dev.autodidact.learner.internal.ModelState;
-import dev.autodidact.learner.embed.FeatureExtractor;
-import dev.autodidact.learner.replay.ReplayBuffers;
-import dev.autodidact.learner.replay.ReplayMixer;
-import dev.autodidact.learner.replay.ReplayState;
-import ai.djl.training.ParameterStore;
-import io.micrometer.core.instrument.Gauge;
 import dev.autodidact.learner.method.SslMethod;
 import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.modality.ModalityKit;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.optim.Optimizer;
+import dev.autodidact.learner.replay.ReplayBuffers;
+import dev.autodidact.learner.replay.ReplayMixer;
+import dev.autodidact.learner.replay.ReplayState;
 import dev.autodidact.learner.train.CheckpointSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.ExampleValidator;
@@ -40,6 +39,7 @@ import dev.autodidact.schema.Topics;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import dev.autodidact.schema.checkpoint.CheckpointIndex;
 import dev.autodidact.schema.checkpoint.CheckpointSeal;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
@@ -88,36 +88,72 @@ public final class Learner implements AutoCloseable {
         ModalityKit kit = config.modalityKit();
         EncoderArchitecture encoder = config.encoder();
         try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
-             DeadLetterPublisher deadLetters = new DeadLetterPublisher(client, topics, "learner", registry,
-                     List.of(ExampleConsumer.SOURCE, RecentCleanSample.SOURCE, ProbeSet.SOURCE,
-                             CheckpointFollower.SOURCE));
-             KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
+                DeadLetterPublisher deadLetters = new DeadLetterPublisher(
+                        client,
+                        topics,
+                        "learner",
+                        registry,
+                        List.of(
+                                ExampleConsumer.SOURCE,
+                                RecentCleanSample.SOURCE,
+                                ProbeSet.SOURCE,
+                                CheckpointFollower.SOURCE));
+                KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
             Resume resume = resume(seal, deadLetters);
-            Engine.getInstance().setRandomSeed((int) config.getLong(LearnerConfig.SEED_CONFIG).longValue());
+            Engine.getInstance().setRandomSeed((int)
+                    config.getLong(LearnerConfig.SEED_CONFIG).longValue());
             SslMethod method = config.methodSpec().create(config.methodContext(root));
-            try (CheckpointPublisher publisher = new CheckpointPublisher(client, config.transactionalId(), topics,
-                         config.checkpointDir(), seal, resume.index(),
-                         config.getInt(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS_CONFIG));
-                 ExampleConsumer examples = new ExampleConsumer(config,
-                         new ExampleValidator(method.inputs(), method.canonicalInputs(), encoder), deadLetters);
-                 HealthMonitor health = new HealthMonitor(
-                         new RecentCleanSample(client, topics.clean(config.modality()), encoder,
-                                 config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE_CONFIG), deadLetters),
-                         new ProbeSet(client, topics.probe(config.modality()), kit, encoder,
-                                 config.getInt(LearnerConfig.PROBE_MAX_RECORDS_CONFIG), deadLetters),
-                         registry, tags);
-                 Optimizer optimizer = Optimizer.create(config.optimizer(), root, (float) config.weightDecay(),
-                    config.getDouble(LearnerConfig.SGD_MOMENTUM_CONFIG).floatValue())) {
+            try (CheckpointPublisher publisher = new CheckpointPublisher(
+                            client,
+                            config.transactionalId(),
+                            topics,
+                            config.checkpointDir(),
+                            seal,
+                            resume.index(),
+                            config.getInt(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS_CONFIG));
+                    ExampleConsumer examples = new ExampleConsumer(
+                            config,
+                            new ExampleValidator(method.inputs(), method.canonicalInputs(), encoder),
+                            deadLetters);
+                    HealthMonitor health = new HealthMonitor(
+                            new RecentCleanSample(
+                                    client,
+                                    topics.clean(config.modality()),
+                                    encoder,
+                                    config.getInt(LearnerConfig.HEALTH_SAMPLE_SIZE_CONFIG),
+                                    deadLetters),
+                            new ProbeSet(
+                                    client,
+                                    topics.probe(config.modality()),
+                                    kit,
+                                    encoder,
+                                    config.getInt(LearnerConfig.PROBE_MAX_RECORDS_CONFIG),
+                                    deadLetters),
+                            registry,
+                            tags);
+                    Optimizer optimizer = Optimizer.create(
+                            config.optimizer(),
+                            root,
+                            (float) config.weightDecay(),
+                            config.getDouble(LearnerConfig.SGD_MOMENTUM_CONFIG).floatValue())) {
                 examples.bindMetrics(kafkaMetrics);
                 publisher.bindMetrics(kafkaMetrics);
-                ModelState model = new ModelState(method, optimizer, config.modality(),
+                ModelState model = new ModelState(
+                        method,
+                        optimizer,
+                        config.modality(),
                         config.getInt(LearnerConfig.CHECKPOINT_CHUNK_BYTES_CONFIG));
                 ParameterStore inference = new ParameterStore(root, false);
-                Optional<ReplayMixer> replay = ReplayBuffers.create(config.getString(LearnerConfig.REPLAY_POLICY_CONFIG),
-                        config.getLong(LearnerConfig.REPLAY_BUFFER_BYTES_CONFIG),
-                        config.getLong(LearnerConfig.SEED_CONFIG), root,
-                        inputs -> FeatureExtractor.embed(root, inference, method.encoder(), encoder, inputs))
-                        .map(buffer -> new ReplayMixer(buffer, kit, config.getDouble(LearnerConfig.REPLAY_RATIO_CONFIG),
+                Optional<ReplayMixer> replay = ReplayBuffers.create(
+                                config.getString(LearnerConfig.REPLAY_POLICY_CONFIG),
+                                config.getLong(LearnerConfig.REPLAY_BUFFER_BYTES_CONFIG),
+                                config.getLong(LearnerConfig.SEED_CONFIG),
+                                root,
+                                inputs -> FeatureExtractor.embed(root, inference, method.encoder(), encoder, inputs))
+                        .map(buffer -> new ReplayMixer(
+                                buffer,
+                                kit,
+                                config.getDouble(LearnerConfig.REPLAY_RATIO_CONFIG),
                                 config.getLong(LearnerConfig.SEED_CONFIG)));
                 replay.ifPresent(mixer -> model.with(ReplayState.SECTION, new ModelState.Section() {
                     @Override
@@ -141,15 +177,29 @@ public final class Learner implements AutoCloseable {
                 });
                 examples.subscribe(lineage::offsets, lineage.trainedAhead());
                 LearnerMetrics metrics = new LearnerMetrics(registry, config);
-                Guards guards = new Guards(config, registry, tags, resume.checkpoint().orElse(null));
-                LOG.info("Learner {} on {} starting at step {} (version {}), device {}, {} lr {} weight decay {}",
-                        method.name(), examples.topic(), lineage.step(), lineage.version(), root.getDevice(),
-                        config.optimizer(), config.learningRate(), config.weightDecay());
-                TrainStep trainStep = new TrainStep(root, method, optimizer, LearningRateSchedule.from(config),
-                        new Collator(encoder));
-                CheckpointListener checkpoints = new CheckpointListener(new CheckpointListener.Parts(root, method,
-                        encoder, lineage, model, publisher, examples::groupMetadata), schedule, health, guards,
-                        metrics, halted::get, collapseGuard::get);
+                Guards guards =
+                        new Guards(config, registry, tags, resume.checkpoint().orElse(null));
+                LOG.info(
+                        "Learner {} on {} starting at step {} (version {}), device {}, {} lr {} weight decay {}",
+                        method.name(),
+                        examples.topic(),
+                        lineage.step(),
+                        lineage.version(),
+                        root.getDevice(),
+                        config.optimizer(),
+                        config.learningRate(),
+                        config.weightDecay());
+                TrainStep trainStep = new TrainStep(
+                        root, method, optimizer, LearningRateSchedule.from(config), new Collator(encoder));
+                CheckpointListener checkpoints = new CheckpointListener(
+                        new CheckpointListener.Parts(
+                                root, method, encoder, lineage, model, publisher, examples::groupMetadata),
+                        schedule,
+                        health,
+                        guards,
+                        metrics,
+                        halted::get,
+                        collapseGuard::get);
                 TrainingListener guard = new TrainingListener() {
                     @Override
                     public void onStep(StepResult result, ExampleBatch batch) {
@@ -176,42 +226,47 @@ public final class Learner implements AutoCloseable {
                 int batchSize = config.getInt(LearnerConfig.BATCH_SIZE_CONFIG);
                 TrainingLoop.BatchSource source = wait -> {
                     int replayed = replay.map(m -> m.replayCount(batchSize)).orElse(0);
-                    return examples.nextBatch(batchSize - replayed, wait).map(fresh -> replay
-                            .map(m -> m.mix(fresh, replayed, lineage.step())).orElse(fresh));
+                    return examples.nextBatch(batchSize - replayed, wait)
+                            .map(fresh -> replay.map(m -> m.mix(fresh, replayed, lineage.step()))
+                                    .orElse(fresh));
                 };
                 registerGauges(examples, replay, tags);
-                new TrainingLoop(trainStep, lineage, source,
-                        List.of(metrics, guard, checkpoints, progressListener))
+                new TrainingLoop(trainStep, lineage, source, List.of(metrics, guard, checkpoints, progressListener))
                         .run(stopRequested::get, config.getLong(LearnerConfig.MAX_STEPS_CONFIG), config.maxDuration());
             }
         }
     }
 
     private void registerGauges(ExampleConsumer examples, Optional<ReplayMixer> replay, Tags tags) {
-        Gauge.builder("autodidact.learner.consumer.lag", examples, ExampleConsumer::lag).tags(tags)
+        Gauge.builder("autodidact.learner.consumer.lag", examples, ExampleConsumer::lag)
+                .tags(tags)
                 .description("Examples behind the end of the topic, as of the last poll (-1 while unknown)")
                 .register(registry);
-        Gauge.builder("autodidact.learner.shuffle.buffered", examples, ExampleConsumer::buffered).tags(tags)
-                .description("Examples waiting in the shuffle buffer").register(registry);
+        Gauge.builder("autodidact.learner.shuffle.buffered", examples, ExampleConsumer::buffered)
+                .tags(tags)
+                .description("Examples waiting in the shuffle buffer")
+                .register(registry);
         replay.ifPresent(m -> {
             java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
             replayItems = size;
             Gauge.builder("autodidact.learner.replay.items", size, java.util.concurrent.atomic.AtomicLong::get)
                     .tags(tags.and("policy", m.buffer().policy()))
-                    .description("Inputs held by the replay buffer").register(registry);
+                    .description("Inputs held by the replay buffer")
+                    .register(registry);
         });
     }
 
     /** Where training resumes: the newest usable checkpoint of this method, and the method's checkpoint index. */
-    private record Resume(Optional<Checkpoint> checkpoint, CheckpointIndex index) {
-    }
+    private record Resume(Optional<Checkpoint> checkpoint, CheckpointIndex index) {}
 
     private Resume resume(CheckpointSeal seal, DeadLetterPublisher deadLetters) {
-        try (CheckpointFollower follower = new CheckpointFollower(config.clientProperties(), config.topics(),
-                config.method(), seal, registry, deadLetters)) {
+        try (CheckpointFollower follower = new CheckpointFollower(
+                config.clientProperties(), config.topics(), config.method(), seal, registry, deadLetters)) {
             Optional<Checkpoint> fromTopic = follower.catchUp(IO_TIMEOUT);
-            Optional<Checkpoint> resumed = fromTopic.isPresent() ? fromTopic
-                    : config.checkpointDir().flatMap(dir -> CheckpointDirectory.read(dir, seal))
+            Optional<Checkpoint> resumed = fromTopic.isPresent()
+                    ? fromTopic
+                    : config.checkpointDir()
+                            .flatMap(dir -> CheckpointDirectory.read(dir, seal))
                             .filter(cp -> cp.manifest().method().equals(config.method()));
             return new Resume(resumed, follower.index());
         } catch (TimeoutException e) {

@@ -50,8 +50,8 @@ public final class LearnerConfig extends AbstractConfig {
     public static final String LEARNING_RATE_CONFIG = "learning.rate";
     private static final String LEARNING_RATE_DOC = "Peak learning rate after warm-up. Unset: the method's recipe.";
     public static final String WEIGHT_DECAY_CONFIG = "weight.decay";
-    private static final String WEIGHT_DECAY_DOC = "AdamW's decoupled weight decay, or SGD's L2 weight decay. Unset: "
-            + "the method's recipe.";
+    private static final String WEIGHT_DECAY_DOC =
+            "AdamW's decoupled weight decay, or SGD's L2 weight decay. Unset: " + "the method's recipe.";
     public static final String SGD_MOMENTUM_CONFIG = "sgd.momentum";
     private static final String SGD_MOMENTUM_DOC = "Momentum of the sgd optimizer.";
     public static final String WARMUP_STEPS_CONFIG = "warmup.steps";
@@ -68,11 +68,11 @@ public final class LearnerConfig extends AbstractConfig {
     public static final String CHECKPOINT_INTERVAL_STEPS_CONFIG = "checkpoint.interval.steps";
     private static final String CHECKPOINT_INTERVAL_STEPS_DOC = "Publish a checkpoint every this many steps.";
     public static final String CHECKPOINT_INTERVAL_MS_CONFIG = "checkpoint.interval.ms";
-    private static final String CHECKPOINT_INTERVAL_MS_DOC = "... or when this much time has passed since the last "
-            + "one, whichever comes first.";
+    private static final String CHECKPOINT_INTERVAL_MS_DOC =
+            "... or when this much time has passed since the last " + "one, whichever comes first.";
     public static final String CHECKPOINT_DIR_CONFIG = "checkpoint.dir";
-    private static final String CHECKPOINT_DIR_DOC = "Local directory that mirrors published checkpoints; empty for "
-            + "none.";
+    private static final String CHECKPOINT_DIR_DOC =
+            "Local directory that mirrors published checkpoints; empty for " + "none.";
     public static final String CHECKPOINT_CHUNK_BYTES_CONFIG = "checkpoint.chunk.bytes";
     private static final String CHECKPOINT_CHUNK_BYTES_DOC = "Checkpoint chunk record size.";
     public static final String CHECKPOINT_RETAIN_VERSIONS_CONFIG = "checkpoint.retain.versions";
@@ -95,11 +95,11 @@ public final class LearnerConfig extends AbstractConfig {
             + "fixed subset chosen by a hash of the key, so the online probe's cost is bounded however large the probe "
             + "topic grows.";
     public static final String HEALTH_SAMPLE_SIZE_CONFIG = "health.sample.size";
-    private static final String HEALTH_SAMPLE_SIZE_DOC = "Recent clean records on which representation health is "
-            + "measured at each checkpoint.";
+    private static final String HEALTH_SAMPLE_SIZE_DOC =
+            "Recent clean records on which representation health is " + "measured at each checkpoint.";
     public static final String COLLAPSE_STD_FRACTION_CONFIG = "health.collapse.std.fraction";
-    private static final String COLLAPSE_STD_FRACTION_DOC = "Collapse when the std of L2-normalised embeddings falls "
-            + "below this fraction of 1/sqrt(d).";
+    private static final String COLLAPSE_STD_FRACTION_DOC =
+            "Collapse when the std of L2-normalised embeddings falls " + "below this fraction of 1/sqrt(d).";
     public static final String COLLAPSE_GUARD_CONFIG = "health.collapse.guard";
     private static final String COLLAPSE_GUARD_DOC = "Hold back checkpoints (and so new embeddings) while the "
             + "representation is collapsed; false overrides the guard.";
@@ -130,92 +130,204 @@ public final class LearnerConfig extends AbstractConfig {
     private static final String LR_MIN_RATIO_DOC = "Lowest learning rate of a cosine cycle, as a fraction of the peak.";
 
     /** Values of {@link #REPLAY_POLICY_CONFIG}. */
-    public static final java.util.List<String> REPLAY_POLICIES = java.util.List.of("none", "fifo", "reservoir",
-            "minred");
+    public static final java.util.List<String> REPLAY_POLICIES =
+            java.util.List.of("none", "fifo", "reservoir", "minred");
 
     static final ConfigDef CONFIG = define();
 
     private static ConfigDef define() {
         ConfigDef def = KafkaServiceSettings.base("Modality to learn from.")
-                .define(METHOD_CONFIG, Type.STRING, "simclr",
-                        ConfigDef.ValidString.in(MethodCatalog.names().toArray(String[]::new)), Importance.HIGH,
+                .define(
+                        METHOD_CONFIG,
+                        Type.STRING,
+                        "simclr",
+                        ConfigDef.ValidString.in(MethodCatalog.names().toArray(String[]::new)),
+                        Importance.HIGH,
                         METHOD_DOC)
                 .define(GROUP_ID_CONFIG, Type.STRING, "autodidact-learner", Importance.MEDIUM, GROUP_ID_DOC)
                 .define(TRANSACTIONAL_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, TRANSACTIONAL_ID_DOC)
                 .define(BATCH_SIZE_CONFIG, Type.INT, 256, Range.between(2, 1 << 16), Importance.HIGH, BATCH_SIZE_DOC)
-                .define(OPTIMIZER_CONFIG, Type.STRING, null,
-                        optional(ConfigDef.ValidString.in(Recipe.ADAMW, Recipe.SGD)), Importance.HIGH, OPTIMIZER_DOC)
-                .define(LEARNING_RATE_CONFIG, Type.DOUBLE, null, optional(Range.atLeast(0)), Importance.HIGH,
+                .define(
+                        OPTIMIZER_CONFIG,
+                        Type.STRING,
+                        null,
+                        optional(ConfigDef.ValidString.in(Recipe.ADAMW, Recipe.SGD)),
+                        Importance.HIGH,
+                        OPTIMIZER_DOC)
+                .define(
+                        LEARNING_RATE_CONFIG,
+                        Type.DOUBLE,
+                        null,
+                        optional(Range.atLeast(0)),
+                        Importance.HIGH,
                         LEARNING_RATE_DOC)
-                .define(WEIGHT_DECAY_CONFIG, Type.DOUBLE, null, optional(Range.atLeast(0)), Importance.MEDIUM,
+                .define(
+                        WEIGHT_DECAY_CONFIG,
+                        Type.DOUBLE,
+                        null,
+                        optional(Range.atLeast(0)),
+                        Importance.MEDIUM,
                         WEIGHT_DECAY_DOC)
-                .define(SGD_MOMENTUM_CONFIG, Type.DOUBLE, 0.9, Range.between(0.01, 0.999), Importance.LOW,
+                .define(
+                        SGD_MOMENTUM_CONFIG,
+                        Type.DOUBLE,
+                        0.9,
+                        Range.between(0.01, 0.999),
+                        Importance.LOW,
                         SGD_MOMENTUM_DOC)
                 .define(WARMUP_STEPS_CONFIG, Type.LONG, 100L, Range.atLeast(0), Importance.MEDIUM, WARMUP_STEPS_DOC)
-                .define(PROJECTION_HIDDEN_CONFIG, Type.INT, null, optional(Range.between(1, 65536)), Importance.LOW,
+                .define(
+                        PROJECTION_HIDDEN_CONFIG,
+                        Type.INT,
+                        null,
+                        optional(Range.between(1, 65536)),
+                        Importance.LOW,
                         PROJECTION_HIDDEN_DOC)
-                .define(PROJECTION_DIM_CONFIG, Type.INT, null, optional(Range.between(1, 65536)), Importance.LOW,
+                .define(
+                        PROJECTION_DIM_CONFIG,
+                        Type.INT,
+                        null,
+                        optional(Range.between(1, 65536)),
+                        Importance.LOW,
                         PROJECTION_DIM_DOC)
-                .define(MOMENTUM_HORIZON_STEPS_CONFIG, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM,
+                .define(
+                        MOMENTUM_HORIZON_STEPS_CONFIG,
+                        Type.LONG,
+                        0L,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
                         MOMENTUM_HORIZON_STEPS_DOC)
-                .define(CHECKPOINT_INTERVAL_STEPS_CONFIG, Type.LONG, 200L, Range.atLeast(1), Importance.HIGH,
+                .define(
+                        CHECKPOINT_INTERVAL_STEPS_CONFIG,
+                        Type.LONG,
+                        200L,
+                        Range.atLeast(1),
+                        Importance.HIGH,
                         CHECKPOINT_INTERVAL_STEPS_DOC)
-                .define(CHECKPOINT_INTERVAL_MS_CONFIG, Type.LONG, 60_000L, Range.atLeast(1), Importance.HIGH,
+                .define(
+                        CHECKPOINT_INTERVAL_MS_CONFIG,
+                        Type.LONG,
+                        60_000L,
+                        Range.atLeast(1),
+                        Importance.HIGH,
                         CHECKPOINT_INTERVAL_MS_DOC)
                 .define(CHECKPOINT_DIR_CONFIG, Type.STRING, "", Importance.MEDIUM, CHECKPOINT_DIR_DOC)
-                .define(CHECKPOINT_CHUNK_BYTES_CONFIG, Type.INT, 512 * 1024,
-                        Range.between(1024, Topics.MAX_MESSAGE_BYTES / 2), Importance.LOW, CHECKPOINT_CHUNK_BYTES_DOC)
-                .define(CHECKPOINT_RETAIN_VERSIONS_CONFIG, Type.INT, 5, Range.between(1, 1000), Importance.MEDIUM,
+                .define(
+                        CHECKPOINT_CHUNK_BYTES_CONFIG,
+                        Type.INT,
+                        512 * 1024,
+                        Range.between(1024, Topics.MAX_MESSAGE_BYTES / 2),
+                        Importance.LOW,
+                        CHECKPOINT_CHUNK_BYTES_DOC)
+                .define(
+                        CHECKPOINT_RETAIN_VERSIONS_CONFIG,
+                        Type.INT,
+                        5,
+                        Range.between(1, 1000),
+                        Importance.MEDIUM,
                         CHECKPOINT_RETAIN_VERSIONS_DOC)
                 .define(MAX_STEPS_CONFIG, Type.LONG, -1L, Importance.MEDIUM, MAX_STEPS_DOC)
                 .define(MAX_DURATION_MS_CONFIG, Type.LONG, -1L, Importance.MEDIUM, MAX_DURATION_MS_DOC)
-                .define(MAX_NONFINITE_STEPS_CONFIG, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
+                .define(
+                        MAX_NONFINITE_STEPS_CONFIG,
+                        Type.INT,
+                        20,
+                        Range.atLeast(1),
+                        Importance.MEDIUM,
                         MAX_NONFINITE_STEPS_DOC)
                 .define(MAX_ROLLBACKS_CONFIG, Type.INT, 3, Range.atLeast(0), Importance.MEDIUM, MAX_ROLLBACKS_DOC)
                 .define(SEED_CONFIG, Type.LONG, 42L, Importance.LOW, SEED_DOC)
-                .define(PROBE_MAX_RECORDS_CONFIG, Type.INT, 2000, Range.between(10, 100_000), Importance.LOW,
+                .define(
+                        PROBE_MAX_RECORDS_CONFIG,
+                        Type.INT,
+                        2000,
+                        Range.between(10, 100_000),
+                        Importance.LOW,
                         PROBE_MAX_RECORDS_DOC)
-                .define(HEALTH_SAMPLE_SIZE_CONFIG, Type.INT, 512, Range.between(16, 8192), Importance.LOW,
+                .define(
+                        HEALTH_SAMPLE_SIZE_CONFIG,
+                        Type.INT,
+                        512,
+                        Range.between(16, 8192),
+                        Importance.LOW,
                         HEALTH_SAMPLE_SIZE_DOC)
-                .define(COLLAPSE_STD_FRACTION_CONFIG, Type.DOUBLE, 0.1, Range.between(0, 1), Importance.MEDIUM,
+                .define(
+                        COLLAPSE_STD_FRACTION_CONFIG,
+                        Type.DOUBLE,
+                        0.1,
+                        Range.between(0, 1),
+                        Importance.MEDIUM,
                         COLLAPSE_STD_FRACTION_DOC)
                 .define(COLLAPSE_GUARD_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, COLLAPSE_GUARD_DOC)
-                .define(SHUFFLE_BUFFER_BYTES_CONFIG, Type.LONG, 128L << 20, Range.between(0, 4L << 30),
-                        Importance.MEDIUM, SHUFFLE_BUFFER_BYTES_DOC)
-                .define(SHUFFLE_BUFFER_RECORDS_CONFIG, Type.INT, 8192, Range.between(0, 16384), Importance.MEDIUM,
+                .define(
+                        SHUFFLE_BUFFER_BYTES_CONFIG,
+                        Type.LONG,
+                        128L << 20,
+                        Range.between(0, 4L << 30),
+                        Importance.MEDIUM,
+                        SHUFFLE_BUFFER_BYTES_DOC)
+                .define(
+                        SHUFFLE_BUFFER_RECORDS_CONFIG,
+                        Type.INT,
+                        8192,
+                        Range.between(0, 16384),
+                        Importance.MEDIUM,
                         SHUFFLE_BUFFER_RECORDS_DOC)
-                .define(REPLAY_POLICY_CONFIG, Type.STRING, "none",
-                        ConfigDef.ValidString.in(REPLAY_POLICIES.toArray(String[]::new)), Importance.MEDIUM,
+                .define(
+                        REPLAY_POLICY_CONFIG,
+                        Type.STRING,
+                        "none",
+                        ConfigDef.ValidString.in(REPLAY_POLICIES.toArray(String[]::new)),
+                        Importance.MEDIUM,
                         REPLAY_POLICY_DOC)
-                .define(REPLAY_RATIO_CONFIG, Type.DOUBLE, 0.25, Range.between(0, 0.9), Importance.MEDIUM,
+                .define(
+                        REPLAY_RATIO_CONFIG,
+                        Type.DOUBLE,
+                        0.25,
+                        Range.between(0, 0.9),
+                        Importance.MEDIUM,
                         REPLAY_RATIO_DOC)
-                .define(REPLAY_BUFFER_BYTES_CONFIG, Type.LONG, 32L << 20, Range.between(0, 1L << 30),
-                        Importance.MEDIUM, REPLAY_BUFFER_BYTES_DOC)
-                .define(LR_SCHEDULE_CONFIG, Type.STRING, "constant", ConfigDef.ValidString.in("constant", "cosine"),
-                        Importance.MEDIUM, LR_SCHEDULE_DOC)
+                .define(
+                        REPLAY_BUFFER_BYTES_CONFIG,
+                        Type.LONG,
+                        32L << 20,
+                        Range.between(0, 1L << 30),
+                        Importance.MEDIUM,
+                        REPLAY_BUFFER_BYTES_DOC)
+                .define(
+                        LR_SCHEDULE_CONFIG,
+                        Type.STRING,
+                        "constant",
+                        ConfigDef.ValidString.in("constant", "cosine"),
+                        Importance.MEDIUM,
+                        LR_SCHEDULE_DOC)
                 .define(LR_CYCLE_STEPS_CONFIG, Type.LONG, 2000L, Range.atLeast(1), Importance.LOW, LR_CYCLE_STEPS_DOC)
-                .define(LR_MIN_RATIO_CONFIG, Type.DOUBLE, 0.1, Range.between(0, 1), Importance.LOW,
-                        LR_MIN_RATIO_DOC);
+                .define(LR_MIN_RATIO_CONFIG, Type.DOUBLE, 0.1, Range.between(0, 1), Importance.LOW, LR_MIN_RATIO_DOC);
         ModalityKits.supported().forEach(m -> ModalityKits.of(m).define(def));
         return MethodRegistry.define(def);
     }
 
     /** {@code validator} for a key whose absence (null) means "the method's recipe". */
     private static ConfigDef.Validator optional(ConfigDef.Validator validator) {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            if (value != null) {
-                validator.ensureValid(name, value);
-            }
-        }, () -> validator + " or unset");
+        return ConfigDef.LambdaValidator.with(
+                (name, value) -> {
+                    if (value != null) {
+                        validator.ensureValid(name, value);
+                    }
+                },
+                () -> validator + " or unset");
     }
 
     /** @throws ConfigException if a setting is invalid or the method does not learn from the modality */
     public LearnerConfig(Map<?, ?> props) {
         super(CONFIG, props);
         if (!methodSpec().entry().supports(modality())) {
-            throw new ConfigException(METHOD_CONFIG, method(), "Method " + method() + " does not learn from "
-                    + modality().id() + "; methods for " + modality().id() + ": "
-                    + MethodRegistry.names(modality()));
+            throw new ConfigException(
+                    METHOD_CONFIG,
+                    method(),
+                    "Method " + method() + " does not learn from "
+                            + modality().id() + "; methods for " + modality().id() + ": "
+                            + MethodRegistry.names(modality()));
         }
     }
 
@@ -250,8 +362,7 @@ public final class LearnerConfig extends AbstractConfig {
 
     /** What the method's factory gets, its networks to be created on {@code manager}. */
     public MethodContext methodContext(NDManager manager) {
-        return new MethodContext(manager, encoder(), this, projectionHidden(), projectionDim(),
-                momentumHorizonSteps());
+        return new MethodContext(manager, encoder(), this, projectionHidden(), projectionDim(), momentumHorizonSteps());
     }
 
     /** @return the method's default optimisation settings, which unset keys fall back to */

@@ -10,6 +10,5 @@ package dev.autodidact.learner;
  * @param version newest published checkpoint version, 0 if none
  * @param skippedSteps steps skipped in this run because the loss was not finite
  */
-public record LearnerProgress(long step, long samplesSeen, double loss, double samplesPerSecond, long version,
-                              long skippedSteps) {
-}
+public record LearnerProgress(
+        long step, long samplesSeen, double loss, double samplesPerSecond, long version, long skippedSteps) {}

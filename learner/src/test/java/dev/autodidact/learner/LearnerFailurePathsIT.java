@@ -1,8 +1,5 @@
 package dev.autodidact.learner;
 
-import dev.autodidact.learner.modality.image.ConvEncoderSpec;
-import dev.autodidact.schema.example.Tensor;
-import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodidact.broker.EmbeddedKafkaBroker;
@@ -11,6 +8,8 @@ import dev.autodidact.learner.checkpoint.CheckpointDirectory;
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
 import dev.autodidact.learner.health.ProbeSet;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
+import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
@@ -20,6 +19,7 @@ import dev.autodidact.schema.checkpoint.CheckpointCodec;
 import dev.autodidact.schema.checkpoint.CheckpointIndex;
 import dev.autodidact.schema.checkpoint.CheckpointLocation;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
+import dev.autodidact.schema.example.Tensor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -39,15 +39,11 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,8 +64,8 @@ class LearnerFailurePathsIT {
         return topics;
     }
 
-    static Map<String, Object> config(EmbeddedKafkaBroker broker, Topics topics, String method, Path dir,
-                                      long maxSteps) {
+    static Map<String, Object> config(
+            EmbeddedKafkaBroker broker, Topics topics, String method, Path dir, long maxSteps) {
         Map<String, Object> props = new HashMap<>();
         props.put(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(LearnerConfig.TOPIC_PREFIX_CONFIG, topics.prefix());
@@ -100,8 +96,7 @@ class LearnerFailurePathsIT {
         return TestExamples.views(new CleanImage(size, size, a), new CleanImage(size, size, b));
     }
 
-    private static List<RecordMetadata> produce(String topic, List<byte[]> keys, List<byte[]> values)
-            throws Exception {
+    private static List<RecordMetadata> produce(String topic, List<byte[]> keys, List<byte[]> values) throws Exception {
         return KafkaRecords.produce(broker, topic, keys, values);
     }
 
@@ -124,14 +119,18 @@ class LearnerFailurePathsIT {
     @Test
     void shouldDeadLetterGarbageAndUnusableExamplesAndKeepTraining(@TempDir Path dir) throws Exception {
         Topics topics = topics();
-        produceExamples(topics, "simclr", 2 * BATCH + 2, Map.of(5, "not an example".getBytes(StandardCharsets.UTF_8),
-                10, example(new Random(1), 8)));
+        produceExamples(
+                topics,
+                "simclr",
+                2 * BATCH + 2,
+                Map.of(5, "not an example".getBytes(StandardCharsets.UTF_8), 10, example(new Random(1), 8)));
 
         LearnerProgress progress = train(config(broker, topics, "simclr", dir, 2));
 
         assertThat(progress.step()).as("trained past both bad records").isEqualTo(2);
         List<ConsumerRecord<String, byte[]>> dead = KafkaRecords.readAll(broker, topics.deadLetter(), 2);
-        assertThat(dead).extracting(r -> header(r, HeaderNames.DLQ_REASON))
+        assertThat(dead)
+                .extracting(r -> header(r, HeaderNames.DLQ_REASON))
                 .containsExactly(DeadLetterPublisher.CORRUPT, DeadLetterPublisher.UNUSABLE);
         assertThat(dead).extracting(r -> header(r, HeaderNames.DLQ_OFFSET)).containsExactly("5", "10");
         assertThat(dead).allSatisfy(r -> {
@@ -149,20 +148,25 @@ class LearnerFailurePathsIT {
         produceExamples(topics, "byol", 12 * BATCH, Map.of());
         train(config(broker, topics, "simclr", dir.resolve("simclr"), 8));
         LearnerProgress byol = train(config(broker, topics, "byol", dir.resolve("byol"), 12));
-        assertThat(byol.version()).as("byol published last, with the higher version").isEqualTo(3);
+        assertThat(byol.version())
+                .as("byol published last, with the higher version")
+                .isEqualTo(3);
 
         LearnerProgress simclr = train(config(broker, topics, "simclr", dir.resolve("simclr-again"), 12));
 
-        assertThat(simclr.step()).as("resumed at simclr's step 8, not from random weights").isEqualTo(12);
-        CheckpointManifest resumed = CheckpointDirectory.read(dir.resolve("simclr-again")).orElseThrow().manifest();
+        assertThat(simclr.step())
+                .as("resumed at simclr's step 8, not from random weights")
+                .isEqualTo(12);
+        CheckpointManifest resumed = CheckpointDirectory.read(dir.resolve("simclr-again"))
+                .orElseThrow()
+                .manifest();
         assertThat(resumed.method()).isEqualTo("simclr");
         assertThat(resumed.parentVersion()).isEqualTo(2);
         assertThat(resumed.version()).isEqualTo(3);
     }
 
     @Test
-    void shouldSkipACheckpointThatDoesNotMatchItsHashAndResumeFromThePreviousOne(@TempDir Path dir)
-            throws Exception {
+    void shouldSkipACheckpointThatDoesNotMatchItsHashAndResumeFromThePreviousOne(@TempDir Path dir) throws Exception {
         Topics topics = topics();
         produceExamples(topics, "simclr", 16 * BATCH, Map.of());
         train(config(broker, topics, "simclr", dir, 8));
@@ -174,31 +178,57 @@ class LearnerFailurePathsIT {
         CompletableFuture.runAsync(learner::run).get(180, TimeUnit.SECONDS);
 
         assertThat(learner.progress().step()).as("resumed from v2 at step 8").isEqualTo(12);
-        assertThat(registry.get(CheckpointFollower.SKIPPED).tag("reason", "corrupt").counter().count()).isEqualTo(1);
-        assertThat(KafkaRecords.readAll(broker, topics.deadLetter(), 1)).extracting(r -> header(r, HeaderNames.DLQ_REASON))
+        assertThat(registry.get(CheckpointFollower.SKIPPED)
+                        .tag("reason", "corrupt")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(KafkaRecords.readAll(broker, topics.deadLetter(), 1))
+                .extracting(r -> header(r, HeaderNames.DLQ_REASON))
                 .contains(DeadLetterPublisher.BAD_CHECKPOINT);
         List<ConsumerRecord<String, byte[]>> index = KafkaRecords.readAll(broker, topics.checkpointIndex(), 3);
-        CheckpointIndex last = CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
-        assertThat(last.retained()).as("two versions retained").extracting(CheckpointLocation::version)
+        CheckpointIndex last =
+                CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
+        assertThat(last.retained())
+                .as("two versions retained")
+                .extracting(CheckpointLocation::version)
                 .containsExactly(3L, 2L);
-        assertThat(Files.exists(dir.resolve(CheckpointCodec.versionName(1)).resolve("payload.bin"))).isFalse();
-        assertThat(dir.resolve(CheckpointCodec.versionName(1)).resolve("manifest.json")).exists();
+        assertThat(Files.exists(dir.resolve(CheckpointCodec.versionName(1)).resolve("payload.bin")))
+                .isFalse();
+        assertThat(dir.resolve(CheckpointCodec.versionName(1)).resolve("manifest.json"))
+                .exists();
     }
 
     /** A v3 whose chunk does not match its manifest's SHA-256, listed first in the index. */
     private static void injectCorruptVersion(Topics topics, CheckpointManifest v2) throws Exception {
-        CheckpointManifest v3 = new CheckpointManifest(3, 2, v2.method(), v2.modality(), v2.architecture(), 12, 0,
-                v2.offsets(), v2.metrics(), v2.sections(), v2.payloadBytes(), 1, v2.sha256(), 0);
+        CheckpointManifest v3 = new CheckpointManifest(
+                3,
+                2,
+                v2.method(),
+                v2.modality(),
+                v2.architecture(),
+                12,
+                0,
+                v2.offsets(),
+                v2.metrics(),
+                v2.sections(),
+                v2.payloadBytes(),
+                1,
+                v2.sha256(),
+                0);
         byte[] garbage = new byte[(int) v2.payloadBytes()];
         new Random(3).nextBytes(garbage);
-        List<RecordMetadata> sent = produce(topics.checkpoints(),
-                List.of(CheckpointCodec.chunkKey("simclr", 3, 0).getBytes(StandardCharsets.UTF_8),
+        List<RecordMetadata> sent = produce(
+                topics.checkpoints(),
+                List.of(
+                        CheckpointCodec.chunkKey("simclr", 3, 0).getBytes(StandardCharsets.UTF_8),
                         CheckpointCodec.manifestKey("simclr", 3).getBytes(StandardCharsets.UTF_8)),
                 List.of(garbage, CheckpointCodec.writeManifest(v3)));
         List<ConsumerRecord<String, byte[]>> index = KafkaRecords.readAll(broker, topics.checkpointIndex(), 2);
-        CheckpointIndex current = CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
-        CheckpointIndex bad = current.plus(new CheckpointLocation(3, sent.get(0).offset(), sent.get(1).offset(), 1),
-                3);
+        CheckpointIndex current =
+                CheckpointIndex.fromBytes(index.get(index.size() - 1).value());
+        CheckpointIndex bad = current.plus(
+                new CheckpointLocation(3, sent.get(0).offset(), sent.get(1).offset(), 1), 3);
         produce(topics.checkpointIndex(), List.of("simclr".getBytes(StandardCharsets.UTF_8)), List.of(bad.toBytes()));
     }
 
@@ -211,18 +241,27 @@ class LearnerFailurePathsIT {
             for (int i = 0; i < 40; i++) {
                 RecordHeaders headers = new RecordHeaders();
                 HeaderNames.put(headers, HeaderNames.LABEL, i % 2 == 0 ? "cat" : "dog");
-                producer.send(new ProducerRecord<>(topics.probe(Modality.IMAGE), 0,
-                        ("p-" + i).getBytes(StandardCharsets.UTF_8), png(r), headers));
+                producer.send(new ProducerRecord<>(
+                        topics.probe(Modality.IMAGE), 0, ("p-" + i).getBytes(StandardCharsets.UTF_8), png(r), headers));
             }
             RecordHeaders labeled = new RecordHeaders();
             HeaderNames.put(labeled, HeaderNames.LABEL, "cat");
-            producer.send(new ProducerRecord<>(topics.probe(Modality.IMAGE), 0, "bad".getBytes(StandardCharsets.UTF_8),
-                    "garbage".getBytes(StandardCharsets.UTF_8), labeled));
-            producer.send(new ProducerRecord<>(topics.probe(Modality.IMAGE), 0,
-                    "nolabel".getBytes(StandardCharsets.UTF_8), png(r)));
+            producer.send(new ProducerRecord<>(
+                    topics.probe(Modality.IMAGE),
+                    0,
+                    "bad".getBytes(StandardCharsets.UTF_8),
+                    "garbage".getBytes(StandardCharsets.UTF_8),
+                    labeled));
+            producer.send(new ProducerRecord<>(
+                    topics.probe(Modality.IMAGE), 0, "nolabel".getBytes(StandardCharsets.UTF_8), png(r)));
         }
         List<String> reasons = new ArrayList<>();
-        try (ProbeSet probe = new ProbeSet(props, topics.probe(Modality.IMAGE), new ImageKit(), ConvEncoderSpec.of(SIZE, new int[] {8}, 0), 12,
+        try (ProbeSet probe = new ProbeSet(
+                props,
+                topics.probe(Modality.IMAGE),
+                new ImageKit(),
+                ConvEncoderSpec.of(SIZE, new int[] {8}, 0),
+                12,
                 (rec, source, reason, e) -> reasons.add(reason))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             ProbeSet.Split split = null;
@@ -250,8 +289,10 @@ class LearnerFailurePathsIT {
         produce(topics.clean(Modality.IMAGE), keys, values);
         List<String> reasons = new ArrayList<>();
         List<Tensor> sample = List.of();
-        try (var health = new dev.autodidact.learner.health.RecentCleanSample(Map.of("bootstrap.servers",
-                broker.bootstrapServers()), topics.clean(Modality.IMAGE), ConvEncoderSpec.of(SIZE, new int[] {8}, 0),
+        try (var health = new dev.autodidact.learner.health.RecentCleanSample(
+                Map.of("bootstrap.servers", broker.bootstrapServers()),
+                topics.clean(Modality.IMAGE),
+                ConvEncoderSpec.of(SIZE, new int[] {8}, 0),
                 10,
                 (rec, source, reason, e) -> reasons.add(source + "/" + reason))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -12,8 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /** Training batches for tests and benchmarks. */
 public final class TestBatches {
-    private TestBatches() {
-    }
+    private TestBatches() {}
 
     /** {@code n} examples of two related random {@code size x size} views (the second a perturbed copy). */
     public static ExampleBatch pairs(int n, int size, long seed) {

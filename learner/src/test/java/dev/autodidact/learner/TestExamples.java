@@ -1,8 +1,8 @@
 package dev.autodidact.learner;
 
-import dev.autodidact.schema.CleanImage;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
 import dev.autodidact.media.image.views.SimClrRecipe;
+import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.ImageArrays;
@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Record values as the stream-app writes them, for tests that produce to the clean and example topics. */
 public final class TestExamples {
-    private TestExamples() {
-    }
+    private TestExamples() {}
 
     /**
      * An {@code examples.image.<method>} value as the stream-app writes it: {@code views} as {@code view.0, view.1, ...},

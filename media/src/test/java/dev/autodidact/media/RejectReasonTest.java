@@ -28,8 +28,7 @@ class RejectReasonTest {
 
     @Test
     void shouldRejectUnknownCode() {
-        assertThatThrownBy(() -> RejectReason.fromCode("TOO_MANY_BYTES"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RejectReason.fromCode("TOO_MANY_BYTES")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -37,9 +36,13 @@ class RejectReasonTest {
         IllegalStateException cause = new IllegalStateException("boom");
         MediaRejectedException e = new MediaRejectedException(RejectReason.CORRUPT, "bad bytes", cause);
 
-        assertThat(e).isInstanceOf(RuntimeException.class).hasMessage("bad bytes").hasCause(cause);
+        assertThat(e)
+                .isInstanceOf(RuntimeException.class)
+                .hasMessage("bad bytes")
+                .hasCause(cause);
         assertThat(e.reason()).isEqualTo(RejectReason.CORRUPT);
-        assertThat(new MediaRejectedException(RejectReason.EMPTY, "none").getCause()).isNull();
+        assertThat(new MediaRejectedException(RejectReason.EMPTY, "none").getCause())
+                .isNull();
         assertThatThrownBy(() -> new MediaRejectedException(null, "x")).isInstanceOf(NullPointerException.class);
     }
 }

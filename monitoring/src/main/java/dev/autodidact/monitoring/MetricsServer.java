@@ -1,9 +1,5 @@
 package dev.autodidact.monitoring;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Objects;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -16,6 +12,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A Prometheus meter registry with JVM and process meters, served over HTTP at {@code /metrics}.
@@ -43,15 +42,23 @@ public final class MetricsServer implements AutoCloseable {
     private MetricsServer(String service, int port) throws IOException {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags(SERVICE_TAG, service);
-        List<MeterBinder> binders = List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), gcMetrics,
-            new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics(),
-            new ProcessMemoryMetrics());
+        List<MeterBinder> binders = List.of(
+                new ClassLoaderMetrics(),
+                new JvmMemoryMetrics(),
+                gcMetrics,
+                new JvmThreadMetrics(),
+                new ProcessorMetrics(),
+                new UptimeMetrics(),
+                new FileDescriptorMetrics(),
+                new ProcessMemoryMetrics());
         binders.forEach(binder -> binder.bindTo(registry));
         try {
-            httpServer = port < 0 ? null : HTTPServer.builder()
-                .port(port)
-                .registry(registry.getPrometheusRegistry())
-                .buildAndStart();
+            httpServer = port < 0
+                    ? null
+                    : HTTPServer.builder()
+                            .port(port)
+                            .registry(registry.getPrometheusRegistry())
+                            .buildAndStart();
         } catch (IOException e) {
             close();
             throw new IOException("Cannot serve metrics on port " + port + ": " + e.getMessage(), e);

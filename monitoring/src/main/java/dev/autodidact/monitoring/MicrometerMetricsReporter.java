@@ -1,12 +1,11 @@
 package dev.autodidact.monitoring;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import dev.autodidact.monitoring.internal.KafkaMetricMirror;
 import dev.autodidact.monitoring.internal.SharedRegistries;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.metrics.KafkaMetric;
@@ -46,15 +45,14 @@ import org.apache.kafka.common.metrics.MetricsReporter;
 public final class MicrometerMetricsReporter implements MetricsReporter {
 
     /** A {@code metric.reporters} value with Kafka's JMX reporter and this one. */
-    public static final String METRIC_REPORTERS = JmxReporter.class.getName() + ","
-        + MicrometerMetricsReporter.class.getName();
+    public static final String METRIC_REPORTERS =
+            JmxReporter.class.getName() + "," + MicrometerMetricsReporter.class.getName();
 
     private KafkaMetricMirror mirror;
     private Integer serverPort;
 
     /** Kafka's reflective constructor; {@link #configure} follows. */
-    public MicrometerMetricsReporter() {
-    }
+    public MicrometerMetricsReporter() {}
 
     /**
      * Shares a registry with the reporters of this JVM until the returned handle closes.
@@ -74,9 +72,12 @@ public final class MicrometerMetricsReporter implements MetricsReporter {
         MeterRegistry registry;
         if (config.registryName().isPresent()) {
             String name = config.registryName().get();
-            registry = SharedRegistries.find(name).orElseThrow(() -> new ConfigException(
-                MicrometerMetricsReporterConfig.REGISTRY_CONFIG, name, "no registry is shared under this name in "
-                    + "this JVM; set " + MicrometerMetricsReporterConfig.PORT_CONFIG + " for an endpoint of its own"));
+            registry = SharedRegistries.find(name)
+                    .orElseThrow(() -> new ConfigException(
+                            MicrometerMetricsReporterConfig.REGISTRY_CONFIG,
+                            name,
+                            "no registry is shared under this name in " + "this JVM; set "
+                                    + MicrometerMetricsReporterConfig.PORT_CONFIG + " for an endpoint of its own"));
         } else {
             serverPort = config.port().orElseThrow();
             registry = SharedRegistries.acquireServer(serverPort, config.service());
@@ -146,8 +147,7 @@ public final class MicrometerMetricsReporter implements MetricsReporter {
          *     to a Kafka component's configuration (with {@code producer.} etc. in front for a worker's clients)
          */
         public Map<String, String> reporterConfig() {
-            return Map.of("metric.reporters", METRIC_REPORTERS,
-                MicrometerMetricsReporterConfig.REGISTRY_CONFIG, name);
+            return Map.of("metric.reporters", METRIC_REPORTERS, MicrometerMetricsReporterConfig.REGISTRY_CONFIG, name);
         }
 
         /** Withdraws the registry; reporters configured before keep using it until their component closes. */

@@ -1,16 +1,15 @@
 package dev.autodidact.monitoring;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.BaseUnits;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The resident set size of this process, read from {@code /proc/self/status} ({@code VmRSS}) at each scrape.
@@ -32,12 +31,12 @@ public final class ProcessMemoryMetrics implements MeterBinder {
             return;
         }
         Gauge.builder(RESIDENT_MEMORY, () -> {
-                OptionalLong bytes = residentBytes();
-                return bytes.isPresent() ? bytes.getAsLong() : Double.NaN;
-            })
-            .description("Resident set size of the process (VmRSS)")
-            .baseUnit(BaseUnits.BYTES)
-            .register(registry);
+                    OptionalLong bytes = residentBytes();
+                    return bytes.isPresent() ? bytes.getAsLong() : Double.NaN;
+                })
+                .description("Resident set size of the process (VmRSS)")
+                .baseUnit(BaseUnits.BYTES)
+                .register(registry);
     }
 
     /**

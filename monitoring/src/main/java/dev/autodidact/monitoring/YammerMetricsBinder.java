@@ -1,10 +1,5 @@
 package dev.autodidact.monitoring;
 
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Predicate;
-
 import com.yammer.metrics.core.Metric;
 import com.yammer.metrics.core.MetricName;
 import com.yammer.metrics.core.MetricsRegistry;
@@ -13,6 +8,10 @@ import dev.autodidact.monitoring.internal.TagConsistentMeters;
 import dev.autodidact.monitoring.internal.YammerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Binds the metrics of a Yammer {@link MetricsRegistry}, the library Kafka brokers and controllers report most of
@@ -32,8 +31,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public final class YammerMetricsBinder implements MeterBinder, AutoCloseable {
 
-    private static final Set<String> BROKER_GROUPS = Set.of("kafka.server", "kafka.controller", "kafka.log",
-        "kafka.network", "kafka.coordinator.group", "kafka.coordinator.transaction");
+    private static final Set<String> BROKER_GROUPS = Set.of(
+            "kafka.server",
+            "kafka.controller",
+            "kafka.log",
+            "kafka.network",
+            "kafka.coordinator.group",
+            "kafka.coordinator.transaction");
     private static final Set<String> REQUEST_METRICS = Set.of("RequestsPerSec", "ErrorsPerSec", "TotalTimeMs");
 
     private final MetricsRegistry source;

@@ -2,12 +2,11 @@ package dev.autodidact.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,16 +26,19 @@ class KafkaMetricsBinderTest {
 
     @Test
     void shouldBindProducerAndConsumerMetersAndRemoveThemOnClose() {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", NOWHERE),
-                new StringSerializer(), new StringSerializer());
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", NOWHERE,
-                "group.id", "binder-test"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        Map.of("bootstrap.servers", NOWHERE), new StringSerializer(), new StringSerializer());
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                        Map.of("bootstrap.servers", NOWHERE, "group.id", "binder-test"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
             KafkaMetricsBinder binder = new KafkaMetricsBinder(registry);
             binder.bindProducer(producer);
             binder.bindConsumer(consumer);
 
-            assertThat(meterNames()).anyMatch(name -> name.startsWith("kafka.producer."))
-                .anyMatch(name -> name.startsWith("kafka.consumer."));
+            assertThat(meterNames())
+                    .anyMatch(name -> name.startsWith("kafka.producer."))
+                    .anyMatch(name -> name.startsWith("kafka.consumer."));
 
             binder.close();
 
@@ -53,7 +55,7 @@ class KafkaMetricsBinderTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, NOWHERE);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
-             KafkaMetricsBinder binder = new KafkaMetricsBinder(registry)) {
+                KafkaMetricsBinder binder = new KafkaMetricsBinder(registry)) {
             binder.bindStreams(streams);
 
             assertThat(meterNames()).anyMatch(name -> name.startsWith("kafka.stream."));
@@ -61,6 +63,9 @@ class KafkaMetricsBinderTest {
     }
 
     private java.util.List<String> meterNames() {
-        return registry.getMeters().stream().map(Meter::getId).map(Meter.Id::getName).toList();
+        return registry.getMeters().stream()
+                .map(Meter::getId)
+                .map(Meter.Id::getName)
+                .toList();
     }
 }

@@ -10,13 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 /** Starts the metrics endpoint on an ephemeral port and scrapes it over HTTP. */
 class MetricsServerTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void shouldServeCustomAndJvmMetricsOverHttp() throws Exception {
@@ -28,12 +28,12 @@ class MetricsServerTest {
             assertThat(server.port()).isPositive();
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body())
-                .contains("autodidact_test_records_total{service=\"test\"} 3.0")
-                .contains("jvm_memory_used_bytes")
-                .contains("jvm_gc_")
-                .contains("process_cpu_usage")
-                .contains("process_uptime_seconds")
-                .contains("autodidact_process_resident_memory_bytes");
+                    .contains("autodidact_test_records_total{service=\"test\"} 3.0")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("jvm_gc_")
+                    .contains("process_cpu_usage")
+                    .contains("process_uptime_seconds")
+                    .contains("autodidact_process_resident_memory_bytes");
         }
     }
 
@@ -59,8 +59,8 @@ class MetricsServerTest {
 
     private HttpResponse<String> get(int port) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,6 +3,10 @@ package dev.autodidact.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.search.RequiredSearch;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,11 +14,6 @@ import java.net.http.HttpResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.search.RequiredSearch;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.metrics.MetricConfig;
@@ -59,11 +58,13 @@ class MicrometerMetricsReporterTest {
         sensor.record(2);
         sensor.record(5);
 
-        FunctionCounter total = find("kafka.source.task.records.total").tags("connector", "c1", "task", "0")
-            .functionCounter();
+        FunctionCounter total = find("kafka.source.task.records.total")
+                .tags("connector", "c1", "task", "0")
+                .functionCounter();
         assertThat(total.count()).isEqualTo(7.0);
         assertThat(total.getId().getTag("kafka.version")).isNotBlank().isNotEqualTo("unknown");
-        assertThat(find("kafka.source.task.records.seen").functionCounter().count()).isEqualTo(2.0);
+        assertThat(find("kafka.source.task.records.seen").functionCounter().count())
+                .isEqualTo(2.0);
         assertThat(find("kafka.source.task.records.last").gauge().value()).isEqualTo(5.0);
         assertThat(find("kafka.source.task.records.rate").gauge().value()).isPositive();
     }
@@ -71,14 +72,19 @@ class MicrometerMetricsReporterTest {
     @Test
     void shouldMirrorPluginGaugesNamedTotalAsCounters() {
         long[] skipped = {0};
-        metrics.addMetric(name("oversized-files-skipped-total", "plugins", "connector", "c1", "task", "0"),
-            (org.apache.kafka.common.metrics.Gauge<Long>) (config, now) -> skipped[0]);
-        metrics.addMetric(name("tracked-files", "plugins", "connector", "c1", "task", "0"),
-            (org.apache.kafka.common.metrics.Gauge<Integer>) (config, now) -> 3);
+        metrics.addMetric(
+                name("oversized-files-skipped-total", "plugins", "connector", "c1", "task", "0"),
+                (org.apache.kafka.common.metrics.Gauge<Long>) (config, now) -> skipped[0]);
+        metrics.addMetric(
+                name("tracked-files", "plugins", "connector", "c1", "task", "0"),
+                (org.apache.kafka.common.metrics.Gauge<Integer>) (config, now) -> 3);
 
         skipped[0] = 1;
 
-        assertThat(find("kafka.plugins.oversized.files.skipped.total").functionCounter().count()).isEqualTo(1.0);
+        assertThat(find("kafka.plugins.oversized.files.skipped.total")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1.0);
         assertThat(find("kafka.plugins.tracked.files").gauge().value()).isEqualTo(3.0);
     }
 
@@ -100,14 +106,16 @@ class MicrometerMetricsReporterTest {
 
     @Test
     void shouldSkipNonNumericAndUnreadableMetricsAndKafkasOwnBookkeeping() {
-        metrics.addMetric(name("status", "connector-task-metrics", "connector", "c1", "task", "0"),
-            (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> "running");
-        metrics.addMetric(name("version", "app-info", "client-id", "x"),
-            (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> "4.4.0");
-        metrics.addMetric(name("not-started", "connector-task-metrics", "connector", "c1", "task", "0"),
-            (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> {
-                throw new NullPointerException("no state yet");
-            });
+        metrics.addMetric(
+                name("status", "connector-task-metrics", "connector", "c1", "task", "0"),
+                (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> "running");
+        metrics.addMetric(name("version", "app-info", "client-id", "x"), (org.apache.kafka.common.metrics.Gauge<String>)
+                (config, now) -> "4.4.0");
+        metrics.addMetric(
+                name("not-started", "connector-task-metrics", "connector", "c1", "task", "0"),
+                (org.apache.kafka.common.metrics.Gauge<String>) (config, now) -> {
+                    throw new NullPointerException("no state yet");
+                });
 
         assertThat(meterNames()).isEmpty();
     }
@@ -115,17 +123,21 @@ class MicrometerMetricsReporterTest {
     @Test
     void shouldKeepOnlyTheMostSpecificTagKeysOfOneName() {
         MetricName overall = name("records-lag-max", "consumer-fetch-manager-metrics", "client-id", "c");
-        MetricName perPartition = name("records-lag-max", "consumer-fetch-manager-metrics", "client-id", "c",
-            "topic", "t", "partition", "0");
+        MetricName perPartition = name(
+                "records-lag-max", "consumer-fetch-manager-metrics", "client-id", "c", "topic", "t", "partition", "0");
         metrics.addMetric(overall, (org.apache.kafka.common.metrics.Gauge<Integer>) (config, now) -> 10);
         metrics.addMetric(perPartition, (org.apache.kafka.common.metrics.Gauge<Integer>) (config, now) -> 7);
 
-        Collection<Meter> meters = registry.find("kafka.consumer.fetch.manager.records.lag.max").meters();
-        assertThat(meters).singleElement().satisfies(m -> assertThat(m.getId().getTag("partition")).isEqualTo("0"));
+        Collection<Meter> meters =
+                registry.find("kafka.consumer.fetch.manager.records.lag.max").meters();
+        assertThat(meters)
+                .singleElement()
+                .satisfies(m -> assertThat(m.getId().getTag("partition")).isEqualTo("0"));
 
         metrics.removeMetric(perPartition);
 
-        assertThat(find("kafka.consumer.fetch.manager.records.lag.max").gauge().value()).isEqualTo(10.0);
+        assertThat(find("kafka.consumer.fetch.manager.records.lag.max").gauge().value())
+                .isEqualTo(10.0);
     }
 
     @Test
@@ -143,30 +155,42 @@ class MicrometerMetricsReporterTest {
         MicrometerMetricsReporter reporter = new MicrometerMetricsReporter();
 
         assertThatThrownBy(() -> reporter.configure(Map.of(MicrometerMetricsReporterConfig.REGISTRY_CONFIG, "none")))
-            .isInstanceOf(ConfigException.class).hasMessageContaining("none");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("none");
         assertThatThrownBy(() -> reporter.configure(Map.of()))
-            .isInstanceOf(ConfigException.class).hasMessageContaining("exactly one of");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("exactly one of");
     }
 
     @Test
     void shouldServeItsOwnEndpointSharedByReportersOfOnePort() throws Exception {
-        Map<String, String> config = Map.of("metric.reporters", MicrometerMetricsReporter.METRIC_REPORTERS,
-            MicrometerMetricsReporterConfig.PORT_CONFIG, "0", MicrometerMetricsReporterConfig.SERVICE_CONFIG, "connect");
-        try (Metrics worker = newMetrics(config); Metrics producer = newMetrics(config)) {
+        Map<String, String> config = Map.of(
+                "metric.reporters",
+                MicrometerMetricsReporter.METRIC_REPORTERS,
+                MicrometerMetricsReporterConfig.PORT_CONFIG,
+                "0",
+                MicrometerMetricsReporterConfig.SERVICE_CONFIG,
+                "connect");
+        try (Metrics worker = newMetrics(config);
+                Metrics producer = newMetrics(config)) {
             worker.sensor("w").add(name("task-count", "connect-worker-metrics"), new Value());
             worker.sensor("w").record(2);
-            producer.sensor("p").add(name("record-send-total", "producer-metrics", "client-id", "p1"),
-                new CumulativeCount());
+            producer.sensor("p")
+                    .add(name("record-send-total", "producer-metrics", "client-id", "p1"), new CumulativeCount());
             int port = MicrometerMetricsReporter.endpointPort(0);
             assertThat(port).isPositive();
 
-            String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+            String scrape = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
 
-            assertThat(scrape).contains("kafka_connect_worker_task_count{kafka_version=")
-                .contains("kafka_producer_record_send_total{client_id=\"p1\"")
-                .contains("service=\"connect\"");
+            assertThat(scrape)
+                    .contains("kafka_connect_worker_task_count{kafka_version=")
+                    .contains("kafka_producer_record_send_total{client_id=\"p1\"")
+                    .contains("service=\"connect\"");
         }
         assertThat(MicrometerMetricsReporter.endpointPort(0)).isEqualTo(-1);
     }
@@ -186,6 +210,9 @@ class MicrometerMetricsReporterTest {
     }
 
     private List<String> meterNames() {
-        return registry.getMeters().stream().map(Meter::getId).map(Meter.Id::getName).toList();
+        return registry.getMeters().stream()
+                .map(Meter::getId)
+                .map(Meter.Id::getName)
+                .toList();
     }
 }

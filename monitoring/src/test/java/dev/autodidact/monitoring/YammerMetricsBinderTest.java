@@ -2,15 +2,14 @@ package dev.autodidact.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import com.yammer.metrics.core.Gauge;
 import com.yammer.metrics.core.MetricName;
 import com.yammer.metrics.core.MetricsRegistry;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +26,31 @@ class YammerMetricsBinderTest {
 
     @Test
     void shouldBindMetersAsCountersGaugesAsGaugesAndTimersWithoutQuantiles() {
-        yammer.newMeter(name("kafka.server", "BrokerTopicMetrics", "MessagesInPerSec", ""), "messages",
-            TimeUnit.SECONDS).mark(5);
+        yammer.newMeter(
+                        name("kafka.server", "BrokerTopicMetrics", "MessagesInPerSec", ""),
+                        "messages",
+                        TimeUnit.SECONDS)
+                .mark(5);
         gauge(name("kafka.server", "ReplicaManager", "UnderReplicatedPartitions", ""), 2);
-        yammer.newTimer(name("kafka.log", "LogFlushStats", "LogFlushRateAndTimeMs", ""), TimeUnit.MILLISECONDS,
-            TimeUnit.SECONDS).update(1500, TimeUnit.MILLISECONDS);
+        yammer.newTimer(
+                        name("kafka.log", "LogFlushStats", "LogFlushRateAndTimeMs", ""),
+                        TimeUnit.MILLISECONDS,
+                        TimeUnit.SECONDS)
+                .update(1500, TimeUnit.MILLISECONDS);
 
         try (YammerMetricsBinder binder = YammerMetricsBinder.forBroker(yammer)) {
             binder.bindTo(registry);
 
-            assertThat(registry.get("kafka.server.brokertopicmetrics.messagesin").functionCounter().count())
-                .isEqualTo(5.0);
-            assertThat(registry.get("kafka.server.replicamanager.underreplicatedpartitions").gauge().value())
-                .isEqualTo(2.0);
-            FunctionTimer flush = registry.get("kafka.log.logflushstats.logflushrateandtime").functionTimer();
+            assertThat(registry.get("kafka.server.brokertopicmetrics.messagesin")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(5.0);
+            assertThat(registry.get("kafka.server.replicamanager.underreplicatedpartitions")
+                            .gauge()
+                            .value())
+                    .isEqualTo(2.0);
+            FunctionTimer flush =
+                    registry.get("kafka.log.logflushstats.logflushrateandtime").functionTimer();
             assertThat(flush.count()).isEqualTo(1.0);
             assertThat(flush.totalTime(TimeUnit.SECONDS)).isEqualTo(1.5);
         }
@@ -54,8 +64,10 @@ class YammerMetricsBinderTest {
             MetricName active = name("kafka.controller", "KafkaController", "ActiveControllerCount", "");
             gauge(active, 1);
 
-            assertThat(registry.get("kafka.controller.kafkacontroller.activecontrollercount").gauge().value())
-                .isEqualTo(1.0);
+            assertThat(registry.get("kafka.controller.kafkacontroller.activecontrollercount")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1.0);
 
             yammer.removeMetric(active);
 
@@ -65,16 +77,22 @@ class YammerMetricsBinderTest {
 
     @Test
     void shouldTagByMBeanKeysAndLeaveOutPerTopicAndDetailedRequestMetrics() {
-        yammer.newMeter(name("kafka.network", "RequestMetrics", "RequestsPerSec", ",request=Produce,version=11"),
-            "requests", TimeUnit.SECONDS).mark();
+        yammer.newMeter(
+                        name("kafka.network", "RequestMetrics", "RequestsPerSec", ",request=Produce,version=11"),
+                        "requests",
+                        TimeUnit.SECONDS)
+                .mark();
         yammer.newHistogram(name("kafka.network", "RequestMetrics", "TotalTimeMs", ",request=Produce"), true)
-            .update(20);
+                .update(20);
         yammer.newHistogram(name("kafka.network", "RequestMetrics", "LocalTimeMs", ",request=Produce"), true)
-            .update(3);
+                .update(3);
         yammer.newHistogram(name("kafka.server", "BrokerMetadataListener", "MetadataBatchSizes", ""), true)
-            .update(3);
-        yammer.newMeter(name("kafka.server", "BrokerTopicMetrics", "BytesInPerSec", ",topic=raw"), "bytes",
-            TimeUnit.SECONDS).mark(100);
+                .update(3);
+        yammer.newMeter(
+                        name("kafka.server", "BrokerTopicMetrics", "BytesInPerSec", ",topic=raw"),
+                        "bytes",
+                        TimeUnit.SECONDS)
+                .mark(100);
         gauge(name("kafka.log", "Log", "Size", ",topic=raw,partition=0"), 100);
         gauge(name("kafka.utils", "Throttler", "cleaner-io", ""), 1);
         gauge(name("kafka.log", "LogManager", "LogDirectoryOffline", ",logDirectory=\"/tmp/a b\""), 0);
@@ -82,14 +100,25 @@ class YammerMetricsBinderTest {
         try (YammerMetricsBinder binder = YammerMetricsBinder.forBroker(yammer)) {
             binder.bindTo(registry);
 
-            assertThat(meterNames()).containsExactlyInAnyOrder("kafka.network.requestmetrics.requests",
-                "kafka.network.requestmetrics.totaltime", "kafka.log.logmanager.logdirectoryoffline");
-            assertThat(registry.get("kafka.network.requestmetrics.requests").tags("request", "Produce", "version", "11")
-                .functionCounter().count()).isEqualTo(1.0);
-            assertThat(registry.get("kafka.network.requestmetrics.totaltime").tag("request", "Produce")
-                .functionTimer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(20.0);
-            assertThat(registry.get("kafka.log.logmanager.logdirectoryoffline").tag("logDirectory", "/tmp/a b")
-                .gauge()).isNotNull();
+            assertThat(meterNames())
+                    .containsExactlyInAnyOrder(
+                            "kafka.network.requestmetrics.requests",
+                            "kafka.network.requestmetrics.totaltime",
+                            "kafka.log.logmanager.logdirectoryoffline");
+            assertThat(registry.get("kafka.network.requestmetrics.requests")
+                            .tags("request", "Produce", "version", "11")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(registry.get("kafka.network.requestmetrics.totaltime")
+                            .tag("request", "Produce")
+                            .functionTimer()
+                            .totalTime(TimeUnit.MILLISECONDS))
+                    .isEqualTo(20.0);
+            assertThat(registry.get("kafka.log.logmanager.logdirectoryoffline")
+                            .tag("logDirectory", "/tmp/a b")
+                            .gauge())
+                    .isNotNull();
         }
     }
 
@@ -102,8 +131,10 @@ class YammerMetricsBinderTest {
         try (YammerMetricsBinder binder = YammerMetricsBinder.forBroker(yammer)) {
             binder.bindTo(registry);
 
-            assertThat(registry.get("kafka.network.requestchannel.responsequeuesize").meters()).singleElement()
-                .satisfies(m -> assertThat(m.getId().getTag("processor")).isEqualTo("0"));
+            assertThat(registry.get("kafka.network.requestchannel.responsequeuesize")
+                            .meters())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.getId().getTag("processor")).isEqualTo("0"));
             assertThat(binder.size()).isEqualTo(1);
         }
     }
@@ -120,7 +151,10 @@ class YammerMetricsBinderTest {
             first.close();
 
             assertThat(registry.getMeters()).isEmpty();
-            assertThat(other.get("kafka.server.replicamanager.partitioncount").gauge().value()).isEqualTo(7.0);
+            assertThat(other.get("kafka.server.replicamanager.partitioncount")
+                            .gauge()
+                            .value())
+                    .isEqualTo(7.0);
         }
     }
 
@@ -139,6 +173,9 @@ class YammerMetricsBinderTest {
     }
 
     private List<String> meterNames() {
-        return registry.getMeters().stream().map(Meter::getId).map(Meter.Id::getName).toList();
+        return registry.getMeters().stream()
+                .map(Meter::getId)
+                .map(Meter.Id::getName)
+                .toList();
     }
 }

@@ -14,8 +14,7 @@ public final class DeadLetterHeaders {
     /** Longest message kept in {@code dlq.message}; longer ones are cut. */
     public static final int MAX_MESSAGE_CHARS = 1000;
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /**
      * A copy of {@code original} with the dead-letter headers set.
@@ -28,8 +27,8 @@ public final class DeadLetterHeaders {
      * @param offset origin offset, -1 if unknown
      * @return the new headers
      */
-    public static Headers of(Headers original, String reason, Throwable failure, String topic, int partition,
-                             long offset) {
+    public static Headers of(
+            Headers original, String reason, Throwable failure, String topic, int partition, long offset) {
         Headers headers = original == null ? new RecordHeaders() : new RecordHeaders(original.toArray());
         HeaderNames.put(headers, HeaderNames.DLQ_REASON, reason);
         HeaderNames.put(headers, HeaderNames.DLQ_MESSAGE, message(failure));

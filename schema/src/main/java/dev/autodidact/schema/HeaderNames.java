@@ -40,8 +40,7 @@ public final class HeaderNames {
     /** Checkpoint manifest records: {@code sha256:<hex>} or {@code hmac-sha256:<hex>} of the manifest's bytes. */
     public static final String CHECKPOINT_SEAL = "checkpoint-seal";
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     /** Replaces header {@code name} with a UTF-8 value. */
     public static void put(Headers headers, String name, String value) {

@@ -19,8 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * order by the broker.
  */
 public final class TopicAdmin {
-    private TopicAdmin() {
-    }
+    private TopicAdmin() {}
 
     /** Creates every topic in {@code specs} that does not exist yet and waits for the result. */
     public static void ensure(Admin admin, Collection<TopicSpec> specs) {
@@ -49,8 +48,8 @@ public final class TopicAdmin {
         }
     }
 
-    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException,
-            ExecutionException, TimeoutException {
+    private static void awaitLeaders(Admin admin, List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!topics.isEmpty()) {
             boolean ready;

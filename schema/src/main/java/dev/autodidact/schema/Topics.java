@@ -82,19 +82,27 @@ public final class Topics {
     public List<TopicSpec> pipeline(Modality modality, String method) {
         String maxBytes = Integer.toString(MAX_MESSAGE_BYTES);
         return List.of(
-                new TopicSpec(raw(modality), partitions, Map.of(CLEANUP, "delete",
-                        RETENTION_MS, millis(Duration.ofDays(7)), MAX_BYTES, maxBytes)),
+                new TopicSpec(
+                        raw(modality),
+                        partitions,
+                        Map.of(CLEANUP, "delete", RETENTION_MS, millis(Duration.ofDays(7)), MAX_BYTES, maxBytes)),
                 new TopicSpec(clean(modality), partitions, Map.of(CLEANUP, "compact", MAX_BYTES, maxBytes)),
-                new TopicSpec(examples(modality, method), partitions, Map.of(CLEANUP, "delete",
-                        RETENTION_MS, millis(Duration.ofDays(1)), MAX_BYTES, maxBytes)),
+                new TopicSpec(
+                        examples(modality, method),
+                        partitions,
+                        Map.of(CLEANUP, "delete", RETENTION_MS, millis(Duration.ofDays(1)), MAX_BYTES, maxBytes)),
                 new TopicSpec(embeddings(modality), partitions, Map.of(CLEANUP, "compact")),
                 new TopicSpec(probe(modality), 1, Map.of(CLEANUP, "compact", MAX_BYTES, maxBytes)),
-                new TopicSpec(checkpoints(), 1, Map.of(CLEANUP, "compact", "segment.ms", millis(Duration.ofHours(1)),
-                        MAX_BYTES, maxBytes)),
-                new TopicSpec(checkpointIndex(), 1, Map.of(CLEANUP, "compact",
-                        "segment.ms", millis(Duration.ofHours(1)))),
-                new TopicSpec(deadLetter(), 1, Map.of(CLEANUP, "delete",
-                        RETENTION_MS, millis(Duration.ofDays(14)), MAX_BYTES, maxBytes)));
+                new TopicSpec(
+                        checkpoints(),
+                        1,
+                        Map.of(CLEANUP, "compact", "segment.ms", millis(Duration.ofHours(1)), MAX_BYTES, maxBytes)),
+                new TopicSpec(
+                        checkpointIndex(), 1, Map.of(CLEANUP, "compact", "segment.ms", millis(Duration.ofHours(1)))),
+                new TopicSpec(
+                        deadLetter(),
+                        1,
+                        Map.of(CLEANUP, "delete", RETENTION_MS, millis(Duration.ofDays(14)), MAX_BYTES, maxBytes)));
     }
 
     private static String millis(Duration d) {

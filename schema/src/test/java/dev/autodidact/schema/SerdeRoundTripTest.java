@@ -34,8 +34,10 @@ class SerdeRoundTripTest {
     @Test
     void shouldRoundTripMixedResolutionViews() {
         List<CleanImage> views = List.of(randomImage(32, 32, 1), randomImage(32, 32, 2), randomImage(16, 16, 3));
-        Example back = new ExampleSerde().deserializer().deserialize("t",
-                new ExampleSerde().serializer().serialize("t", ImageArrays.views(views, "multi-crop")));
+        Example back = new ExampleSerde()
+                .deserializer()
+                .deserialize(
+                        "t", new ExampleSerde().serializer().serialize("t", ImageArrays.views(views, "multi-crop")));
         assertThat(back.viewCount()).isEqualTo(3);
         assertThat(back.views().stream().map(ImageArrays::image).toList()).containsExactlyElementsOf(views);
         assertThat(back.meta("recipe")).contains("multi-crop");
@@ -45,8 +47,13 @@ class SerdeRoundTripTest {
     void shouldRejectForeignBytes() {
         assertThatThrownBy(() -> new ExampleSerde().deserializer().deserialize("t", new byte[] {1, 2, 3}))
                 .isInstanceOf(SerializationException.class);
-        byte[] oldViewsFormat = ByteBuffer.allocate(16).put((byte) 'V').put((byte) 1).putShort((short) 1).array();
-        assertThatThrownBy(() -> ExampleSerde.read(oldViewsFormat)).isInstanceOf(SerializationException.class)
+        byte[] oldViewsFormat = ByteBuffer.allocate(16)
+                .put((byte) 'V')
+                .put((byte) 1)
+                .putShort((short) 1)
+                .array();
+        assertThatThrownBy(() -> ExampleSerde.read(oldViewsFormat))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("version");
     }
 

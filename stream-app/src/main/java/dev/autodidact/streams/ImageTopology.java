@@ -77,8 +77,7 @@ public final class ImageTopology {
     /** Prefix of the route nodes, including the dead-letter sink {@code image-dead-letter-sink}. */
     public static final String ROUTE = "image";
 
-    private ImageTopology() {
-    }
+    private ImageTopology() {}
 
     /**
      * Builds the image topology on its own, with a {@link PoisonRecords} tracker of its own: enough for the
@@ -114,8 +113,8 @@ public final class ImageTopology {
      * @param registry where the stream meters are recorded
      * @param poison the tracker shared with the uncaught-exception and production handlers
      */
-    public static void addTo(StreamsBuilder builder, StreamAppConfig config, MeterRegistry registry,
-            PoisonRecords poison) {
+    public static void addTo(
+            StreamsBuilder builder, StreamAppConfig config, MeterRegistry registry, PoisonRecords poison) {
         addTo(builder, config, registry, poison, UnaryOperator.identity());
     }
 
@@ -123,40 +122,52 @@ public final class ImageTopology {
      * As {@link #addTo(StreamsBuilder, StreamAppConfig, MeterRegistry, PoisonRecords)}, with the decode processor
      * decorated: the seam through which tests make a record fail the way no real image does.
      */
-    static void addTo(StreamsBuilder builder, StreamAppConfig config, MeterRegistry registry, PoisonRecords poison,
+    static void addTo(
+            StreamsBuilder builder,
+            StreamAppConfig config,
+            MeterRegistry registry,
+            PoisonRecords poison,
             UnaryOperator<FixedKeyProcessor<String, byte[], Outcome<CleanImage>>> decorateDecode) {
         Topics topics = config.topics();
         StreamMetrics metrics = new StreamMetrics(registry, Modality.IMAGE.id());
         ImageDecoder decoder = new ImageDecoder(config.imageLimits());
         ImageCanonicalizer canonicalizer = new ImageCanonicalizer(config.imageSize());
 
-        KStream<String, Outcome<CleanImage>> outcomes = builder
-                .stream(topics.raw(Modality.IMAGE), Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName(SOURCE))
-                .processValues(() -> new PoisonRecordGuard<>(poison, metrics,
-                        decorateDecode.apply(new ImageDecodeProcessor(decoder, canonicalizer, metrics))),
+        KStream<String, Outcome<CleanImage>> outcomes = builder.stream(
+                        topics.raw(Modality.IMAGE),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
+                .processValues(
+                        () -> new PoisonRecordGuard<>(
+                                poison,
+                                metrics,
+                                decorateDecode.apply(new ImageDecodeProcessor(decoder, canonicalizer, metrics))),
                         Named.as(DECODE));
         KStream<String, CleanImage> clean = DeadLetterRoute.route(outcomes, ROUTE, topics.deadLetter());
         KStream<String, CleanImage> changed = clean;
         if (config.dedupEnabled()) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE),
-                    Serdes.String(), Serdes.ByteArray()));
-            changed = clean.processValues(() -> new ContentDedupProcessor(DEDUP_STORE, metrics), Named.as(DEDUP),
-                            DEDUP_STORE)
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), Serdes.ByteArray()));
+            changed = clean.processValues(
+                            () -> new ContentDedupProcessor(DEDUP_STORE, metrics), Named.as(DEDUP), DEDUP_STORE)
                     .filter((key, image) -> image != null, Named.as(DEDUP + "-changed"));
         }
         changed.peek((key, image) -> metrics.recordClean(), Named.as(ROUTE + "-clean-count"))
                 .mapValues(ImageArrays::clean, Named.as(CLEAN_EXAMPLE))
-                .to(topics.clean(Modality.IMAGE), Produced.with(Serdes.String(), SizeLimitedSerde.examples())
-                        .withName(CLEAN_SINK));
+                .to(
+                        topics.clean(Modality.IMAGE),
+                        Produced.with(Serdes.String(), SizeLimitedSerde.examples())
+                                .withName(CLEAN_SINK));
 
         for (String method : config.methods()) {
             MethodEntry entry = ImageViewRecipes.entry(method);
             ViewRecipe recipe = ImageViewRecipes.forEntry(entry, config);
-            clean.processValues(() -> new ImageExamplesProcessor(entry, recipe, config.seed(), metrics),
+            clean.processValues(
+                            () -> new ImageExamplesProcessor(entry, recipe, config.seed(), metrics),
                             Named.as(examplesProcessor(method)))
-                    .to(topics.examples(Modality.IMAGE, method), Produced.with(Serdes.String(),
-                            SizeLimitedSerde.examples()).withName(examplesProcessor(method) + "-sink"));
+                    .to(
+                            topics.examples(Modality.IMAGE, method),
+                            Produced.with(Serdes.String(), SizeLimitedSerde.examples())
+                                    .withName(examplesProcessor(method) + "-sink"));
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.autodidact.streams;
 
 import dev.autodidact.monitoring.KafkaMetricsBinder;
+import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.TopicAdmin;
 import dev.autodidact.schema.TopicSpec;
-import dev.autodidact.schema.CleanImage;
 import dev.autodidact.streams.internal.Outcome;
 import dev.autodidact.streams.internal.PoisonRecords;
 import dev.autodidact.streams.internal.StartupLatch;
@@ -66,7 +66,9 @@ public final class StreamApp implements AutoCloseable {
     }
 
     /** As {@link #start(StreamAppConfig, MeterRegistry)}, with the decode processor decorated (a test seam). */
-    static StreamApp start(StreamAppConfig config, MeterRegistry registry,
+    static StreamApp start(
+            StreamAppConfig config,
+            MeterRegistry registry,
             UnaryOperator<FixedKeyProcessor<String, byte[], Outcome<CleanImage>>> decorateDecode) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(registry, "registry");
@@ -94,8 +96,12 @@ public final class StreamApp implements AutoCloseable {
             app.close();
             throw e;
         }
-        LOG.info("Stream-app {} running: {} -> {}, methods {}", config.applicationId(),
-                config.topics().raw(Modality.IMAGE), config.topics().clean(Modality.IMAGE), config.methods());
+        LOG.info(
+                "Stream-app {} running: {} -> {}, methods {}",
+                config.applicationId(),
+                config.topics().raw(Modality.IMAGE),
+                config.topics().clean(Modality.IMAGE),
+                config.methods());
         return app;
     }
 
@@ -130,8 +136,8 @@ public final class StreamApp implements AutoCloseable {
         try (Admin admin = Admin.create(StreamsProperties.admin(config))) {
             TopicAdmin.ensure(admin, specs);
         } catch (KafkaException e) {
-            throw new KafkaException("Cannot create the stream-app topics on " + config.bootstrapServers() + ": "
-                    + e.getMessage(), e);
+            throw new KafkaException(
+                    "Cannot create the stream-app topics on " + config.bootstrapServers() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -51,8 +51,8 @@ public class StreamAppConfig extends AbstractConfig {
 
     public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
     public static final String TOPIC_PREFIX_DEFAULT = Topics.DEFAULT_PREFIX;
-    private static final String TOPIC_PREFIX_DOC = "Prefix of every topic name, e.g. 'autodidact.' gives"
-            + " 'autodidact.raw.image'.";
+    private static final String TOPIC_PREFIX_DOC =
+            "Prefix of every topic name, e.g. 'autodidact.' gives" + " 'autodidact.raw.image'.";
 
     public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
     public static final int TOPIC_PARTITIONS_DEFAULT = 1;
@@ -98,8 +98,8 @@ public class StreamAppConfig extends AbstractConfig {
             + " paper's 2x224 + 6x96 setting; a step then costs about 2.4 SimCLR steps on 2 CPU cores). Must match the"
             + " learner's dino.local.crops.";
     public static final String DINO_LOCAL_SIZE_CONFIG = "dino.local.size";
-    private static final String DINO_LOCAL_SIZE_DOC = "Side of the local crops; 0 for half of image.size (DINO: 96 for"
-            + " 224).";
+    private static final String DINO_LOCAL_SIZE_DOC =
+            "Side of the local crops; 0 for half of image.size (DINO: 96 for" + " 224).";
     public static final String DINO_GLOBAL_SCALE_MIN_CONFIG = "dino.global.scale.min";
     public static final String DINO_GLOBAL_SCALE_MAX_CONFIG = "dino.global.scale.max";
     public static final String DINO_LOCAL_SCALE_MIN_CONFIG = "dino.local.scale.min";
@@ -107,6 +107,7 @@ public class StreamAppConfig extends AbstractConfig {
 
     /** Forward a record to the clean topic only when its key is new or its pixels changed. */
     public static final String DEDUP_ENABLED_CONFIG = "dedup.enabled";
+
     private static final String DEDUP_ENABLED_DOC = "Forward a record to the clean topic only when its key is new or "
             + "its canonical pixels changed (a changelogged store keeps a hash per key). Examples are made for every "
             + "valid record either way, so re-feeding a folder yields fresh views without re-embedding it.";
@@ -134,54 +135,245 @@ public class StreamAppConfig extends AbstractConfig {
     private static final String STARTUP_TIMEOUT_MS_DOC = "How long StreamApp.start waits for Kafka Streams to run.";
 
     private static final ConfigDef CONFIG = SimClrKeys.define(new ConfigDef()
-            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
-                    ValidList.anyNonDuplicateValues(false, false), Importance.HIGH, BOOTSTRAP_SERVERS_DOC, KAFKA, 1,
-                    ConfigDef.Width.LONG, "Bootstrap servers")
-            .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID_DEFAULT, new NonEmptyString(), Importance.HIGH,
-                    APPLICATION_ID_DOC, KAFKA, 2, ConfigDef.Width.MEDIUM, "Application id")
-            .define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, ConfigChecks.TOPIC_CHARACTERS,
-                    Importance.MEDIUM, TOPIC_PREFIX_DOC, KAFKA, 3, ConfigDef.Width.MEDIUM, "Topic prefix")
-            .define(TOPIC_PARTITIONS_CONFIG, Type.INT, TOPIC_PARTITIONS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
-                    TOPIC_PARTITIONS_DOC, KAFKA, 4, ConfigDef.Width.SHORT, "Topic partitions")
-            .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, COMMIT_INTERVAL_MS_DEFAULT, Range.atLeast(0),
-                    Importance.MEDIUM, COMMIT_INTERVAL_MS_DOC, KAFKA, 5, ConfigDef.Width.SHORT, "Commit interval")
-            .define(STATE_DIR_CONFIG, Type.STRING, null, Importance.LOW, STATE_DIR_DOC, KAFKA, 6,
-                    ConfigDef.Width.LONG, "State directory")
-            .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, STARTUP_TIMEOUT_MS_DEFAULT, Range.atLeast(1),
-                    Importance.LOW, STARTUP_TIMEOUT_MS_DOC, KAFKA, 7, ConfigDef.Width.SHORT, "Startup timeout")
-            .define(POISON_MAX_FAILURES_CONFIG, Type.INT, POISON_MAX_FAILURES_DEFAULT, Range.between(1, 1000),
-                    Importance.LOW, POISON_MAX_FAILURES_DOC, KAFKA, 8, ConfigDef.Width.SHORT, "Poison max failures")
-            .define(IMAGE_SIZE_CONFIG, Type.INT, IMAGE_SIZE_DEFAULT, Range.between(1, ViewRecipes.MAX_CROP_SIZE),
-                    Importance.HIGH, IMAGE_SIZE_DOC, IMAGE, 1, ConfigDef.Width.SHORT, "Image size")
-            .define(IMAGE_MAX_BYTES_CONFIG, Type.LONG, IMAGE_MAX_BYTES_DEFAULT,
-                    Range.between(1, SizeLimitedSerde.MAX_VALUE_BYTES), Importance.MEDIUM, IMAGE_MAX_BYTES_DOC, IMAGE, 2,
-                    ConfigDef.Width.SHORT, "Max image bytes")
-            .define(IMAGE_MAX_PIXELS_CONFIG, Type.LONG, IMAGE_MAX_PIXELS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
-                    IMAGE_MAX_PIXELS_DOC, IMAGE, 3, ConfigDef.Width.SHORT, "Max image pixels")
-            .define(IMAGE_MAX_SIDE_CONFIG, Type.INT, IMAGE_MAX_SIDE_DEFAULT, Range.atLeast(1), Importance.LOW,
-                    IMAGE_MAX_SIDE_DOC, IMAGE, 4, ConfigDef.Width.SHORT, "Max image side")
-            .define(METHODS_CONFIG, Type.LIST, METHODS_DEFAULT,
-                    ConfigChecks.IMAGE_METHODS, Importance.HIGH,
-                    METHODS_DOC, EXAMPLES, 1, ConfigDef.Width.MEDIUM, "Methods")
-            .define(VIEWS_CONFIG, Type.INT, VIEWS_DEFAULT, Range.between(1, ViewRecipes.MAX_VIEWS), Importance.MEDIUM,
-                    VIEWS_DOC, EXAMPLES, 2, ConfigDef.Width.SHORT, "Views")
-            .define(SEED_CONFIG, Type.LONG, SEED_DEFAULT, Importance.LOW, SEED_DOC, EXAMPLES, 3,
-                    ConfigDef.Width.SHORT, "Seed")
-            .define(DEDUP_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, DEDUP_ENABLED_DOC, IMAGE, 5,
-                    ConfigDef.Width.SHORT, "Deduplicate clean records")
-            .define(DINO_LOCAL_CROPS_CONFIG, Type.INT, DINO_LOCAL_CROPS_DEFAULT,
-                    Range.between(0, ViewRecipes.MAX_LOCAL_CROPS), Importance.MEDIUM, DINO_LOCAL_CROPS_DOC, MULTI_CROP,
-                    1, ConfigDef.Width.SHORT, "Local crops")
-            .define(DINO_LOCAL_SIZE_CONFIG, Type.INT, 0, Range.between(0, ViewRecipes.MAX_CROP_SIZE),
-                    Importance.MEDIUM, DINO_LOCAL_SIZE_DOC, MULTI_CROP, 2, ConfigDef.Width.SHORT, "Local crop size")
-            .define(DINO_GLOBAL_SCALE_MIN_CONFIG, Type.DOUBLE, 0.4, Range.between(0, 1), Importance.LOW,
-                    "Smallest area fraction of a global crop.", MULTI_CROP, 3, ConfigDef.Width.SHORT, "Global min")
-            .define(DINO_GLOBAL_SCALE_MAX_CONFIG, Type.DOUBLE, 1.0, Range.between(0, 1), Importance.LOW,
-                    "Largest area fraction of a global crop.", MULTI_CROP, 4, ConfigDef.Width.SHORT, "Global max")
-            .define(DINO_LOCAL_SCALE_MIN_CONFIG, Type.DOUBLE, 0.05, Range.between(0, 1), Importance.LOW,
-                    "Smallest area fraction of a local crop.", MULTI_CROP, 5, ConfigDef.Width.SHORT, "Local min")
-            .define(DINO_LOCAL_SCALE_MAX_CONFIG, Type.DOUBLE, 0.4, Range.between(0, 1), Importance.LOW,
-                    "Largest area fraction of a local crop.", MULTI_CROP, 6, ConfigDef.Width.SHORT, "Local max"));
+            .define(
+                    BOOTSTRAP_SERVERS_CONFIG,
+                    Type.LIST,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    ValidList.anyNonDuplicateValues(false, false),
+                    Importance.HIGH,
+                    BOOTSTRAP_SERVERS_DOC,
+                    KAFKA,
+                    1,
+                    ConfigDef.Width.LONG,
+                    "Bootstrap servers")
+            .define(
+                    APPLICATION_ID_CONFIG,
+                    Type.STRING,
+                    APPLICATION_ID_DEFAULT,
+                    new NonEmptyString(),
+                    Importance.HIGH,
+                    APPLICATION_ID_DOC,
+                    KAFKA,
+                    2,
+                    ConfigDef.Width.MEDIUM,
+                    "Application id")
+            .define(
+                    TOPIC_PREFIX_CONFIG,
+                    Type.STRING,
+                    TOPIC_PREFIX_DEFAULT,
+                    ConfigChecks.TOPIC_CHARACTERS,
+                    Importance.MEDIUM,
+                    TOPIC_PREFIX_DOC,
+                    KAFKA,
+                    3,
+                    ConfigDef.Width.MEDIUM,
+                    "Topic prefix")
+            .define(
+                    TOPIC_PARTITIONS_CONFIG,
+                    Type.INT,
+                    TOPIC_PARTITIONS_DEFAULT,
+                    Range.atLeast(1),
+                    Importance.MEDIUM,
+                    TOPIC_PARTITIONS_DOC,
+                    KAFKA,
+                    4,
+                    ConfigDef.Width.SHORT,
+                    "Topic partitions")
+            .define(
+                    COMMIT_INTERVAL_MS_CONFIG,
+                    Type.LONG,
+                    COMMIT_INTERVAL_MS_DEFAULT,
+                    Range.atLeast(0),
+                    Importance.MEDIUM,
+                    COMMIT_INTERVAL_MS_DOC,
+                    KAFKA,
+                    5,
+                    ConfigDef.Width.SHORT,
+                    "Commit interval")
+            .define(
+                    STATE_DIR_CONFIG,
+                    Type.STRING,
+                    null,
+                    Importance.LOW,
+                    STATE_DIR_DOC,
+                    KAFKA,
+                    6,
+                    ConfigDef.Width.LONG,
+                    "State directory")
+            .define(
+                    STARTUP_TIMEOUT_MS_CONFIG,
+                    Type.LONG,
+                    STARTUP_TIMEOUT_MS_DEFAULT,
+                    Range.atLeast(1),
+                    Importance.LOW,
+                    STARTUP_TIMEOUT_MS_DOC,
+                    KAFKA,
+                    7,
+                    ConfigDef.Width.SHORT,
+                    "Startup timeout")
+            .define(
+                    POISON_MAX_FAILURES_CONFIG,
+                    Type.INT,
+                    POISON_MAX_FAILURES_DEFAULT,
+                    Range.between(1, 1000),
+                    Importance.LOW,
+                    POISON_MAX_FAILURES_DOC,
+                    KAFKA,
+                    8,
+                    ConfigDef.Width.SHORT,
+                    "Poison max failures")
+            .define(
+                    IMAGE_SIZE_CONFIG,
+                    Type.INT,
+                    IMAGE_SIZE_DEFAULT,
+                    Range.between(1, ViewRecipes.MAX_CROP_SIZE),
+                    Importance.HIGH,
+                    IMAGE_SIZE_DOC,
+                    IMAGE,
+                    1,
+                    ConfigDef.Width.SHORT,
+                    "Image size")
+            .define(
+                    IMAGE_MAX_BYTES_CONFIG,
+                    Type.LONG,
+                    IMAGE_MAX_BYTES_DEFAULT,
+                    Range.between(1, SizeLimitedSerde.MAX_VALUE_BYTES),
+                    Importance.MEDIUM,
+                    IMAGE_MAX_BYTES_DOC,
+                    IMAGE,
+                    2,
+                    ConfigDef.Width.SHORT,
+                    "Max image bytes")
+            .define(
+                    IMAGE_MAX_PIXELS_CONFIG,
+                    Type.LONG,
+                    IMAGE_MAX_PIXELS_DEFAULT,
+                    Range.atLeast(1),
+                    Importance.MEDIUM,
+                    IMAGE_MAX_PIXELS_DOC,
+                    IMAGE,
+                    3,
+                    ConfigDef.Width.SHORT,
+                    "Max image pixels")
+            .define(
+                    IMAGE_MAX_SIDE_CONFIG,
+                    Type.INT,
+                    IMAGE_MAX_SIDE_DEFAULT,
+                    Range.atLeast(1),
+                    Importance.LOW,
+                    IMAGE_MAX_SIDE_DOC,
+                    IMAGE,
+                    4,
+                    ConfigDef.Width.SHORT,
+                    "Max image side")
+            .define(
+                    METHODS_CONFIG,
+                    Type.LIST,
+                    METHODS_DEFAULT,
+                    ConfigChecks.IMAGE_METHODS,
+                    Importance.HIGH,
+                    METHODS_DOC,
+                    EXAMPLES,
+                    1,
+                    ConfigDef.Width.MEDIUM,
+                    "Methods")
+            .define(
+                    VIEWS_CONFIG,
+                    Type.INT,
+                    VIEWS_DEFAULT,
+                    Range.between(1, ViewRecipes.MAX_VIEWS),
+                    Importance.MEDIUM,
+                    VIEWS_DOC,
+                    EXAMPLES,
+                    2,
+                    ConfigDef.Width.SHORT,
+                    "Views")
+            .define(
+                    SEED_CONFIG,
+                    Type.LONG,
+                    SEED_DEFAULT,
+                    Importance.LOW,
+                    SEED_DOC,
+                    EXAMPLES,
+                    3,
+                    ConfigDef.Width.SHORT,
+                    "Seed")
+            .define(
+                    DEDUP_ENABLED_CONFIG,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
+                    DEDUP_ENABLED_DOC,
+                    IMAGE,
+                    5,
+                    ConfigDef.Width.SHORT,
+                    "Deduplicate clean records")
+            .define(
+                    DINO_LOCAL_CROPS_CONFIG,
+                    Type.INT,
+                    DINO_LOCAL_CROPS_DEFAULT,
+                    Range.between(0, ViewRecipes.MAX_LOCAL_CROPS),
+                    Importance.MEDIUM,
+                    DINO_LOCAL_CROPS_DOC,
+                    MULTI_CROP,
+                    1,
+                    ConfigDef.Width.SHORT,
+                    "Local crops")
+            .define(
+                    DINO_LOCAL_SIZE_CONFIG,
+                    Type.INT,
+                    0,
+                    Range.between(0, ViewRecipes.MAX_CROP_SIZE),
+                    Importance.MEDIUM,
+                    DINO_LOCAL_SIZE_DOC,
+                    MULTI_CROP,
+                    2,
+                    ConfigDef.Width.SHORT,
+                    "Local crop size")
+            .define(
+                    DINO_GLOBAL_SCALE_MIN_CONFIG,
+                    Type.DOUBLE,
+                    0.4,
+                    Range.between(0, 1),
+                    Importance.LOW,
+                    "Smallest area fraction of a global crop.",
+                    MULTI_CROP,
+                    3,
+                    ConfigDef.Width.SHORT,
+                    "Global min")
+            .define(
+                    DINO_GLOBAL_SCALE_MAX_CONFIG,
+                    Type.DOUBLE,
+                    1.0,
+                    Range.between(0, 1),
+                    Importance.LOW,
+                    "Largest area fraction of a global crop.",
+                    MULTI_CROP,
+                    4,
+                    ConfigDef.Width.SHORT,
+                    "Global max")
+            .define(
+                    DINO_LOCAL_SCALE_MIN_CONFIG,
+                    Type.DOUBLE,
+                    0.05,
+                    Range.between(0, 1),
+                    Importance.LOW,
+                    "Smallest area fraction of a local crop.",
+                    MULTI_CROP,
+                    5,
+                    ConfigDef.Width.SHORT,
+                    "Local min")
+            .define(
+                    DINO_LOCAL_SCALE_MAX_CONFIG,
+                    Type.DOUBLE,
+                    0.4,
+                    Range.between(0, 1),
+                    Importance.LOW,
+                    "Largest area fraction of a local crop.",
+                    MULTI_CROP,
+                    6,
+                    ConfigDef.Width.SHORT,
+                    "Local max"));
 
     private final SimClrAugmentation simClr;
     private final MultiCropRecipe multiCrop;
@@ -200,7 +392,8 @@ public class StreamAppConfig extends AbstractConfig {
         multiCrop = buildMultiCrop();
         ConfigChecks.checkExampleFits("A clean record", List.of(imageSize()));
         for (String method : methods()) {
-            ConfigChecks.checkExampleFits("An example for " + method,
+            ConfigChecks.checkExampleFits(
+                    "An example for " + method,
                     ImageExamplesProcessor.imageSides(imageSize(), ImageViewRecipes.forMethod(method, this)));
         }
     }
@@ -232,8 +425,8 @@ public class StreamAppConfig extends AbstractConfig {
 
     /** @return the limits every raw image must meet */
     public ImageLimits imageLimits() {
-        return new ImageLimits(getLong(IMAGE_MAX_BYTES_CONFIG), getLong(IMAGE_MAX_PIXELS_CONFIG),
-                getInt(IMAGE_MAX_SIDE_CONFIG));
+        return new ImageLimits(
+                getLong(IMAGE_MAX_BYTES_CONFIG), getLong(IMAGE_MAX_PIXELS_CONFIG), getInt(IMAGE_MAX_SIDE_CONFIG));
     }
 
     /** @return whether unchanged records are held back from the clean topic */
@@ -272,11 +465,15 @@ public class StreamAppConfig extends AbstractConfig {
 
     private MultiCropRecipe buildMultiCrop() {
         try {
-            SimClrAugmentation global = simClr.toBuilder().optScaleMin(getDouble(DINO_GLOBAL_SCALE_MIN_CONFIG))
-                    .optScaleMax(getDouble(DINO_GLOBAL_SCALE_MAX_CONFIG)).build();
-            SimClrAugmentation local = simClr.toBuilder().setCropSize(dinoLocalSize())
+            SimClrAugmentation global = simClr.toBuilder()
+                    .optScaleMin(getDouble(DINO_GLOBAL_SCALE_MIN_CONFIG))
+                    .optScaleMax(getDouble(DINO_GLOBAL_SCALE_MAX_CONFIG))
+                    .build();
+            SimClrAugmentation local = simClr.toBuilder()
+                    .setCropSize(dinoLocalSize())
                     .optScaleMin(getDouble(DINO_LOCAL_SCALE_MIN_CONFIG))
-                    .optScaleMax(getDouble(DINO_LOCAL_SCALE_MAX_CONFIG)).build();
+                    .optScaleMax(getDouble(DINO_LOCAL_SCALE_MAX_CONFIG))
+                    .build();
             return new MultiCropRecipe(global, local, getInt(DINO_LOCAL_CROPS_CONFIG));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid DINO multi-crop recipe (dino.* settings): " + e.getMessage());

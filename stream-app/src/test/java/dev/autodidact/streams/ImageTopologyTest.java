@@ -73,7 +73,8 @@ class ImageTopologyTest {
 
         TestRecord<String, Example> example = examples.readRecord();
         assertThat(example.value().arrays()).containsOnlyKeys(ArrayNames.INPUT, "view.0", "view.1");
-        assertThat(example.value().array(ArrayNames.INPUT)).isEqualTo(cleanRecord.value().array(ArrayNames.INPUT));
+        assertThat(example.value().array(ArrayNames.INPUT))
+                .isEqualTo(cleanRecord.value().array(ArrayNames.INPUT));
         example.value().views().forEach(view -> assertImageArray(view, SIZE));
         assertThat(example.value().modality()).isEqualTo(Modality.IMAGE);
         assertThat(example.value().meta("recipe")).contains(ExampleRecipe.TWO_VIEWS.id());
@@ -99,8 +100,15 @@ class ImageTopologyTest {
 
     @Test
     void shouldCarryTheCleanInputAndASpecThatRedrawsTheSameViews() {
-        start(Map.of(StreamAppConfig.SEED_CONFIG, "9", StreamAppConfig.VIEWS_CONFIG, "3",
-                "simclr.blur.probability", "0.5", "simclr.crop.scale.min", "0.3"));
+        start(Map.of(
+                StreamAppConfig.SEED_CONFIG,
+                "9",
+                StreamAppConfig.VIEWS_CONFIG,
+                "3",
+                "simclr.blur.probability",
+                "0.5",
+                "simclr.crop.scale.min",
+                "0.3"));
         raw.pipeInput("a", TestImages.png(64, 48));
         raw.pipeInput("b", TestImages.jpeg(40, 56));
         clean.readValuesToList();
@@ -110,12 +118,13 @@ class ImageTopologyTest {
             Example example = made.get(offset);
             ViewRecipe recipe = ViewRecipes.parse(example.meta("augment").orElseThrow());
             RgbImage input = ImageConversion.toRgb(ImageArrays.image(example.array(ArrayNames.INPUT)));
-            List<RgbImage> redrawn = recipe.views(input,
-                    RecordSeeds.generator(9, topics.raw(Modality.IMAGE), 0, offset));
+            List<RgbImage> redrawn =
+                    recipe.views(input, RecordSeeds.generator(9, topics.raw(Modality.IMAGE), 0, offset));
 
             assertThat(redrawn).hasSize(3);
             for (int v = 0; v < redrawn.size(); v++) {
-                assertThat(redrawn.get(v).pixels()).as("view %d of record %d", v, offset)
+                assertThat(redrawn.get(v).pixels())
+                        .as("view %d of record %d", v, offset)
                         .isEqualTo(example.array(ArrayNames.view(v)).bytes());
             }
             assertThat(recipe.views(input, new SplittableRandom(offset)).get(0).pixels())
@@ -144,7 +153,8 @@ class ImageTopologyTest {
         assertThat(dead.value()).isEqualTo(corrupt);
         Headers h = dead.headers();
         assertThat(HeaderNames.get(h, HeaderNames.DLQ_REASON)).contains("corrupt");
-        assertThat(HeaderNames.get(h, HeaderNames.DLQ_MESSAGE)).hasValueSatisfying(m -> assertThat(m).isNotBlank());
+        assertThat(HeaderNames.get(h, HeaderNames.DLQ_MESSAGE))
+                .hasValueSatisfying(m -> assertThat(m).isNotBlank());
         assertThat(HeaderNames.get(h, HeaderNames.DLQ_EXCEPTION))
                 .contains("dev.autodidact.media.MediaRejectedException");
         assertThat(HeaderNames.get(h, HeaderNames.DLQ_TOPIC)).contains(topics.raw(Modality.IMAGE));
@@ -221,9 +231,14 @@ class ImageTopologyTest {
         assertThat(count("autodidact.stream.records.in", "modality", "image")).isEqualTo(3.0);
         assertThat(count("autodidact.stream.records.out", "kind", "clean")).isEqualTo(2.0);
         assertThat(count("autodidact.stream.records.out", "kind", "examples")).isEqualTo(2.0);
-        assertThat(count("autodidact.stream.records.rejected", "reason", "corrupt")).isEqualTo(1.0);
+        assertThat(count("autodidact.stream.records.rejected", "reason", "corrupt"))
+                .isEqualTo(1.0);
         assertThat(registry.get("autodidact.stream.decode").timer().count()).isEqualTo(3);
-        assertThat(registry.get("autodidact.stream.augment").tag("method", "simclr").timer().count()).isEqualTo(2);
+        assertThat(registry.get("autodidact.stream.augment")
+                        .tag("method", "simclr")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -236,7 +251,8 @@ class ImageTopologyTest {
 
         assertThat(clean.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("same", "other");
         assertThat(examples.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("same", "same", "other");
-        assertThat(count("autodidact.stream.records.deduplicated", "modality", "image")).isEqualTo(1.0);
+        assertThat(count("autodidact.stream.records.deduplicated", "modality", "image"))
+                .isEqualTo(1.0);
         assertThat(count("autodidact.stream.records.out", "kind", "clean")).isEqualTo(2.0);
     }
 
@@ -261,12 +277,18 @@ class ImageTopologyTest {
 
     @Test
     void shouldNameEverySourceProcessorAndSink() {
-        String description = ImageTopology.build(config(Map.of()), registry).describe().toString();
+        String description =
+                ImageTopology.build(config(Map.of()), registry).describe().toString();
 
-        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "KSTREAM_")
-                .contains(ImageTopology.SOURCE, ImageTopology.DECODE, ImageTopology.CLEAN_EXAMPLE,
+        assertThat(description)
+                .doesNotContain("KSTREAM-", "KTABLE-", "KSTREAM_")
+                .contains(
+                        ImageTopology.SOURCE,
+                        ImageTopology.DECODE,
+                        ImageTopology.CLEAN_EXAMPLE,
                         ImageTopology.CLEAN_SINK,
-                        "image-dead-letter-sink", ImageTopology.examplesProcessor("simclr") + "-sink");
+                        "image-dead-letter-sink",
+                        ImageTopology.examplesProcessor("simclr") + "-sink");
     }
 
     private Example viewsOf(byte[] png, long seed) {
@@ -313,14 +335,14 @@ class ImageTopologyTest {
 
     private void start(Map<String, String> overrides) {
         StreamAppConfig config = config(overrides);
-        driver = new TopologyTestDriver(ImageTopology.build(config, registry),
-                StreamApp.streamsProperties(config, registry));
+        driver = new TopologyTestDriver(
+                ImageTopology.build(config, registry), StreamApp.streamsProperties(config, registry));
         raw = driver.createInputTopic(topics.raw(Modality.IMAGE), new StringSerializer(), new ByteArraySerializer());
-        clean = driver.createOutputTopic(topics.clean(Modality.IMAGE), new StringDeserializer(),
-                new ExampleSerde().deserializer());
-        examples = driver.createOutputTopic(topics.examples(Modality.IMAGE, "simclr"), new StringDeserializer(),
-                new ExampleSerde().deserializer());
-        deadLetter = driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        clean = driver.createOutputTopic(
+                topics.clean(Modality.IMAGE), new StringDeserializer(), new ExampleSerde().deserializer());
+        examples = driver.createOutputTopic(
+                topics.examples(Modality.IMAGE, "simclr"), new StringDeserializer(), new ExampleSerde().deserializer());
+        deadLetter =
+                driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

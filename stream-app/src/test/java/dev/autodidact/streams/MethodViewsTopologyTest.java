@@ -58,12 +58,17 @@ class MethodViewsTopologyTest {
             assertThat(example.viewCount()).isEqualTo(expectedViews);
             assertThat(example.arrays()).hasSize(1 + expectedViews).containsKey(ArrayNames.INPUT);
             assertImageArray(example.array(ArrayNames.INPUT), 32);
-            assertThat(example.metadata()).containsOnlyKeys(Example.MODALITY, "recipe", "augment")
+            assertThat(example.metadata())
+                    .containsOnlyKeys(Example.MODALITY, "recipe", "augment")
                     .containsEntry(Example.MODALITY, "image")
                     .containsEntry("recipe", method.recipe().id())
-                    .containsEntry("augment", ImageViewRecipes.forMethod(method.name(), config).spec());
-            assertThat(example.meta("augment").orElseThrow()).startsWith("v1;" + method.recipe().id() + ";");
-            assertThat(ViewRecipes.parse(example.meta("augment").orElseThrow()).viewSides()).hasSize(expectedViews);
+                    .containsEntry(
+                            "augment",
+                            ImageViewRecipes.forMethod(method.name(), config).spec());
+            assertThat(example.meta("augment").orElseThrow())
+                    .startsWith("v1;" + method.recipe().id() + ";");
+            assertThat(ViewRecipes.parse(example.meta("augment").orElseThrow()).viewSides())
+                    .hasSize(expectedViews);
             assertImageArray(example.array("view.0"), 32);
             assertImageArray(example.array("view.1"), 32);
             assertThat(example.array("view.0")).isNotEqualTo(example.array("view.1"));
@@ -90,13 +95,18 @@ class MethodViewsTopologyTest {
 
     @Test
     void shouldHonourTheMultiCropKnobs() {
-        StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "dino",
-                StreamAppConfig.DINO_LOCAL_CROPS_CONFIG, "3", StreamAppConfig.DINO_LOCAL_SIZE_CONFIG, "12"));
+        StreamAppConfig config = ImageTopologyTest.config(Map.of(
+                StreamAppConfig.METHODS_CONFIG,
+                "dino",
+                StreamAppConfig.DINO_LOCAL_CROPS_CONFIG,
+                "3",
+                StreamAppConfig.DINO_LOCAL_SIZE_CONFIG,
+                "12"));
         try (TopologyTestDriver driver = driver(config)) {
             raw(driver).pipeInput("a", TestImages.png(40, 40));
             Example dino = examples(driver, "dino").readValue();
-            assertThat(dino.arrays()).containsOnlyKeys(ArrayNames.INPUT, "view.0", "view.1", "view.2", "view.3",
-                    "view.4");
+            assertThat(dino.arrays())
+                    .containsOnlyKeys(ArrayNames.INPUT, "view.0", "view.1", "view.2", "view.3", "view.4");
             assertThat(dino.views()).extracting(view -> view.dim(1)).containsExactly(32, 32, 12, 12, 12);
             assertThat(ViewRecipes.parse(dino.meta("augment").orElseThrow())).isEqualTo(config.multiCrop());
             assertThat(dino.meta("augment").orElseThrow()).contains(";local.crops=3;", ";local.size=12;");
@@ -105,8 +115,8 @@ class MethodViewsTopologyTest {
 
     @Test
     void shouldGiveTheViewsSettingToSimclrOnlyAndTwoViewsToTheOtherTwoViewMethods() {
-        StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "simclr,byol",
-                StreamAppConfig.VIEWS_CONFIG, "3"));
+        StreamAppConfig config = ImageTopologyTest.config(
+                Map.of(StreamAppConfig.METHODS_CONFIG, "simclr,byol", StreamAppConfig.VIEWS_CONFIG, "3"));
         try (TopologyTestDriver driver = driver(config)) {
             raw(driver).pipeInput("a", TestImages.png(64, 48));
 
@@ -134,20 +144,26 @@ class MethodViewsTopologyTest {
     @Test
     void shouldRefuseAMethodListedTwice() {
         assertThatThrownBy(() -> ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "byol,simclr,byol")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("byol").hasMessageContaining("twice");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("byol")
+                .hasMessageContaining("twice");
     }
 
     @Test
     void shouldRejectAnInvalidMultiCropRecipe() {
-        assertThatThrownBy(() -> ImageTopologyTest.config(Map.of(StreamAppConfig.DINO_LOCAL_SCALE_MIN_CONFIG, "0.5",
-                StreamAppConfig.DINO_LOCAL_SCALE_MAX_CONFIG, "0.4")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("dino");
+        assertThatThrownBy(() -> ImageTopologyTest.config(Map.of(
+                        StreamAppConfig.DINO_LOCAL_SCALE_MIN_CONFIG,
+                        "0.5",
+                        StreamAppConfig.DINO_LOCAL_SCALE_MAX_CONFIG,
+                        "0.4")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("dino");
     }
 
     private TopologyTestDriver driver(StreamAppConfig config) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        return new TopologyTestDriver(ImageTopology.build(config, registry),
-                StreamApp.streamsProperties(config, registry));
+        return new TopologyTestDriver(
+                ImageTopology.build(config, registry), StreamApp.streamsProperties(config, registry));
     }
 
     private TestInputTopic<String, byte[]> raw(TopologyTestDriver driver) {
@@ -155,7 +171,7 @@ class MethodViewsTopologyTest {
     }
 
     private TestOutputTopic<String, Example> examples(TopologyTestDriver driver, String method) {
-        return driver.createOutputTopic(topics.examples(Modality.IMAGE, method), new StringDeserializer(),
-                new ExampleSerde().deserializer());
+        return driver.createOutputTopic(
+                topics.examples(Modality.IMAGE, method), new StringDeserializer(), new ExampleSerde().deserializer());
     }
 }

@@ -16,8 +16,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 final class PoisonPill {
     static final byte[] VALUE = "poison pill".getBytes(StandardCharsets.US_ASCII);
 
-    private PoisonPill() {
-    }
+    private PoisonPill() {}
 
     static UnaryOperator<FixedKeyProcessor<String, byte[], Outcome<CleanImage>>> decorator() {
         return decode -> new FixedKeyProcessor<>() {

@@ -58,24 +58,36 @@ class PoisonRecordIT {
     @Test
     void shouldDeadLetterRecordThatKillsTheStreamThreadRepeatedlyAndProcessTheRecordsAfterIt() throws Exception {
         StreamAppConfig config = new StreamAppConfig(Map.of(
-                StreamAppConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                StreamAppConfig.APPLICATION_ID_CONFIG, TestClients.unique("poison-it"),
-                StreamAppConfig.TOPIC_PREFIX_CONFIG, TestClients.unique("poison") + ".",
-                StreamAppConfig.STATE_DIR_CONFIG, stateDir.toString(),
-                StreamAppConfig.COMMIT_INTERVAL_MS_CONFIG, "20",
-                StreamAppConfig.POISON_MAX_FAILURES_CONFIG, Integer.toString(MAX_FAILURES),
-                "poll.ms", "10",
+                StreamAppConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                StreamAppConfig.APPLICATION_ID_CONFIG,
+                TestClients.unique("poison-it"),
+                StreamAppConfig.TOPIC_PREFIX_CONFIG,
+                TestClients.unique("poison") + ".",
+                StreamAppConfig.STATE_DIR_CONFIG,
+                stateDir.toString(),
+                StreamAppConfig.COMMIT_INTERVAL_MS_CONFIG,
+                "20",
+                StreamAppConfig.POISON_MAX_FAILURES_CONFIG,
+                Integer.toString(MAX_FAILURES),
+                "poll.ms",
+                "10",
                 // A dead thread's consumer does not leave the group: its partition moves after the session timeout.
-                "consumer.session.timeout.ms", "6000", "consumer.heartbeat.interval.ms", "1000"));
+                "consumer.session.timeout.ms",
+                "6000",
+                "consumer.heartbeat.interval.ms",
+                "1000"));
         Topics topics = config.topics();
         String raw = topics.raw(Modality.IMAGE);
         MeterRegistry registry = new SimpleMeterRegistry();
 
         try (StreamApp app = StreamApp.start(config, registry, PoisonPill.decorator());
                 KafkaProducer<String, byte[]> producer = TestClients.producer(broker.bootstrapServers())) {
-            producer.send(new ProducerRecord<>(raw, "good-1", TestImages.png(40, 40))).get();
+            producer.send(new ProducerRecord<>(raw, "good-1", TestImages.png(40, 40)))
+                    .get();
             producer.send(new ProducerRecord<>(raw, "poison", PoisonPill.VALUE)).get();
-            producer.send(new ProducerRecord<>(raw, "good-2", TestImages.jpeg(48, 32))).get();
+            producer.send(new ProducerRecord<>(raw, "good-2", TestImages.jpeg(48, 32)))
+                    .get();
 
             assertThat(read(topics.deadLetter(), 1)).singleElement().satisfies(dead -> {
                 assertThat(dead.key()).isEqualTo("poison");
@@ -84,20 +96,31 @@ class PoisonRecordIT {
                         .contains(DeadLetters.REPEATED_FAILURE);
                 assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_EXCEPTION))
                         .contains(AssertionError.class.getName());
-                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_MESSAGE)).contains("poison pill");
-                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_TOPIC)).contains(raw);
-                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_PARTITION)).contains("0");
-                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_OFFSET)).contains("1");
+                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_MESSAGE))
+                        .contains("poison pill");
+                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_TOPIC))
+                        .contains(raw);
+                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_PARTITION))
+                        .contains("0");
+                assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_OFFSET))
+                        .contains("1");
             });
             List<ConsumerRecord<String, byte[]>> clean = read(topics.clean(Modality.IMAGE), 2);
             assertThat(clean).extracting(ConsumerRecord::key).containsExactly("good-1", "good-2");
-            assertThat(clean).extracting(r -> ExampleSerde.read(r.value()).array(ArrayNames.INPUT).shape())
+            assertThat(clean)
+                    .extracting(r ->
+                            ExampleSerde.read(r.value()).array(ArrayNames.INPUT).shape())
                     .containsOnly(new int[] {32, 32, 3});
             Awaitility.await().atMost(WAIT).until(() -> app.state() == KafkaStreams.State.RUNNING);
-            assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED).counter().count())
+            assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED)
+                            .counter()
+                            .count())
                     .isGreaterThanOrEqualTo(MAX_FAILURES);
-            assertThat(registry.get(StreamMetrics.RECORDS_REJECTED).tag("reason", DeadLetters.REPEATED_FAILURE)
-                    .counter().count()).isGreaterThanOrEqualTo(1);
+            assertThat(registry.get(StreamMetrics.RECORDS_REJECTED)
+                            .tag("reason", DeadLetters.REPEATED_FAILURE)
+                            .counter()
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 class PoisonRecordTopologyTest {
     private final Topics topics = new Topics(Topics.DEFAULT_PREFIX);
     private final MeterRegistry registry = new SimpleMeterRegistry();
-    private final StreamAppConfig config = ImageTopologyTest.config(Map.of(
-            StreamAppConfig.POISON_MAX_FAILURES_CONFIG, "3", StreamAppConfig.DEDUP_ENABLED_CONFIG, "false"));
+    private final StreamAppConfig config = ImageTopologyTest.config(
+            Map.of(StreamAppConfig.POISON_MAX_FAILURES_CONFIG, "3", StreamAppConfig.DEDUP_ENABLED_CONFIG, "false"));
     private final PoisonRecords poison = new PoisonRecords(config.poisonMaxFailures());
     private final ThreadReplacingHandler handler = new ThreadReplacingHandler(registry, poison);
 
@@ -53,21 +53,35 @@ class PoisonRecordTopologyTest {
             raw(driver).pipeInput("bad", PoisonPill.VALUE);
             raw(driver).pipeInput("good", TestImages.png(40, 40));
 
-            assertThat(driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(),
-                    new ByteArrayDeserializer()).readRecordsToList()).singleElement().satisfies(dead -> {
+            assertThat(driver.createOutputTopic(
+                                    topics.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer())
+                            .readRecordsToList())
+                    .singleElement()
+                    .satisfies(dead -> {
                         assertThat(dead.key()).isEqualTo("bad");
                         assertThat(dead.value()).isEqualTo(PoisonPill.VALUE);
                         assertRepeatedFailureHeaders(dead);
                     });
-            assertThat(driver.createOutputTopic(topics.clean(Modality.IMAGE), new StringDeserializer(),
-                    new ExampleSerde().deserializer()).readKeyValuesToList()).singleElement().satisfies(kv -> {
+            assertThat(driver.createOutputTopic(
+                                    topics.clean(Modality.IMAGE),
+                                    new StringDeserializer(),
+                                    new ExampleSerde().deserializer())
+                            .readKeyValuesToList())
+                    .singleElement()
+                    .satisfies(kv -> {
                         assertThat(kv.key).isEqualTo("good");
                         ImageTopologyTest.assertImageArray(kv.value.array(ArrayNames.INPUT), 32);
                     });
         }
-        assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED).counter().count()).isEqualTo(3);
-        assertThat(registry.get(StreamMetrics.RECORDS_REJECTED).tag("reason", DeadLetters.REPEATED_FAILURE).counter()
-                .count()).isEqualTo(1);
+        assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED)
+                        .counter()
+                        .count())
+                .isEqualTo(3);
+        assertThat(registry.get(StreamMetrics.RECORDS_REJECTED)
+                        .tag("reason", DeadLetters.REPEATED_FAILURE)
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -85,16 +99,21 @@ class PoisonRecordTopologyTest {
     @Test
     void shouldRegisterRepeatedFailureRejectionsAndThreadReplacementsAtZero() {
         try (TopologyTestDriver driver = driver()) {
-            assertThat(registry.get(StreamMetrics.RECORDS_REJECTED).tag("reason", DeadLetters.REPEATED_FAILURE)
-                    .counter().count()).isZero();
-            assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED).counter().count()).isZero();
+            assertThat(registry.get(StreamMetrics.RECORDS_REJECTED)
+                            .tag("reason", DeadLetters.REPEATED_FAILURE)
+                            .counter()
+                            .count())
+                    .isZero();
+            assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED)
+                            .counter()
+                            .count())
+                    .isZero();
         }
     }
 
     private static void assertRepeatedFailureHeaders(TestRecord<String, byte[]> dead) {
         assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_REASON)).contains(DeadLetters.REPEATED_FAILURE);
-        assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_EXCEPTION))
-                .contains(AssertionError.class.getName());
+        assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_EXCEPTION)).contains(AssertionError.class.getName());
         assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_MESSAGE)).contains("poison pill");
         assertThat(HeaderNames.get(dead.headers(), HeaderNames.DLQ_TOPIC))
                 .contains(new Topics(Topics.DEFAULT_PREFIX).raw(Modality.IMAGE));

@@ -50,9 +50,11 @@ class StreamAppIT {
                 KafkaProducer<String, byte[]> producer = TestClients.producer(broker.bootstrapServers())) {
             assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
             String raw = topics.raw(Modality.IMAGE);
-            producer.send(new ProducerRecord<>(raw, "good-1", TestImages.png(64, 48))).get();
+            producer.send(new ProducerRecord<>(raw, "good-1", TestImages.png(64, 48)))
+                    .get();
             producer.send(new ProducerRecord<>(raw, "corrupt", corrupt)).get();
-            producer.send(new ProducerRecord<>(raw, "good-2", TestImages.jpeg(48, 64))).get();
+            producer.send(new ProducerRecord<>(raw, "good-2", TestImages.jpeg(48, 64)))
+                    .get();
 
             List<ConsumerRecord<String, byte[]>> clean = read(topics.clean(Modality.IMAGE), 2);
             List<ConsumerRecord<String, byte[]>> examples = read(topics.examples(Modality.IMAGE, "simclr"), 2);
@@ -69,27 +71,40 @@ class StreamAppIT {
                     .isEqualTo(ExampleSerde.read(clean.get(1).value()).array(ArrayNames.INPUT));
             ImageTopologyTest.assertImageArray(views.array("view.0"), 32);
             assertThat(views.meta("recipe")).contains(ExampleRecipe.TWO_VIEWS.id());
-            assertThat(views.meta("augment")).contains(ImageViewRecipes.forMethod("simclr", config).spec());
+            assertThat(views.meta("augment"))
+                    .contains(ImageViewRecipes.forMethod("simclr", config).spec());
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(record.key()).isEqualTo("corrupt");
                 assertThat(record.value()).isEqualTo(corrupt);
-                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_REASON)).contains("corrupt");
-                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_TOPIC)).contains(raw);
-                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_OFFSET)).contains("1");
-                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_EXCEPTION)).isPresent();
+                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_REASON))
+                        .contains("corrupt");
+                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_TOPIC))
+                        .contains(raw);
+                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_OFFSET))
+                        .contains("1");
+                assertThat(HeaderNames.get(record.headers(), HeaderNames.DLQ_EXCEPTION))
+                        .isPresent();
             });
-            assertThat(registry.get("autodidact.stream.records.in").counter().count()).isEqualTo(3.0);
-            assertThat(registry.find("kafka.stream.thread.process.total").meters()).isNotEmpty();
+            assertThat(registry.get("autodidact.stream.records.in").counter().count())
+                    .isEqualTo(3.0);
+            assertThat(registry.find("kafka.stream.thread.process.total").meters())
+                    .isNotEmpty();
         }
     }
 
     @Test
     void shouldFailClearlyWhenTheBrokerCannotBeReached() {
-        StreamAppConfig config = config(Map.of(StreamAppConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-                "default.api.timeout.ms", "1500", "request.timeout.ms", "1000"));
+        StreamAppConfig config = config(Map.of(
+                StreamAppConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:1",
+                "default.api.timeout.ms",
+                "1500",
+                "request.timeout.ms",
+                "1000"));
 
         assertThatThrownBy(() -> StreamApp.start(config, new SimpleMeterRegistry()))
-                .isInstanceOf(KafkaException.class).hasMessageContaining("127.0.0.1:1");
+                .isInstanceOf(KafkaException.class)
+                .hasMessageContaining("127.0.0.1:1");
     }
 
     private List<ConsumerRecord<String, byte[]>> read(String topic, int count) {
@@ -98,12 +113,18 @@ class StreamAppIT {
 
     private StreamAppConfig config(Map<String, String> overrides) {
         Map<String, String> props = new HashMap<>(Map.of(
-                StreamAppConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                StreamAppConfig.APPLICATION_ID_CONFIG, TestClients.unique("stream-app-it"),
-                StreamAppConfig.TOPIC_PREFIX_CONFIG, TestClients.unique("it") + ".",
-                StreamAppConfig.STATE_DIR_CONFIG, stateDir.toString(),
-                StreamAppConfig.COMMIT_INTERVAL_MS_CONFIG, "20",
-                "poll.ms", "10"));
+                StreamAppConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                StreamAppConfig.APPLICATION_ID_CONFIG,
+                TestClients.unique("stream-app-it"),
+                StreamAppConfig.TOPIC_PREFIX_CONFIG,
+                TestClients.unique("it") + ".",
+                StreamAppConfig.STATE_DIR_CONFIG,
+                stateDir.toString(),
+                StreamAppConfig.COMMIT_INTERVAL_MS_CONFIG,
+                "20",
+                "poll.ms",
+                "10"));
         props.putAll(overrides);
         return new StreamAppConfig(props);
     }

@@ -18,33 +18,48 @@ import org.awaitility.Awaitility;
 
 /** Plain Kafka clients for integration tests: a byte producer and read_committed readers. */
 public final class TestClients {
-    private TestClients() {
-    }
+    private TestClients() {}
 
     public static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /** Reads {@code topic} from the start with isolation read_committed until it has {@code count} records. */
-    public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic, int count,
-            Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> readCommitted(
+            String bootstrap, String topic, int count, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, unique("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        unique("reader"),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        16 << 20),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            Awaitility.await(topic + " to hold " + count + " committed records").atMost(timeout)
-                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+            Awaitility.await(topic + " to hold " + count + " committed records")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
                         consumer.poll(Duration.ofMillis(100)).forEach(records::add);
                         return records.size() >= count;
                     });

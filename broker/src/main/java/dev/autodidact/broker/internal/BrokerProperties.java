@@ -21,8 +21,7 @@ public final class BrokerProperties {
 
     private static final String HOST = "127.0.0.1";
 
-    private BrokerProperties() {
-    }
+    private BrokerProperties() {}
 
     /**
      * Builds the broker configuration.

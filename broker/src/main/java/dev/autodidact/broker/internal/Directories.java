@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Recursive deletion of a directory the broker owns. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /**
      * Deletes {@code dir} and everything under it; does nothing if it does not exist.

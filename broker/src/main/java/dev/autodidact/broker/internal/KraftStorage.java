@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
-
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
@@ -25,8 +24,7 @@ public final class KraftStorage {
 
     private static final Logger LOG = LoggerFactory.getLogger(KraftStorage.class);
 
-    private KraftStorage() {
-    }
+    private KraftStorage() {}
 
     /**
      * Formats the log directories named by {@code props} unless they are formatted already.
@@ -40,15 +38,18 @@ public final class KraftStorage {
         try (OutputStream out = Files.newOutputStream(configFile)) {
             props.store(out, "autodidact embedded broker");
         }
-        String clusterId = existingClusterId(props).orElseGet(() -> Uuid.randomUuid().toString());
+        String clusterId =
+                existingClusterId(props).orElseGet(() -> Uuid.randomUuid().toString());
         String[] args = {"format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"};
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int rc;
         try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
             rc = StorageTool.execute(args, out);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Formatting KRaft storage failed: " + e.getMessage() + "\n"
-                + captured.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "Formatting KRaft storage failed: " + e.getMessage() + "\n"
+                            + captured.toString(StandardCharsets.UTF_8),
+                    e);
         }
         String output = captured.toString(StandardCharsets.UTF_8).strip();
         if (rc != 0) {

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Resolves port 0 to a port that is free on the loopback interface right now. */
 public final class LocalPorts {
 
-    private LocalPorts() {
-    }
+    private LocalPorts() {}
 
     /**
      * Returns {@code port} itself, or a free loopback port when it is 0.

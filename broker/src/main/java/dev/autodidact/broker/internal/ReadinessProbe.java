@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
@@ -17,8 +16,7 @@ public final class ReadinessProbe {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration BACKOFF = Duration.ofMillis(50);
 
-    private ReadinessProbe() {
-    }
+    private ReadinessProbe() {}
 
     /**
      * Blocks until the broker at {@code bootstrapServers} lists node {@code nodeId} among the alive brokers.
@@ -32,16 +30,16 @@ public final class ReadinessProbe {
     public static void awaitReady(String bootstrapServers, int nodeId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> config = Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
-            AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, (int) BACKOFF.toMillis());
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ATTEMPT_TIMEOUT.toMillis(),
+                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, (int) BACKOFF.toMillis());
         Exception last = null;
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {
                 try {
-                    Collection<Node> nodes = admin.describeCluster().nodes()
-                        .get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    Collection<Node> nodes =
+                            admin.describeCluster().nodes().get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     if (nodes.stream().anyMatch(node -> node.id() == nodeId)) {
                         return;
                     }

@@ -1,10 +1,9 @@
 package dev.autodidact.broker.internal;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
-
 import dev.autodidact.monitoring.YammerMetricsBinder;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 
 /**
@@ -18,8 +17,7 @@ public final class YammerBindings {
 
     private static final Map<MeterRegistry, Counted> BOUND = new IdentityHashMap<>();
 
-    private YammerBindings() {
-    }
+    private YammerBindings() {}
 
     /**
      * Binds the broker metrics ({@link YammerMetricsBinder#forBroker}) to a registry, or takes one more reference to

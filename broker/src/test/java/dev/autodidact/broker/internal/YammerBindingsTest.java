@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 class YammerBindingsTest {
 
     private static final String METER = "kafka.server.replicamanager.yammerbindingstest";
-    private static final MetricName NAME = new MetricName("kafka.server", "ReplicaManager", "YammerBindingsTest",
-        null, "kafka.server:type=ReplicaManager,name=YammerBindingsTest");
+    private static final MetricName NAME = new MetricName(
+            "kafka.server",
+            "ReplicaManager",
+            "YammerBindingsTest",
+            null,
+            "kafka.server:type=ReplicaManager,name=YammerBindingsTest");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 

@@ -1,10 +1,9 @@
 package dev.autodidact.broker.testing;
 
+import dev.autodidact.broker.EmbeddedKafkaBroker;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
-
-import dev.autodidact.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -66,8 +65,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
 
     /** The broker of the top-level test class, started on first use; JUnit closes it with that class's context. */
     private static EmbeddedKafkaBroker broker(ExtensionContext context) {
-        return topLevelClass(context).getStore(NAMESPACE).getOrComputeIfAbsent(EmbeddedKafkaBroker.class,
-                type -> EmbeddedKafkaBroker.startTemporary(), EmbeddedKafkaBroker.class);
+        return topLevelClass(context)
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        EmbeddedKafkaBroker.class,
+                        type -> EmbeddedKafkaBroker.startTemporary(),
+                        EmbeddedKafkaBroker.class);
     }
 
     private static ExtensionContext topLevelClass(ExtensionContext context) {
@@ -79,7 +82,8 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     }
 
     private static List<Field> brokerFields(Class<?> testClass) {
-        return ReflectionSupport.findFields(testClass,
+        return ReflectionSupport.findFields(
+                testClass,
                 field -> Modifier.isStatic(field.getModifiers()) && field.getType() == EmbeddedKafkaBroker.class,
                 HierarchyTraversalMode.TOP_DOWN);
     }

@@ -3,12 +3,11 @@ package dev.autodidact.broker.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.autodidact.broker.EmbeddedKafkaBroker;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import dev.autodidact.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
@@ -26,6 +25,7 @@ class KafkaBrokerExtensionIT {
 
     /** The brokers the fixture saw: static field, {@code @BeforeAll} parameter, test parameters, nested class. */
     private static final List<EmbeddedKafkaBroker> SEEN = new ArrayList<>();
+
     private static final List<String> CLUSTER_IDS = new ArrayList<>();
     private static final List<Boolean> RUNNING_IN_AFTER_ALL = new ArrayList<>();
 
@@ -42,22 +42,30 @@ class KafkaBrokerExtensionIT {
         assertThat(SEEN).hasSize(4).allSatisfy(b -> assertThat(b).isSameAs(SEEN.get(0)));
         assertThat(CLUSTER_IDS).hasSize(3).doesNotContainNull();
         assertThat(RUNNING_IN_AFTER_ALL).containsExactly(true);
-        assertThat(Files.exists(SEEN.get(0).workDir())).as("the temporary broker directory is deleted").isFalse();
+        assertThat(Files.exists(SEEN.get(0).workDir()))
+                .as("the temporary broker directory is deleted")
+                .isFalse();
     }
 
     @Test
     void shouldRefuseAFinalBrokerField() {
         TestExecutionSummary summary = run(FinalFieldFixture.class);
 
-        assertThat(summary.getFailures()).singleElement()
-                .satisfies(f -> assertThat(f.getException()).isInstanceOf(ExtensionConfigurationException.class)
+        assertThat(summary.getFailures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.getException())
+                        .isInstanceOf(ExtensionConfigurationException.class)
                         .hasMessageContaining("final field"));
     }
 
     private static TestExecutionSummary run(Class<?> fixture) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .build(), listener);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(fixture))
+                                .build(),
+                        listener);
         return listener.getSummary();
     }
 

@@ -56,10 +56,11 @@ public final class ConnectWorker implements AutoCloseable {
         try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
             StandaloneConfig config = new StandaloneConfig(props);
             ConnectorClientConfigOverridePolicy policy = plugins.newPlugin(
-                    config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG), config,
+                    config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG),
+                    config,
                     ConnectorClientConfigOverridePolicy.class);
-            FileOffsetBackingStore offsets = new FileOffsetBackingStore(plugins.newInternalConverter(true,
-                    "org.apache.kafka.connect.json.JsonConverter", Map.of("schemas.enable", "false")));
+            FileOffsetBackingStore offsets = new FileOffsetBackingStore(plugins.newInternalConverter(
+                    true, "org.apache.kafka.connect.json.JsonConverter", Map.of("schemas.enable", "false")));
             offsets.configure(config);
             Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsets, policy);
             StandaloneHerder herder = new StandaloneHerder(worker, config.kafkaClusterId(), policy);

@@ -40,7 +40,7 @@ public enum FeedOrder {
     public List<MediaFile> arrange(List<MediaFile> listing, long seed, long pass) {
         List<MediaFile> files = new ArrayList<>(listing);
         switch (this) {
-            case SORTED -> { }
+            case SORTED -> {}
             case BY_CLASS -> files.sort(BY_LABEL);
             case SHUFFLED -> Collections.shuffle(files, new Random(passSeed(seed, pass)));
             default -> throw new IllegalStateException("Unhandled order " + this);

@@ -37,8 +37,8 @@ public final class KafkaTarget implements AutoCloseable {
      * Uses {@code bootstrap} if given, else starts an embedded broker in {@code workDir} (temporary when null) whose
      * metrics go to {@code registry} (none when null).
      */
-    public static KafkaTarget open(String bootstrap, Map<String, Object> extra, String prefix, Path workDir,
-                                   MeterRegistry registry) {
+    public static KafkaTarget open(
+            String bootstrap, Map<String, Object> extra, String prefix, Path workDir, MeterRegistry registry) {
         if (bootstrap != null && !bootstrap.isBlank()) {
             return new KafkaTarget(null, bootstrap, extra, prefix);
         }
@@ -83,7 +83,9 @@ public final class KafkaTarget implements AutoCloseable {
      * @throws IllegalArgumentException if {@code topic} is none of them
      */
     public void ensureTopic(Modality modality, String topic) {
-        List<TopicSpec> spec = topics.pipeline(modality, "none").stream().filter(t -> t.name().equals(topic)).toList();
+        List<TopicSpec> spec = topics.pipeline(modality, "none").stream()
+                .filter(t -> t.name().equals(topic))
+                .toList();
         if (spec.isEmpty()) {
             throw new IllegalArgumentException(topic + " is not a pipeline topic of " + modality.id());
         }

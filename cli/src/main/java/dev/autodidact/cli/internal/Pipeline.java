@@ -1,10 +1,10 @@
 package dev.autodidact.cli.internal;
 
-import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.embed.Embedder;
 import dev.autodidact.learner.embed.EmbedderConfig;
+import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.streams.StreamApp;
 import dev.autodidact.streams.StreamAppConfig;
@@ -38,8 +38,14 @@ public final class Pipeline implements AutoCloseable {
     private final KafkaTarget kafka;
 
     /** A pipeline feeding {@code data} in {@link FeedOrder#SORTED} order. */
-    public Pipeline(KafkaTarget kafka, Path data, Map<String, Object> learnerSettings,
-                    Map<String, Object> streamSettings, boolean embed, Path stateDir, MeterRegistry registry) {
+    public Pipeline(
+            KafkaTarget kafka,
+            Path data,
+            Map<String, Object> learnerSettings,
+            Map<String, Object> streamSettings,
+            boolean embed,
+            Path stateDir,
+            MeterRegistry registry) {
         this(kafka, data, FeedOrder.SORTED, learnerSettings, streamSettings, embed, stateDir, registry);
     }
 
@@ -48,8 +54,15 @@ public final class Pipeline implements AutoCloseable {
      * @param learnerSettings learner config keys (method, limits, checkpoint dir, hyper-parameters)
      * @param streamSettings stream-app config keys (image size, augmentation knobs)
      */
-    public Pipeline(KafkaTarget kafka, Path data, FeedOrder order, Map<String, Object> learnerSettings,
-                    Map<String, Object> streamSettings, boolean embed, Path stateDir, MeterRegistry registry) {
+    public Pipeline(
+            KafkaTarget kafka,
+            Path data,
+            FeedOrder order,
+            Map<String, Object> learnerSettings,
+            Map<String, Object> streamSettings,
+            boolean embed,
+            Path stateDir,
+            MeterRegistry registry) {
         this.kafka = kafka;
         this.threads = new ServiceThreads(registry);
         LearnerConfig learnerConfig = new LearnerConfig(merge(kafka, learnerSettings));
@@ -62,20 +75,28 @@ public final class Pipeline implements AutoCloseable {
             }
         });
         streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(ImageKit.IMAGE_SIZE_CONFIG));
-        streamProps.put(StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
+        streamProps.put(
+                StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
         this.streams = StreamApp.start(new StreamAppConfig(streamProps), registry);
         this.learner = new Learner(learnerConfig, registry);
-        this.embedder = embed ? new Embedder(new EmbedderConfig(merge(kafka,
-                Map.of(EmbedderConfig.METHOD_CONFIG, learnerConfig.method()))), registry) : null;
-        this.feeder = new RawFeeder(kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data, order,
-                RawFeeder.DEFAULT_SEED);
+        this.embedder = embed
+                ? new Embedder(
+                        new EmbedderConfig(merge(kafka, Map.of(EmbedderConfig.METHOD_CONFIG, learnerConfig.method()))),
+                        registry)
+                : null;
+        this.feeder = new RawFeeder(
+                kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data, order, RawFeeder.DEFAULT_SEED);
         this.learnerThread = threads.start("learner", learner::run);
         if (embedder != null) {
             threads.start("embedder", embedder::run);
         }
         long ahead = FEED_AHEAD + learnerConfig.getInt(LearnerConfig.SHUFFLE_BUFFER_RECORDS_CONFIG);
-        threads.start("feeder", () -> feeder.feedContinuously(() -> learner.progress().samplesSeen(),
-                ahead, () -> stopFeeding.get() || !learnerThread.isAlive()));
+        threads.start(
+                "feeder",
+                () -> feeder.feedContinuously(
+                        () -> learner.progress().samplesSeen(),
+                        ahead,
+                        () -> stopFeeding.get() || !learnerThread.isAlive()));
     }
 
     private static Map<String, Object> merge(KafkaTarget kafka, Map<String, Object> settings) {
@@ -92,8 +113,8 @@ public final class Pipeline implements AutoCloseable {
      * @return the number of records published
      */
     public long publishProbe(Path labeledRoot) {
-        try (RawFeeder probe = new RawFeeder(kafka.clientProperties(), kafka.topics().probe(Modality.IMAGE),
-                labeledRoot, true)) {
+        try (RawFeeder probe =
+                new RawFeeder(kafka.clientProperties(), kafka.topics().probe(Modality.IMAGE), labeledRoot, true)) {
             probe.feedOnce();
             return probe.produced();
         }

@@ -88,13 +88,26 @@ public final class RawFeeder implements AutoCloseable {
     }
 
     /** For tests: sends through {@code producer} in {@code order}, and closes it. */
-    RawFeeder(Producer<String, byte[]> producer, String topic, Path root, boolean labeled, ZipLimits limits,
-            FeedOrder order, long seed) {
+    RawFeeder(
+            Producer<String, byte[]> producer,
+            String topic,
+            Path root,
+            boolean labeled,
+            ZipLimits limits,
+            FeedOrder order,
+            long seed) {
         this(producer, null, topic, root, labeled, limits, order, seed);
     }
 
-    private RawFeeder(Producer<String, byte[]> producer, Map<String, Object> clientProperties, String topic, Path root,
-            boolean labeled, ZipLimits limits, FeedOrder order, long seed) {
+    private RawFeeder(
+            Producer<String, byte[]> producer,
+            Map<String, Object> clientProperties,
+            String topic,
+            Path root,
+            boolean labeled,
+            ZipLimits limits,
+            FeedOrder order,
+            long seed) {
         this.topic = topic;
         this.root = root;
         this.labeled = labeled;
@@ -108,13 +121,18 @@ public final class RawFeeder implements AutoCloseable {
     /** Walks once without reading bytes: counts the files and checks that each has a class where one is needed. */
     private static int check(Path root, boolean labeled, ZipLimits limits) {
         int[] count = {0};
-        walk(root, limits, file -> {
-            if (labeled && file.label() == null) {
-                throw new IllegalArgumentException("Labeled input needs <root>/<class>/<file> or <root>/<class>.zip; "
-                        + file.id() + " under " + root + " has no class");
-            }
-            count[0]++;
-        }, (path, reason, detail) -> { });
+        walk(
+                root,
+                limits,
+                file -> {
+                    if (labeled && file.label() == null) {
+                        throw new IllegalArgumentException(
+                                "Labeled input needs <root>/<class>/<file> or <root>/<class>.zip; " + file.id()
+                                        + " under " + root + " has no class");
+                    }
+                    count[0]++;
+                },
+                (path, reason, detail) -> {});
         if (count[0] == 0) {
             throw new IllegalArgumentException("No media files under " + root);
         }
@@ -160,15 +178,17 @@ public final class RawFeeder implements AutoCloseable {
     public void feedContinuously(LongSupplier consumed, long maxAhead, BooleanSupplier stop) {
         while (!stop.getAsBoolean()) {
             long before = produced;
-            pass(file -> {
-                while (produced - consumed.getAsLong() >= maxAhead && !stop.getAsBoolean()) {
-                    producer.flush();
-                    sleep();
-                }
-                if (!stop.getAsBoolean()) {
-                    send(file, System.currentTimeMillis());
-                }
-            }, stop);
+            pass(
+                    file -> {
+                        while (produced - consumed.getAsLong() >= maxAhead && !stop.getAsBoolean()) {
+                            producer.flush();
+                            sleep();
+                        }
+                        if (!stop.getAsBoolean()) {
+                            send(file, System.currentTimeMillis());
+                        }
+                    },
+                    stop);
             producer.flush();
             if (produced == before && !stop.getAsBoolean()) {
                 throw new IllegalStateException("A pass over " + root + " found nothing to publish");
@@ -187,12 +207,16 @@ public final class RawFeeder implements AutoCloseable {
             return;
         }
         try {
-            walk(root, limits, file -> {
-                if (stop.getAsBoolean()) {
-                    throw new PassStopped();
-                }
-                action.accept(file);
-            }, (path, reason, detail) -> skip(path, reason, detail));
+            walk(
+                    root,
+                    limits,
+                    file -> {
+                        if (stop.getAsBoolean()) {
+                            throw new PassStopped();
+                        }
+                        action.accept(file);
+                    },
+                    (path, reason, detail) -> skip(path, reason, detail));
         } catch (PassStopped stopped) {
             // the rest of the pass is not needed
         }
@@ -219,8 +243,7 @@ public final class RawFeeder implements AutoCloseable {
         }
     }
 
-    private static void walk(Path root, ZipLimits limits, IoConsumer<MediaFile> action,
-            SkipListener skips) {
+    private static void walk(Path root, ZipLimits limits, IoConsumer<MediaFile> action, SkipListener skips) {
         try {
             MediaFiles.forEach(root, limits, skips, action);
         } catch (IOException e) {
@@ -237,8 +260,12 @@ public final class RawFeeder implements AutoCloseable {
             return;
         } catch (NoSuchFileException e) {
             skipped++;
-            LOG.warn("Not publishing {} to {}: gone since the pass began ({}); {} skipped so far", file.id(), topic,
-                    e.getMessage(), skipped);
+            LOG.warn(
+                    "Not publishing {} to {}: gone since the pass began ({}); {} skipped so far",
+                    file.id(),
+                    topic,
+                    e.getMessage(),
+                    skipped);
             return;
         }
         RecordHeaders headers = new RecordHeaders();

@@ -22,13 +22,14 @@ import org.slf4j.LoggerFactory;
 public final class ServiceSupervisor {
     /** Exit code of a command whose service failed or ended unasked. */
     public static final int FAILED = 1;
+
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSupervisor.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final String service;
     private final ServiceThreads threads;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
-    private volatile Runnable stop = () -> { };
+    private volatile Runnable stop = () -> {};
 
     /**
      * @param service the service's name: the work thread's name and the gauge's {@code service} tag
@@ -56,14 +57,16 @@ public final class ServiceSupervisor {
     public int run(Runnable work, Runnable stopAction, boolean mayFinish) throws InterruptedException {
         this.stop = stopAction;
         Thread worker = threads.start(service, work);
-        Thread hook = new Thread(() -> {
-            requestStop();
-            try {
-                worker.join(STOP_TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, service + "-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    requestStop();
+                    try {
+                        worker.join(STOP_TIMEOUT.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                service + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             // Joining, not a latch in the work's finally: the failure is recorded after the work returns.

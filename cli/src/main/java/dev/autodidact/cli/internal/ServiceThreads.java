@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class ServiceThreads {
     /** The liveness gauge's name. */
     public static final String RUNNING = "autodidact.service.running";
+
     private static final Logger LOG = LoggerFactory.getLogger(ServiceThreads.class);
 
     private final List<Thread> threads = new ArrayList<>();
@@ -33,19 +34,24 @@ public final class ServiceThreads {
     }
 
     public Thread start(String name, Runnable body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                LOG.error("{} failed", name, e);
-                failure.compareAndSet(null, e);
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } catch (Throwable e) {
+                        LOG.error("{} failed", name, e);
+                        failure.compareAndSet(null, e);
+                    }
+                },
+                name);
         t.setDaemon(true);
         threads.add(t);
         if (registry != null) {
-            Gauge.builder(RUNNING, t, thread -> thread.isAlive() ? 1 : 0).strongReference(true).tag("service", name)
-                    .description("1 while the service's work thread runs, 0 once it ended").register(registry);
+            Gauge.builder(RUNNING, t, thread -> thread.isAlive() ? 1 : 0)
+                    .strongReference(true)
+                    .tag("service", name)
+                    .description("1 while the service's work thread runs, 0 once it ended")
+                    .register(registry);
         }
         t.start();
         return t;

@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class LineageJson {
 
-    private LineageJson() {
-    }
+    private LineageJson() {}
 
     public static Map<String, Object> of(VersionLineage lineage, String source) {
         CheckpointManifest m = lineage.manifest();
@@ -61,13 +60,16 @@ public final class LineageJson {
     private static Map<String, Object> counts(Map<String, Long> byPartition) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("by_partition", new TreeMap<>(byPartition));
-        json.put("total", byPartition.values().stream().mapToLong(Long::longValue).sum());
+        json.put(
+                "total",
+                byPartition.values().stream().mapToLong(Long::longValue).sum());
         return json;
     }
 
     private static Map<String, List<long[]>> ranges(Map<String, List<OffsetRange>> ranges) {
         Map<String, List<long[]>> json = new TreeMap<>();
-        ranges.forEach((tp, list) -> json.put(tp, list.stream().map(r -> new long[] {r.from(), r.to()}).toList()));
+        ranges.forEach((tp, list) -> json.put(
+                tp, list.stream().map(r -> new long[] {r.from(), r.to()}).toList()));
         return json;
     }
 }

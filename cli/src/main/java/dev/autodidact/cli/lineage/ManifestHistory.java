@@ -32,8 +32,8 @@ public record ManifestHistory(String source, String method, NavigableMap<Long, C
     }
 
     /** The committed manifests on {@code topic} of {@code method}, or of the only method there when it is null. */
-    public static ManifestHistory fromTopic(Map<String, Object> clientProperties, String topic, String method,
-                                            Duration timeout) {
+    public static ManifestHistory fromTopic(
+            Map<String, Object> clientProperties, String topic, String method, Duration timeout) {
         String where = clientProperties.getOrDefault("bootstrap.servers", "?") + " " + topic;
         return of(where, ManifestTopicReader.read(clientProperties, topic, timeout), method);
     }

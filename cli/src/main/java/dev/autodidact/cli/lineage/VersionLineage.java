@@ -57,7 +57,8 @@ public record VersionLineage(List<CheckpointManifest> ancestry, boolean reachesR
             return true;
         }
         if (m.parentVersion() <= 0) {
-            return m.offsets().values().stream().allMatch(o -> o == 0) && m.trainedAhead().isEmpty();
+            return m.offsets().values().stream().allMatch(o -> o == 0)
+                    && m.trainedAhead().isEmpty();
         }
         if (index + 1 >= ancestry.size()) {
             return false;
@@ -95,8 +96,8 @@ public record VersionLineage(List<CheckpointManifest> ancestry, boolean reachesR
         Map<String, Long> expected = expectedConsumed();
         TreeSet<String> partitions = new TreeSet<>(cumulative.keySet());
         partitions.addAll(expected.keySet());
-        return partitions.stream().allMatch(tp -> Objects.equals(cumulative.getOrDefault(tp, 0L),
-                expected.getOrDefault(tp, 0L)));
+        return partitions.stream()
+                .allMatch(tp -> Objects.equals(cumulative.getOrDefault(tp, 0L), expected.getOrDefault(tp, 0L)));
     }
 
     /** The chain reaches random weights, every version in it has lineage, and the sums agree. */
@@ -107,7 +108,8 @@ public record VersionLineage(List<CheckpointManifest> ancestry, boolean reachesR
     /** The number of offsets in {@code ranges}, per partition. */
     public static Map<String, Long> records(Map<String, List<OffsetRange>> ranges) {
         Map<String, Long> sizes = new TreeMap<>();
-        ranges.forEach((tp, list) -> sizes.put(tp, list.stream().mapToLong(OffsetRange::size).sum()));
+        ranges.forEach((tp, list) ->
+                sizes.put(tp, list.stream().mapToLong(OffsetRange::size).sum()));
         return sizes;
     }
 }

@@ -5,8 +5,8 @@ import dev.autodidact.learner.embed.FeatureExtractor;
 import dev.autodidact.learner.eval.FeatureSet;
 import dev.autodidact.learner.eval.LabeledInputs;
 import dev.autodidact.learner.modality.EncoderArchitectures;
-import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.checkpoint.Checkpoint;
+import dev.autodidact.schema.example.Tensor;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.nio.file.Path;
@@ -30,8 +30,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * @param version checkpoint version whose encoder made the features
  * @param explained share of the total variance along each of the two axes
  */
-public record EmbeddingMap(double[][] points, int[] labels, List<String> classNames, long version,
-                           double[] explained) {
+public record EmbeddingMap(double[][] points, int[] labels, List<String> classNames, long version, double[] explained) {
     public static final String ID = "embedding-map";
     public static final String TITLE = "Embedding map";
     public static final String EXPLANATION = "The newest checkpoint's features of the labeled images, L2-normalised "
@@ -52,8 +51,8 @@ public record EmbeddingMap(double[][] points, int[] labels, List<String> classNa
 
     /** Embeds every {@code step}-th image of the labeled folder {@code labels}, at most {@code max}, with {@code cp}. */
     public static EmbeddingMap compute(Checkpoint cp, Path labels, int max) {
-        LabeledInputs all = LabeledInputs.load(labels, EncoderArchitectures.fromMap(cp.manifest().architecture()),
-                null);
+        LabeledInputs all = LabeledInputs.load(
+                labels, EncoderArchitectures.fromMap(cp.manifest().architecture()), null);
         int step = Math.max(1, (all.inputs().size() + max - 1) / max);
         List<Tensor> images = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();
@@ -66,8 +65,8 @@ public record EmbeddingMap(double[][] points, int[] labels, List<String> classNa
         }
         int[] keptLabels = kept.stream().mapToInt(Integer::intValue).toArray();
         try (FeatureExtractor fx = FeatureExtractor.fromCheckpoint(cp)) {
-            FeatureSet features = new FeatureSet(fx.embed(images), keptLabels, all.classNames().size(),
-                    all.classNames());
+            FeatureSet features = new FeatureSet(
+                    fx.embed(images), keptLabels, all.classNames().size(), all.classNames());
             return of(features, cp.manifest().version());
         }
     }
@@ -81,11 +80,20 @@ public record EmbeddingMap(double[][] points, int[] labels, List<String> classNa
         for (int i = 0; i < points.length; i++) {
             dataset.getSeries(labels[i]).add(points[i][0], points[i][1]);
         }
-        JFreeChart chart = ChartFactory.createScatterPlot(TITLE + " (v" + version + ")",
-                axisLabel(1), axisLabel(2), dataset, PlotOrientation.VERTICAL, true, false, false);
-        ReportCharts.style(chart, String.format(Locale.ROOT, "PCA of %d L2-normalised embeddings, coloured by label",
-                points.length));
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        JFreeChart chart = ChartFactory.createScatterPlot(
+                TITLE + " (v" + version + ")",
+                axisLabel(1),
+                axisLabel(2),
+                dataset,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
+        ReportCharts.style(
+                chart,
+                String.format(Locale.ROOT, "PCA of %d L2-normalised embeddings, coloured by label", points.length));
+        XYLineAndShapeRenderer renderer =
+                (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int c = 0; c < classNames.size(); c++) {
             Color base = (Color) ReportCharts.PALETTE[c % ReportCharts.PALETTE.length];
             renderer.setSeriesPaint(c, new Color(base.getRed(), base.getGreen(), base.getBlue(), 170));

@@ -19,9 +19,18 @@ import java.util.TreeSet;
 public final class HtmlReport {
     public static final String TITLE = "autodidact training report";
     /** Table columns, in this order when present; other metric keys follow, sorted. */
-    private static final List<String> KNOWN_METRICS = List.of("loss", "samples.per.second", "health.std",
-            "health.rankme", "health.alignment", "health.uniformity", "health.drift", "probe.knn.top1",
-            "probe.linear.top1", "skipped.steps");
+    private static final List<String> KNOWN_METRICS = List.of(
+            "loss",
+            "samples.per.second",
+            "health.std",
+            "health.rankme",
+            "health.alignment",
+            "health.uniformity",
+            "health.drift",
+            "probe.knn.top1",
+            "probe.linear.top1",
+            "skipped.steps");
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String STYLE = """
@@ -34,20 +43,27 @@ public final class HtmlReport {
             """;
 
     /** A chart with its rendered PNG (null when the chart is missing) and the PNG's file name. */
-    public record Figure(ReportChart chart, byte[] png, String fileName) {
-    }
+    public record Figure(ReportChart chart, byte[] png, String fileName) {}
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(ReportData data, XAxis axis, List<Figure> figures, Instant generatedAt) {
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(TITLE)
-                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(TITLE)
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(TITLE).append("</h1>\n");
-        h.append("<p class=\"meta\">").append(escape(summary(data))).append("<br>Source: <code>")
-                .append(escape(data.source())).append("</code>; generated ").append(TIME.format(generatedAt))
-                .append(" UTC; curves over ").append(escape(axis.label())).append(".</p>\n");
+        h.append("<p class=\"meta\">")
+                .append(escape(summary(data)))
+                .append("<br>Source: <code>")
+                .append(escape(data.source()))
+                .append("</code>; generated ")
+                .append(TIME.format(generatedAt))
+                .append(" UTC; curves over ")
+                .append(escape(axis.label()))
+                .append(".</p>\n");
         for (Figure f : figures) {
             figure(h, f);
         }
@@ -58,14 +74,25 @@ public final class HtmlReport {
 
     private static void figure(StringBuilder h, Figure f) {
         ReportChart c = f.chart();
-        h.append("<section id=\"").append(escape(c.id())).append("\">\n<h2>").append(escape(c.title()))
-                .append("</h2>\n<p class=\"explain\">").append(escape(c.explanation())).append("</p>\n");
+        h.append("<section id=\"")
+                .append(escape(c.id()))
+                .append("\">\n<h2>")
+                .append(escape(c.title()))
+                .append("</h2>\n<p class=\"explain\">")
+                .append(escape(c.explanation()))
+                .append("</p>\n");
         if (c.isDrawn()) {
-            h.append("<figure><img alt=\"").append(escape(c.title())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(f.png())).append("\"><figcaption><code>")
-                    .append(escape(f.fileName())).append("</code></figcaption></figure>\n");
+            h.append("<figure><img alt=\"")
+                    .append(escape(c.title()))
+                    .append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(f.png()))
+                    .append("\"><figcaption><code>")
+                    .append(escape(f.fileName()))
+                    .append("</code></figcaption></figure>\n");
         } else {
-            h.append("<p class=\"missing\">Not drawn: ").append(escape(c.missing())).append("</p>\n");
+            h.append("<p class=\"missing\">Not drawn: ")
+                    .append(escape(c.missing()))
+                    .append("</p>\n");
         }
         h.append("</section>\n");
     }
@@ -77,12 +104,20 @@ public final class HtmlReport {
         metrics.forEach(m -> h.append("<th>").append(escape(m)).append("</th>"));
         h.append("</tr>\n");
         for (CheckpointManifest m : data.manifests()) {
-            h.append("<tr><td>").append(m.version()).append("</td><td>").append(m.step()).append("</td><td>")
-                    .append(m.samplesSeen()).append("</td><td>")
-                    .append(TIME.format(Instant.ofEpochMilli(m.createdAtMs()))).append("</td>");
+            h.append("<tr><td>")
+                    .append(m.version())
+                    .append("</td><td>")
+                    .append(m.step())
+                    .append("</td><td>")
+                    .append(m.samplesSeen())
+                    .append("</td><td>")
+                    .append(TIME.format(Instant.ofEpochMilli(m.createdAtMs())))
+                    .append("</td>");
             for (String key : metrics) {
                 Double v = m.metrics().get(key);
-                h.append("<td>").append(v == null ? "" : String.format(Locale.ROOT, "%.4g", v)).append("</td>");
+                h.append("<td>")
+                        .append(v == null ? "" : String.format(Locale.ROOT, "%.4g", v))
+                        .append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -102,9 +137,18 @@ public final class HtmlReport {
         CheckpointManifest first = data.manifests().get(0);
         CheckpointManifest last = data.newest();
         double minutes = (last.createdAtMs() - first.createdAtMs()) / 60_000.0;
-        return String.format(Locale.ROOT, "%s on %s: %d versions (v%d to v%d), %,d steps, %,d samples seen, "
-                        + "%.1f minutes between the first and the last checkpoint.", last.method(), last.modality(),
-                data.manifests().size(), first.version(), last.version(), last.step(), last.samplesSeen(), minutes);
+        return String.format(
+                Locale.ROOT,
+                "%s on %s: %d versions (v%d to v%d), %,d steps, %,d samples seen, "
+                        + "%.1f minutes between the first and the last checkpoint.",
+                last.method(),
+                last.modality(),
+                data.manifests().size(),
+                first.version(),
+                last.version(),
+                last.step(),
+                last.samplesSeen(),
+                minutes);
     }
 
     static String escape(String s) {

@@ -29,15 +29,24 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** Draws the report's line charts with JFreeChart and renders any chart to PNG bytes. */
 public final class ReportCharts {
     /** The colours of Matplotlib's {@code tab10}, so that classes and series stay apart in print. */
-    static final Paint[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
+    static final Paint[] PALETTE = {
+        new Color(0x1f77b4),
+        new Color(0xff7f0e),
+        new Color(0x2ca02c),
+        new Color(0xd62728),
+        new Color(0x9467bd),
+        new Color(0x8c564b),
+        new Color(0xe377c2),
+        new Color(0x7f7f7f),
+        new Color(0xbcbd22),
+        new Color(0x17becf)
+    };
+
     private static final int MAX_POINTS_WITH_SHAPES = 60;
     /** Versions averaged by the smoothed loss curve. */
     private static final int SMOOTHING = 10;
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     /** One chart per {@link ReportCurve}, in declaration order; a curve with no data comes back missing. */
     public static List<ReportChart> lineCharts(ReportData data, XAxis axis) {
@@ -58,7 +67,10 @@ public final class ReportCharts {
         }
         series.removeIf(Series::isEmpty);
         if (series.isEmpty()) {
-            return ReportChart.missing(curve.id(), curve.title(), curve.explanation(),
+            return ReportChart.missing(
+                    curve.id(),
+                    curve.title(),
+                    curve.explanation(),
                     "no manifest holds " + String.join(" or ", curve.metrics()) + ".");
         }
         if (curve == ReportCurve.LOSS && series.get(0).size() >= 2 * SMOOTHING) {
@@ -88,8 +100,8 @@ public final class ReportCharts {
     }
 
     /** An XY line chart of {@code series} with the report's look. */
-    public static JFreeChart lineChart(String title, String subtitle, String xLabel, String yLabel,
-                                       List<Series> series, boolean legend) {
+    public static JFreeChart lineChart(
+            String title, String subtitle, String xLabel, String yLabel, List<Series> series, boolean legend) {
         XYSeriesCollection dataset = new XYSeriesCollection();
         int points = 0;
         for (Series s : series) {
@@ -100,10 +112,11 @@ public final class ReportCharts {
             dataset.addSeries(xy);
             points = Math.max(points, s.size());
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, dataset, PlotOrientation.VERTICAL,
-                legend, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, xLabel, yLabel, dataset, PlotOrientation.VERTICAL, legend, false, false);
         style(chart, subtitle);
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        XYLineAndShapeRenderer renderer =
+                (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         renderer.setDefaultShapesVisible(points <= MAX_POINTS_WITH_SHAPES);
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
@@ -138,7 +151,8 @@ public final class ReportCharts {
         try {
             ChartUtils.writeChartAsPNG(out, chart, width, height);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot render chart " + chart.getTitle().getText(), e);
+            throw new UncheckedIOException(
+                    "Cannot render chart " + chart.getTitle().getText(), e);
         }
         return out.toByteArray();
     }
@@ -168,7 +182,9 @@ public final class ReportCharts {
     }
 
     private static ValueMarker referenceLine(double value, String label) {
-        ValueMarker marker = new ValueMarker(value, Color.GRAY,
+        ValueMarker marker = new ValueMarker(
+                value,
+                Color.GRAY,
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         marker.setLabel(label);
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));

@@ -97,7 +97,8 @@ public record ReportData(String source, List<CheckpointManifest> manifests) {
             return OptionalInt.empty();
         }
         try {
-            return OptionalInt.of(EncoderArchitectures.fromMap(newest().architecture()).featureDim());
+            return OptionalInt.of(
+                    EncoderArchitectures.fromMap(newest().architecture()).featureDim());
         } catch (RuntimeException e) {
             return OptionalInt.empty();
         }

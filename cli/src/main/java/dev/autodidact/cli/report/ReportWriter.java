@@ -23,11 +23,9 @@ public final class ReportWriter {
      * @param pngs one file per drawn chart, in page order
      * @param missing the charts that could not be drawn
      */
-    public record Result(Path html, List<Path> pngs, List<ReportChart> missing) {
-    }
+    public record Result(Path html, List<Path> pngs, List<ReportChart> missing) {}
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * Writes {@code <pngDir>/<chart id>.png} for every drawn line chart of {@code data} and for {@code map}, then
@@ -38,7 +36,10 @@ public final class ReportWriter {
             throw new IllegalArgumentException("No checkpoint manifests in " + data.source());
         }
         List<ReportChart> charts = new ArrayList<>(ReportCharts.lineCharts(data, axis));
-        charts.add(map.orElse(ReportChart.missing(EmbeddingMap.ID, EmbeddingMap.TITLE, EmbeddingMap.EXPLANATION,
+        charts.add(map.orElse(ReportChart.missing(
+                EmbeddingMap.ID,
+                EmbeddingMap.TITLE,
+                EmbeddingMap.EXPLANATION,
                 "no labeled images; run the report with --labels DIR (<DIR>/<class>/<image>).")));
         List<HtmlReport.Figure> figures = new ArrayList<>();
         List<Path> pngs = new ArrayList<>();

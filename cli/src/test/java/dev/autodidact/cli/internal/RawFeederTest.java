@@ -7,9 +7,9 @@ import dev.autodidact.media.source.MediaFiles;
 import dev.autodidact.media.source.ZipLimits;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,25 +39,26 @@ class RawFeederTest {
             Files.writeString(root.resolve(i + ".jpg"), "old-" + i);
         }
         // When file i is sent, file i+1 changes: a feeder that read ahead would send its old bytes.
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer()) {
-            @Override
-            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
-                int next = Integer.parseInt(record.key().replace(".jpg", "")) + 1;
-                try {
-                    Files.writeString(root.resolve(next + ".jpg"), "new-" + next);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return super.send(record);
-            }
-        };
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+                        int next = Integer.parseInt(record.key().replace(".jpg", "")) + 1;
+                        try {
+                            Files.writeString(root.resolve(next + ".jpg"), "new-" + next);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return super.send(record);
+                    }
+                };
 
         try (RawFeeder feeder = new RawFeeder(producer, "raw", root, false, ZipLimits.DEFAULT)) {
             feeder.feedOnce();
         }
 
-        assertThat(producer.history()).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+        assertThat(producer.history())
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .containsExactly("old-0", "new-1", "new-2", "new-3", "new-4");
     }
 
@@ -66,18 +67,22 @@ class RawFeederTest {
         for (int i = 0; i < 3; i++) {
             Files.writeString(root.resolve(i + ".jpg"), "image-" + i);
         }
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         AtomicBoolean stop = new AtomicBoolean();
 
         try (RawFeeder feeder = new RawFeeder(producer, "raw", root, false, ZipLimits.DEFAULT)) {
-            feeder.feedContinuously(() -> Long.MAX_VALUE / 2, 1000, () -> stop.get() || producer.history().size() >= 7);
+            feeder.feedContinuously(
+                    () -> Long.MAX_VALUE / 2,
+                    1000,
+                    () -> stop.get() || producer.history().size() >= 7);
             assertThat(feeder.produced()).isEqualTo(7);
             assertThat(feeder.files()).isEqualTo(3);
         }
 
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("0.jpg", "1.jpg", "2.jpg",
-                "0.jpg", "1.jpg", "2.jpg", "0.jpg");
+        assertThat(producer.history())
+                .extracting(ProducerRecord::key)
+                .containsExactly("0.jpg", "1.jpg", "2.jpg", "0.jpg", "1.jpg", "2.jpg", "0.jpg");
         assertThat(producer.history()).allSatisfy(r -> assertThat(r.topic()).isEqualTo("raw"));
         assertThat(List.copyOf(producer.history())).hasSize(7);
     }
@@ -85,7 +90,8 @@ class RawFeederTest {
     @Test
     void shouldSkipAZipEntryInflatingBeyondTheCapDespiteItsHeaderAndSendTheOthers() throws IOException {
         Path archive = root.resolve("cat.zip");
-        try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String name : List.of("a.jpg", "b.jpg", "c.jpg")) {
                 zip.putNextEntry(new ZipEntry(name));
                 zip.write(name.equals("b.jpg") ? new byte[1 << 20] : name.getBytes(StandardCharsets.UTF_8));
@@ -93,8 +99,8 @@ class RawFeederTest {
             }
         }
         declareSizesOfAtMost(archive, 10);
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
 
         try (RawFeeder feeder = new RawFeeder(producer, "raw", root, true, new ZipLimits(64 * 1024, 100))) {
             feeder.feedOnce();
@@ -102,8 +108,9 @@ class RawFeederTest {
             assertThat(feeder.produced()).isEqualTo(2);
         }
 
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("cat.zip!/a.jpg",
-                "cat.zip!/c.jpg");
+        assertThat(producer.history())
+                .extracting(ProducerRecord::key)
+                .containsExactly("cat.zip!/a.jpg", "cat.zip!/c.jpg");
     }
 
     @Test
@@ -122,8 +129,20 @@ class RawFeederTest {
 
         List<String> fed = feed(FeedOrder.BY_CLASS, 7, 24);
 
-        assertThat(fed.subList(0, 12)).containsExactly("ant/0.jpg", "ant/1.jpg", "ant/2.jpg", "ant/3.jpg",
-                "bee/0.jpg", "bee/1.jpg", "bee/2.jpg", "bee/3.jpg", "cat/0.jpg", "cat/1.jpg", "cat/2.jpg", "cat/3.jpg");
+        assertThat(fed.subList(0, 12))
+                .containsExactly(
+                        "ant/0.jpg",
+                        "ant/1.jpg",
+                        "ant/2.jpg",
+                        "ant/3.jpg",
+                        "bee/0.jpg",
+                        "bee/1.jpg",
+                        "bee/2.jpg",
+                        "bee/3.jpg",
+                        "cat/0.jpg",
+                        "cat/1.jpg",
+                        "cat/2.jpg",
+                        "cat/3.jpg");
         assertThat(fed.subList(12, 24)).isEqualTo(fed.subList(0, 12));
     }
 
@@ -135,10 +154,10 @@ class RawFeederTest {
 
         List<String> fed = feed(FeedOrder.BY_CLASS, 7, 14);
 
-        assertThat(fed.subList(0, 5)).containsExactly("all.zip!/ant/9.jpg", "ant/0.jpg", "ant/1.jpg", "ant/2.jpg",
-                "ant/3.jpg");
-        assertThat(fed.subList(9, 14)).containsExactly("all.zip!/cat/9.jpg", "cat/0.jpg", "cat/1.jpg", "cat/2.jpg",
-                "cat/3.jpg");
+        assertThat(fed.subList(0, 5))
+                .containsExactly("all.zip!/ant/9.jpg", "ant/0.jpg", "ant/1.jpg", "ant/2.jpg", "ant/3.jpg");
+        assertThat(fed.subList(9, 14))
+                .containsExactly("all.zip!/cat/9.jpg", "cat/0.jpg", "cat/1.jpg", "cat/2.jpg", "cat/3.jpg");
     }
 
     @Test
@@ -154,7 +173,9 @@ class RawFeederTest {
         assertThat(feed(FeedOrder.SHUFFLED, 7, 24)).isEqualTo(fed);
         assertThat(feed(FeedOrder.SHUFFLED, 8, 12)).isNotEqualTo(pass0);
         List<MediaFile> files = MediaFiles.list(root);
-        assertThat(FeedOrder.SHUFFLED.arrange(files, 7, 1)).extracting(MediaFile::id).isEqualTo(pass1);
+        assertThat(FeedOrder.SHUFFLED.arrange(files, 7, 1))
+                .extracting(MediaFile::id)
+                .isEqualTo(pass1);
         assertThat(FeedOrder.SHUFFLED.arrange(files, 7, 1)).isEqualTo(FeedOrder.SHUFFLED.arrange(files, 7, 1));
         assertThat(files).extracting(MediaFile::id).containsExactlyElementsOf(listing);
     }
@@ -171,30 +192,32 @@ class RawFeederTest {
             assertThat(feeder.order()).isEqualTo(FeedOrder.SHUFFLED);
         }
 
-        assertThat(producer.history()).hasSize(12).allSatisfy(r -> assertThat(new String(r.value(),
-                StandardCharsets.UTF_8)).isEqualTo(r.key().substring(r.key().indexOf("!/") + 2)));
-        assertThat(producer.history()).extracting(r -> new String(r.headers().lastHeader("label").value(),
-                StandardCharsets.UTF_8)).containsOnly("ant", "bee", "cat");
+        assertThat(producer.history())
+                .hasSize(12)
+                .allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                        .isEqualTo(r.key().substring(r.key().indexOf("!/") + 2)));
+        assertThat(producer.history())
+                .extracting(r -> new String(r.headers().lastHeader("label").value(), StandardCharsets.UTF_8))
+                .containsOnly("ant", "bee", "cat");
     }
 
     @Test
     void shouldSkipAFileRemovedAfterItsPassWasListed() throws IOException {
         threeClassesOfFour();
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer()) {
-            @Override
-            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
-                try {
-                    Files.deleteIfExists(root.resolve("cat/3.jpg"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return super.send(record);
-            }
-        };
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+                        try {
+                            Files.deleteIfExists(root.resolve("cat/3.jpg"));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return super.send(record);
+                    }
+                };
 
-        try (RawFeeder feeder = new RawFeeder(producer, "raw", root, false, ZipLimits.DEFAULT, FeedOrder.BY_CLASS,
-                7)) {
+        try (RawFeeder feeder = new RawFeeder(producer, "raw", root, false, ZipLimits.DEFAULT, FeedOrder.BY_CLASS, 7)) {
             feeder.feedOnce();
             assertThat(feeder.produced()).isEqualTo(11);
             assertThat(feeder.skipped()).isEqualTo(1);
@@ -230,7 +253,8 @@ class RawFeederTest {
     private List<String> feed(FeedOrder order, long seed, int records) {
         MockProducer<String, byte[]> producer = mockProducer();
         try (RawFeeder feeder = new RawFeeder(producer, "raw", root, false, ZipLimits.DEFAULT, order, seed)) {
-            feeder.feedContinuously(() -> Long.MAX_VALUE / 2, 1000, () -> producer.history().size() >= records);
+            feeder.feedContinuously(
+                    () -> Long.MAX_VALUE / 2, 1000, () -> producer.history().size() >= records);
         }
         return producer.history().stream().map(ProducerRecord::key).toList();
     }
@@ -241,7 +265,8 @@ class RawFeederTest {
 
     /** An archive whose entries hold their own names. */
     private static void zip(Path archive, String... names) throws IOException {
-        try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String name : names) {
                 zip.putNextEntry(new ZipEntry(name));
                 zip.write(name.getBytes(StandardCharsets.UTF_8));

@@ -17,9 +17,13 @@ class ServiceSupervisorTest {
     void shouldReturnNonZeroPromptlyWhenTheWorkThreadDiesFromAnException() {
         ServiceSupervisor supervisor = new ServiceSupervisor("embedder", registry);
 
-        int exit = assertTimeoutPreemptively(PROMPTLY, () -> supervisor.run(() -> {
-            throw new IllegalStateException("boom");
-        }, () -> { }));
+        int exit = assertTimeoutPreemptively(
+                PROMPTLY,
+                () -> supervisor.run(
+                        () -> {
+                            throw new IllegalStateException("boom");
+                        },
+                        () -> {}));
 
         assertThat(exit).isEqualTo(ServiceSupervisor.FAILED);
         assertThat(running("embedder")).isZero();
@@ -29,7 +33,7 @@ class ServiceSupervisorTest {
     void shouldReturnNonZeroWhenAServiceThatShouldRunUntilStoppedReturnsUnasked() {
         ServiceSupervisor supervisor = new ServiceSupervisor("stream-app", registry);
 
-        int exit = assertTimeoutPreemptively(PROMPTLY, () -> supervisor.run(() -> { }, () -> { }));
+        int exit = assertTimeoutPreemptively(PROMPTLY, () -> supervisor.run(() -> {}, () -> {}));
 
         assertThat(exit).isEqualTo(ServiceSupervisor.FAILED);
     }
@@ -38,7 +42,8 @@ class ServiceSupervisorTest {
     void shouldReturnZeroWhenAServiceThatMayFinishCompletes() {
         ServiceSupervisor supervisor = new ServiceSupervisor("learner", registry);
 
-        assertThat(assertTimeoutPreemptively(PROMPTLY, () -> supervisor.run(() -> { }, () -> { }, true))).isZero();
+        assertThat(assertTimeoutPreemptively(PROMPTLY, () -> supervisor.run(() -> {}, () -> {}, true)))
+                .isZero();
     }
 
     @Test
@@ -49,10 +54,12 @@ class ServiceSupervisorTest {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread command = new Thread(() -> {
             try {
-                exit.set(supervisor.run(() -> {
-                    started.countDown();
-                    awaitQuietly(stop);
-                }, stop::countDown));
+                exit.set(supervisor.run(
+                        () -> {
+                            started.countDown();
+                            awaitQuietly(stop);
+                        },
+                        stop::countDown));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -70,7 +77,10 @@ class ServiceSupervisorTest {
     }
 
     private double running(String service) {
-        return registry.get(ServiceThreads.RUNNING).tag("service", service).gauge().value();
+        return registry.get(ServiceThreads.RUNNING)
+                .tag("service", service)
+                .gauge()
+                .value();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -15,28 +15,61 @@ public final class LineageManifests {
     public static final String P0 = "autodidact.examples.image.simclr-0";
     public static final String P1 = "autodidact.examples.image.simclr-1";
 
-    private LineageManifests() {
-    }
+    private LineageManifests() {}
 
     /** Version {@code v} of simclr, 10 steps per version, with the given offsets and ranges. */
-    public static CheckpointManifest manifest(long v, long parent, Map<String, Long> offsets,
-                                              Map<String, List<OffsetRange>> trainedAhead,
-                                              Map<String, List<OffsetRange>> consumed) {
+    public static CheckpointManifest manifest(
+            long v,
+            long parent,
+            Map<String, Long> offsets,
+            Map<String, List<OffsetRange>> trainedAhead,
+            Map<String, List<OffsetRange>> consumed) {
         return manifest("simclr", v, parent, offsets, trainedAhead, consumed);
     }
 
-    public static CheckpointManifest manifest(String method, long v, long parent, Map<String, Long> offsets,
-                                              Map<String, List<OffsetRange>> trainedAhead,
-                                              Map<String, List<OffsetRange>> consumed) {
-        return new CheckpointManifest(v, parent, method, "image", Map.of(), 10 * v, 640 * v, offsets,
-                Map.of("loss", 5.0 - v / 10.0), List.of(), 0, 1, "", 1_795_600_000_000L + v * 20_000L,
-                trainedAhead, consumed);
+    public static CheckpointManifest manifest(
+            String method,
+            long v,
+            long parent,
+            Map<String, Long> offsets,
+            Map<String, List<OffsetRange>> trainedAhead,
+            Map<String, List<OffsetRange>> consumed) {
+        return new CheckpointManifest(
+                v,
+                parent,
+                method,
+                "image",
+                Map.of(),
+                10 * v,
+                640 * v,
+                offsets,
+                Map.of("loss", 5.0 - v / 10.0),
+                List.of(),
+                0,
+                1,
+                "",
+                1_795_600_000_000L + v * 20_000L,
+                trainedAhead,
+                consumed);
     }
 
     /** A manifest as builds before the lineage fields wrote it: offsets only. */
     public static CheckpointManifest withoutLineage(long v, long parent, Map<String, Long> offsets) {
-        return new CheckpointManifest(v, parent, "simclr", "image", Map.of(), 10 * v, 640 * v, offsets,
-                Map.of("loss", 5.0), List.of(), 0, 1, "", 1_795_600_000_000L + v * 20_000L);
+        return new CheckpointManifest(
+                v,
+                parent,
+                "simclr",
+                "image",
+                Map.of(),
+                10 * v,
+                640 * v,
+                offsets,
+                Map.of("loss", 5.0),
+                List.of(),
+                0,
+                1,
+                "",
+                1_795_600_000_000L + v * 20_000L);
     }
 
     /** {@code from0, to0, from1, to1, ...} as ranges. */
@@ -63,10 +96,8 @@ public final class LineageManifests {
      */
     public static List<CheckpointManifest> threeVersionChain() {
         return List.of(
-                manifest(1, 0, Map.of(P0, 100L, P1, 80L), Map.of(),
-                        Map.of(P0, ranges(0, 100), P1, ranges(0, 80))),
-                manifest(2, 1, Map.of(P0, 250L, P1, 120L), Map.of(),
-                        Map.of(P0, ranges(100, 250), P1, ranges(80, 120))),
+                manifest(1, 0, Map.of(P0, 100L, P1, 80L), Map.of(), Map.of(P0, ranges(0, 100), P1, ranges(0, 80))),
+                manifest(2, 1, Map.of(P0, 250L, P1, 120L), Map.of(), Map.of(P0, ranges(100, 250), P1, ranges(80, 120))),
                 manifest(3, 2, Map.of(P0, 300L, P1, 120L), Map.of(), Map.of(P0, ranges(250, 300))));
     }
 

@@ -15,17 +15,23 @@ class ManifestHistoryTest {
 
     @Test
     void shouldDescribeTheVersionsAsRuns() {
-        List<CheckpointManifest> manifests =
-                LongStream.of(1, 2, 3, 5, 7, 8).mapToObj(ManifestHistoryTest::plain).toList();
+        List<CheckpointManifest> manifests = LongStream.of(1, 2, 3, 5, 7, 8)
+                .mapToObj(ManifestHistoryTest::plain)
+                .toList();
 
-        assertThat(ManifestHistory.of("test", manifests, null).describeVersions()).isEqualTo("1-3, 5, 7-8");
+        assertThat(ManifestHistory.of("test", manifests, null).describeVersions())
+                .isEqualTo("1-3, 5, 7-8");
     }
 
     @Test
     void shouldKeepOnlyTheChosenMethod() {
-        ManifestHistory history = ManifestHistory.of("test", List.of(plain(1),
-                manifest("byol", 1, 0, Map.of(), Map.of(), Map.of()),
-                manifest("byol", 2, 1, Map.of(), Map.of(), Map.of())), "byol");
+        ManifestHistory history = ManifestHistory.of(
+                "test",
+                List.of(
+                        plain(1),
+                        manifest("byol", 1, 0, Map.of(), Map.of(), Map.of()),
+                        manifest("byol", 2, 1, Map.of(), Map.of(), Map.of())),
+                "byol");
 
         assertThat(history.method()).isEqualTo("byol");
         assertThat(history.byVersion()).containsOnlyKeys(1L, 2L);
@@ -37,7 +43,8 @@ class ManifestHistoryTest {
         List<CheckpointManifest> mixed = List.of(plain(1), manifest("byol", 1, 0, Map.of(), Map.of(), Map.of()));
 
         assertThatThrownBy(() -> ManifestHistory.of("test", mixed, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[byol, simclr]")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[byol, simclr]")
                 .hasMessageContaining("--method");
     }
 

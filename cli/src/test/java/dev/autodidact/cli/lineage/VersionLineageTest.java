@@ -33,7 +33,8 @@ class VersionLineageTest {
         assertThat(v2.cumulativeConsumed()).isEqualTo(Map.of(P0, 160L));
         assertThat(v2.expectedConsumed()).isEqualTo(Map.of(P0, 160L));
         assertThat(v2.complete()).isTrue();
-        assertThat(lineageOf(3, LineageManifests.chainWithTrainedAhead()).complete()).isTrue();
+        assertThat(lineageOf(3, LineageManifests.chainWithTrainedAhead()).complete())
+                .isTrue();
     }
 
     @Test
@@ -51,8 +52,11 @@ class VersionLineageTest {
 
     @Test
     void shouldBeIncompleteWhenAnOldManifestHasNoLineage() {
-        VersionLineage lineage = lineageOf(2, List.of(withoutLineage(1, 0, Map.of(P0, 100L)),
-                manifest(2, 1, Map.of(P0, 200L), Map.of(), Map.of(P0, ranges(100, 200)))));
+        VersionLineage lineage = lineageOf(
+                2,
+                List.of(
+                        withoutLineage(1, 0, Map.of(P0, 100L)),
+                        manifest(2, 1, Map.of(P0, 200L), Map.of(), Map.of(P0, ranges(100, 200)))));
 
         assertThat(lineage.hasLineage(0)).isTrue();
         assertThat(lineage.hasLineage(1)).isFalse();
@@ -61,9 +65,11 @@ class VersionLineageTest {
 
     @Test
     void shouldTreatAVersionThatMovedNoOffsetAsHavingConsumedNothing() {
-        VersionLineage lineage = lineageOf(2, List.of(
-                manifest(1, 0, Map.of(P0, 100L), Map.of(), Map.of(P0, ranges(0, 100))),
-                withoutLineage(2, 1, Map.of(P0, 100L))));
+        VersionLineage lineage = lineageOf(
+                2,
+                List.of(
+                        manifest(1, 0, Map.of(P0, 100L), Map.of(), Map.of(P0, ranges(0, 100))),
+                        withoutLineage(2, 1, Map.of(P0, 100L))));
 
         assertThat(lineage.hasLineage(0)).isTrue();
         assertThat(lineage.complete()).isTrue();

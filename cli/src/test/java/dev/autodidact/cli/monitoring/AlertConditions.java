@@ -21,8 +21,7 @@ final class AlertConditions {
     private static final Pattern MATCHING = Pattern.compile("^\\s*(on|ignoring)\\s*\\([^)]*\\)");
     private static final Pattern COMPARISON = Pattern.compile("==|!=|>=|<=|>|<");
 
-    private AlertConditions() {
-    }
+    private AlertConditions() {}
 
     /**
      * @param expr an alert rule's expression

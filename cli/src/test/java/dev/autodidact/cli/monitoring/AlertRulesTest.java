@@ -16,9 +16,17 @@ class AlertRulesTest {
     @Test
     void shouldDefineTheAlertGroups() {
         List<String> groups = new ArrayList<>();
-        MonitoringFiles.readYaml(MonitoringFiles.ALERTS).path("groups").forEach(g -> groups.add(g.path("name").asText()));
-        assertThat(groups).contains("autodidact-learner-stalled", "autodidact-loss-non-finite", "autodidact-collapse",
-                "autodidact-consumer-lag", "autodidact-dead-letter", "autodidact-kafka");
+        MonitoringFiles.readYaml(MonitoringFiles.ALERTS)
+                .path("groups")
+                .forEach(g -> groups.add(g.path("name").asText()));
+        assertThat(groups)
+                .contains(
+                        "autodidact-learner-stalled",
+                        "autodidact-loss-non-finite",
+                        "autodidact-collapse",
+                        "autodidact-consumer-lag",
+                        "autodidact-dead-letter",
+                        "autodidact-kafka");
     }
 
     @Test
@@ -29,9 +37,12 @@ class AlertRulesTest {
                 String name = rule.path("alert").asText();
                 assertThat(name).as("alert name in %s", group.path("name")).startsWith("Autodidact");
                 assertThat(rule.path("for").asText()).as("%s for", name).matches("\\d+[smh]");
-                assertThat(rule.path("labels").path("severity").asText()).as("%s severity", name)
+                assertThat(rule.path("labels").path("severity").asText())
+                        .as("%s severity", name)
                         .isIn("warning", "critical");
-                assertThat(rule.path("annotations").path("summary").asText()).as("%s summary", name).isNotBlank();
+                assertThat(rule.path("annotations").path("summary").asText())
+                        .as("%s summary", name)
+                        .isNotBlank();
             }
         }
     }
@@ -40,8 +51,12 @@ class AlertRulesTest {
     void shouldCompareEveryAlertQueryWithAThreshold() {
         MonitoringFiles.alertExpressions().forEach((name, expr) -> {
             List<String> queries = AlertConditions.queries(expr);
-            assertThat(queries).as(name).isNotEmpty().allSatisfy(q -> assertThat(q).isNotBlank());
-            assertThat(queries).as("%s: every part of %s is a comparison", name, expr)
+            assertThat(queries)
+                    .as(name)
+                    .isNotEmpty()
+                    .allSatisfy(q -> assertThat(q).isNotBlank());
+            assertThat(queries)
+                    .as("%s: every part of %s is a comparison", name, expr)
                     .noneMatch(q -> q.equals(expr.trim()));
         });
     }

@@ -21,6 +21,7 @@ class GrafanaDashboardsTest {
     private static final int MIN_SCHEMA_VERSION = 36;
     /** The Grafana variables PrometheusIT knows how to replace; a dashboard defines no variables of its own. */
     private static final Set<String> BUILT_IN_VARIABLES = Set.of("__rate_interval", "__interval", "__range");
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)");
 
     private final Map<String, JsonNode> dashboards = MonitoringFiles.dashboards();
@@ -34,11 +35,17 @@ class GrafanaDashboardsTest {
     void shouldUseARecentSchemaAndUniqueUids() {
         Set<String> uids = new HashSet<>();
         dashboards.forEach((file, d) -> {
-            assertThat(d.path("schemaVersion").asInt()).as("%s schemaVersion", file).isGreaterThanOrEqualTo(MIN_SCHEMA_VERSION);
+            assertThat(d.path("schemaVersion").asInt())
+                    .as("%s schemaVersion", file)
+                    .isGreaterThanOrEqualTo(MIN_SCHEMA_VERSION);
             assertThat(d.path("title").asText()).as("%s title", file).isNotBlank();
             assertThat(d.path("uid").asText()).as("%s uid", file).isNotBlank().hasSizeLessThanOrEqualTo(40);
-            assertThat(uids.add(d.path("uid").asText())).as("%s uid %s is unique", file, d.path("uid")).isTrue();
-            assertThat(d.has("id") && !d.get("id").isNull()).as("%s has no fixed database id", file).isFalse();
+            assertThat(uids.add(d.path("uid").asText()))
+                    .as("%s uid %s is unique", file, d.path("uid"))
+                    .isTrue();
+            assertThat(d.has("id") && !d.get("id").isNull())
+                    .as("%s has no fixed database id", file)
+                    .isFalse();
         });
     }
 
@@ -49,12 +56,18 @@ class GrafanaDashboardsTest {
             assertThat(panels).as("%s panels", file).isNotEmpty();
             Set<Integer> ids = new HashSet<>();
             for (JsonNode p : panels) {
-                assertThat(p.path("id").isInt()).as("%s panel '%s' has an integer id", file, p.path("title")).isTrue();
-                assertThat(ids.add(p.path("id").asInt())).as("%s panel id %s is unique", file, p.path("id")).isTrue();
+                assertThat(p.path("id").isInt())
+                        .as("%s panel '%s' has an integer id", file, p.path("title"))
+                        .isTrue();
+                assertThat(ids.add(p.path("id").asInt()))
+                        .as("%s panel id %s is unique", file, p.path("id"))
+                        .isTrue();
                 JsonNode pos = p.path("gridPos");
-                assertThat(pos.path("w").asInt() > 0 && pos.path("h").asInt() > 0
-                        && pos.path("x").asInt() + pos.path("w").asInt() <= 24)
-                        .as("%s panel %s gridPos %s", file, p.path("id"), pos).isTrue();
+                assertThat(pos.path("w").asInt() > 0
+                                && pos.path("h").asInt() > 0
+                                && pos.path("x").asInt() + pos.path("w").asInt() <= 24)
+                        .as("%s panel %s gridPos %s", file, p.path("id"), pos)
+                        .isTrue();
             }
         });
     }
@@ -68,15 +81,21 @@ class GrafanaDashboardsTest {
                 if (p.path("type").asText().equals("row")) {
                     continue;
                 }
-                String where = file + " panel " + p.path("id") + " '" + p.path("title").asText() + "'";
-                assertThat(p.path("datasource").path("uid").asText()).as("%s datasource", where).isEqualTo(uid);
+                String where =
+                        file + " panel " + p.path("id") + " '" + p.path("title").asText() + "'";
+                assertThat(p.path("datasource").path("uid").asText())
+                        .as("%s datasource", where)
+                        .isEqualTo(uid);
                 assertThat(p.path("targets")).as("%s targets", where).isNotEmpty();
                 Set<String> refIds = new HashSet<>();
                 for (JsonNode t : p.path("targets")) {
                     assertThat(t.path("expr").asText()).as("%s expr", where).isNotBlank();
-                    assertThat(refIds.add(t.path("refId").asText())).as("%s refId %s", where, t.path("refId")).isTrue();
+                    assertThat(refIds.add(t.path("refId").asText()))
+                            .as("%s refId %s", where, t.path("refId"))
+                            .isTrue();
                     if (t.has("datasource")) {
-                        assertThat(t.path("datasource").path("uid").asText()).as("%s target datasource", where)
+                        assertThat(t.path("datasource").path("uid").asText())
+                                .as("%s target datasource", where)
                                 .isEqualTo(uid);
                     }
                 }
@@ -96,16 +115,22 @@ class GrafanaDashboardsTest {
             }
         }
         assertThat(unknown).isEmpty();
-        dashboards.forEach((file, d) -> assertThat(d.path("templating").path("list")).as(file).isEmpty());
+        dashboards.forEach((file, d) ->
+                assertThat(d.path("templating").path("list")).as(file).isEmpty());
     }
 
     @Test
     void shouldBeMountedWhereTheDashboardProviderLooks() {
         JsonNode provider = MonitoringFiles.readYaml(
-                MonitoringFiles.PROVISIONING.resolve("dashboards").resolve("dashboards.yml")).path("providers").get(0);
+                        MonitoringFiles.PROVISIONING.resolve("dashboards").resolve("dashboards.yml"))
+                .path("providers")
+                .get(0);
         String path = provider.path("options").path("path").asText();
         List<String> mounts = new ArrayList<>();
-        MonitoringFiles.readYaml(MonitoringFiles.COMPOSE).path("services").path("grafana").path("volumes")
+        MonitoringFiles.readYaml(MonitoringFiles.COMPOSE)
+                .path("services")
+                .path("grafana")
+                .path("volumes")
                 .forEach(v -> mounts.add(v.asText()));
         assertThat(mounts).contains("./monitoring/grafana/dashboards:" + path + ":ro");
         assertThat(mounts).anyMatch(m -> m.startsWith("./monitoring/grafana/provisioning/datasources:"));

@@ -28,8 +28,7 @@ final class MonitoringFiles {
     static final ObjectMapper JSON = new ObjectMapper();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private MonitoringFiles() {
-    }
+    private MonitoringFiles() {}
 
     static JsonNode readJson(Path file) {
         try {
@@ -51,7 +50,8 @@ final class MonitoringFiles {
     static Map<String, JsonNode> dashboards() {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+            files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
                     .forEach(f -> out.put(f.getFileName().toString(), readJson(f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,14 +72,18 @@ final class MonitoringFiles {
     /** @return the PromQL of every target of every panel of every dashboard, as written (Grafana variables kept) */
     static List<String> dashboardExpressions() {
         List<String> out = new ArrayList<>();
-        dashboards().values().forEach(d -> panels(d).forEach(p -> p.path("targets").forEach(
-                t -> out.add(t.path("expr").asText()))));
+        dashboards()
+                .values()
+                .forEach(d -> panels(d)
+                        .forEach(p -> p.path("targets")
+                                .forEach(t -> out.add(t.path("expr").asText()))));
         return out;
     }
 
     /** @return the uid of the one Prometheus datasource Grafana provisions */
     static String datasourceUid() {
-        JsonNode sources = readYaml(PROVISIONING.resolve("datasources").resolve("prometheus.yml")).path("datasources");
+        JsonNode sources = readYaml(PROVISIONING.resolve("datasources").resolve("prometheus.yml"))
+                .path("datasources");
         if (sources.size() != 1) {
             throw new IllegalStateException("Expected one provisioned datasource, found " + sources.size());
         }
@@ -91,7 +95,9 @@ final class MonitoringFiles {
         Map<String, String> out = new LinkedHashMap<>();
         for (JsonNode group : readYaml(ALERTS).path("groups")) {
             for (JsonNode rule : group.path("rules")) {
-                out.put(rule.path("alert").asText(rule.path("record").asText()), rule.path("expr").asText());
+                out.put(
+                        rule.path("alert").asText(rule.path("record").asText()),
+                        rule.path("expr").asText());
             }
         }
         return out;

@@ -1,6 +1,5 @@
 package dev.autodidact.cli.monitoring;
 
-import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +11,7 @@ import dev.autodidact.cli.MediaSourceFixture;
 import dev.autodidact.cli.internal.KafkaTarget;
 import dev.autodidact.cli.internal.Pipeline;
 import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.monitoring.MetricsServer;
 import dev.autodidact.schema.Modality;
 import java.io.File;
@@ -49,8 +49,8 @@ class PrometheusIT {
     private static final Path SAMPLE = Path.of("..", "data", "sample", "cifar10", "train");
     private static final Duration DATA_TIMEOUT = Duration.ofMinutes(3);
     /** What the Grafana variables in dashboard queries stand for here (scrape interval 1 s). */
-    private static final Map<String, String> GRAFANA_VARIABLES = Map.of(
-            "${__rate_interval}", "1m", "$__rate_interval", "1m", "$__interval", "5s", "$__range", "5m");
+    private static final Map<String, String> GRAFANA_VARIABLES =
+            Map.of("${__rate_interval}", "1m", "$__rate_interval", "1m", "$__interval", "5s", "$__range", "5m");
 
     @TempDir
     Path dir;
@@ -58,15 +58,20 @@ class PrometheusIT {
     @BeforeEach
     void requirePrometheus() {
         for (String binary : List.of("prometheus", "promtool")) {
-            Assumptions.assumeTrue(onPath(binary), binary + " is not on the PATH: install Debian's prometheus package "
-                    + "(apt-get install prometheus, as .ci/run does) to run PrometheusIT");
+            Assumptions.assumeTrue(
+                    onPath(binary),
+                    binary + " is not on the PATH: install Debian's prometheus package "
+                            + "(apt-get install prometheus, as .ci/run does) to run PrometheusIT");
         }
     }
 
     @Test
     void shouldPassPromtoolCheckConfig() throws Exception {
         for (String config : List.of("prometheus.yml", "prometheus-compose.yml")) {
-            assertPromtool("check", "config", MonitoringFiles.PROMETHEUS.resolve(config).toString());
+            assertPromtool(
+                    "check",
+                    "config",
+                    MonitoringFiles.PROMETHEUS.resolve(config).toString());
         }
     }
 
@@ -77,26 +82,47 @@ class PrometheusIT {
 
     @Test
     void shouldAnswerEveryDashboardAndAlertQueryWhileTheDemoRuns() throws Exception {
-        Map<String, Object> learner = Map.of(LearnerConfig.BATCH_SIZE_CONFIG, 32, ImageKit.ENCODER_WIDTHS_CONFIG, "8,16",
-                LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG, 5L, LearnerConfig.MAX_DURATION_MS_CONFIG, 600_000L,
-                LearnerConfig.CHECKPOINT_DIR_CONFIG, dir.resolve("checkpoints").toString());
+        Map<String, Object> learner = Map.of(
+                LearnerConfig.BATCH_SIZE_CONFIG,
+                32,
+                ImageKit.ENCODER_WIDTHS_CONFIG,
+                "8,16",
+                LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG,
+                5L,
+                LearnerConfig.MAX_DURATION_MS_CONFIG,
+                600_000L,
+                LearnerConfig.CHECKPOINT_DIR_CONFIG,
+                dir.resolve("checkpoints").toString());
         try (MetricsServer metrics = MetricsServer.start("demo", 0);
-             KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", dir, metrics.registry());
-             Pipeline pipeline = new Pipeline(kafka, SAMPLE, learner, Map.of(), true, dir, metrics.registry());
-             ConnectCommand.Running connect = startConnect(kafka);
-             BrokerCommand.Running broker = startBroker();
-             PrometheusProcess prometheus = PrometheusProcess.start(scrapeConfig(Map.of("autodidact", metrics.port(),
-                     "autodidact-connect", connect.metricsPort(), "autodidact-broker", broker.metricsPort())), dir)) {
+                KafkaTarget kafka = KafkaTarget.open(null, Map.of(), "autodidact.", dir, metrics.registry());
+                Pipeline pipeline = new Pipeline(kafka, SAMPLE, learner, Map.of(), true, dir, metrics.registry());
+                ConnectCommand.Running connect = startConnect(kafka);
+                BrokerCommand.Running broker = startBroker();
+                PrometheusProcess prometheus = PrometheusProcess.start(
+                        scrapeConfig(Map.of(
+                                "autodidact",
+                                metrics.port(),
+                                "autodidact-connect",
+                                connect.metricsPort(),
+                                "autodidact-broker",
+                                broker.metricsPort())),
+                        dir)) {
             sendCorruptRecord(kafka);
             pipeline.publishProbe(SAMPLE.resolveSibling("dev"));
-            await("every target up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            await("every target up")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertTargetsUp(prometheus));
             Set<String> queries = queries();
-            await("data for every query").atMost(DATA_TIMEOUT).pollInterval(Duration.ofSeconds(2))
+            await("data for every query")
+                    .atMost(DATA_TIMEOUT)
+                    .pollInterval(Duration.ofSeconds(2))
                     .untilAsserted(() -> assertThat(withoutData(prometheus, queries))
                             .as("queries without data (of %d); prometheus log:%n%s", queries.size(), prometheus.log())
                             .isEmpty());
-            await("every rule evaluated").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            await("every rule evaluated")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertRulesHealthy(prometheus));
         }
     }
@@ -128,7 +154,8 @@ class PrometheusIT {
         JsonNode targets = prometheus.targets().path("activeTargets");
         assertThat(targets).as("active targets").isNotEmpty();
         targets.forEach(t -> assertThat(t.path("health").asText())
-                .as("%s: %s", t.path("scrapeUrl").asText(), t.path("lastError").asText()).isEqualTo("up"));
+                .as("%s: %s", t.path("scrapeUrl").asText(), t.path("lastError").asText())
+                .isEqualTo("up"));
     }
 
     private static void assertRulesHealthy(PrometheusProcess prometheus) {
@@ -136,7 +163,8 @@ class PrometheusIT {
         for (JsonNode group : prometheus.rules().path("groups")) {
             for (JsonNode rule : group.path("rules")) {
                 if (!rule.path("health").asText().equals("ok")) {
-                    unhealthy.add(rule.path("name").asText() + ": " + rule.path("health").asText() + " "
+                    unhealthy.add(rule.path("name").asText() + ": "
+                            + rule.path("health").asText() + " "
                             + rule.path("lastError").asText());
                 }
             }
@@ -148,16 +176,29 @@ class PrometheusIT {
     private ConnectCommand.Running startConnect(KafkaTarget kafka) throws Exception {
         Path connector = MediaSourceFixture.write(dir.resolve("connect"), "media-prometheus-it", 2);
         ConnectCommand command = new ConnectCommand();
-        new CommandLine(command).parseArgs("--bootstrap", kafka.bootstrapServers(), "--metrics-port", "0",
-                "--work-dir", dir.resolve("connect").toString(), connector.toString());
+        new CommandLine(command)
+                .parseArgs(
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--metrics-port",
+                        "0",
+                        "--work-dir",
+                        dir.resolve("connect").toString(),
+                        connector.toString());
         return command.start();
     }
 
     /** The broker command, a second broker with its own endpoint. */
     private BrokerCommand.Running startBroker() throws IOException {
         BrokerCommand command = new BrokerCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--metrics-port", "0",
-                "--work-dir", dir.resolve("broker-command").toString());
+        new CommandLine(command)
+                .parseArgs(
+                        "--port",
+                        "0",
+                        "--metrics-port",
+                        "0",
+                        "--work-dir",
+                        dir.resolve("broker-command").toString());
         return command.start();
     }
 
@@ -170,7 +211,8 @@ class PrometheusIT {
         ObjectNode config = (ObjectNode) MonitoringFiles.readYaml(MonitoringFiles.PROMETHEUS.resolve("prometheus.yml"));
         ObjectNode global = (ObjectNode) config.path("global");
         global.put("scrape_interval", "1s").put("evaluation_interval", "1s");
-        config.putArray("rule_files").add(MonitoringFiles.ALERTS.toAbsolutePath().normalize().toString());
+        config.putArray("rule_files")
+                .add(MonitoringFiles.ALERTS.toAbsolutePath().normalize().toString());
         for (JsonNode job : config.path("scrape_configs")) {
             String name = job.path("job_name").asText();
             assertThat(ports).as("a port for job %s of prometheus.yml", name).containsKey(name);
@@ -185,10 +227,11 @@ class PrometheusIT {
 
     /** A truncated JPEG, so that the dead-letter meters (and the queries on them) have data. */
     private static void sendCorruptRecord(KafkaTarget kafka) {
-        try (var producer = new KafkaProducer<>(kafka.clientProperties(), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(kafka.topics().raw(Modality.IMAGE), "prometheus-it-corrupt",
-                    new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
+        try (var producer =
+                new KafkaProducer<>(kafka.clientProperties(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(kafka.topics().raw(Modality.IMAGE), "prometheus-it-corrupt", new byte[] {
+                (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3
+            }));
         }
     }
 
@@ -199,7 +242,9 @@ class PrometheusIT {
         try {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
-            assertThat(p.exitValue()).as("%s:%n%s", String.join(" ", command), output).isZero();
+            assertThat(p.exitValue())
+                    .as("%s:%n%s", String.join(" ", command), output)
+                    .isZero();
         } finally {
             p.destroyForcibly();
         }

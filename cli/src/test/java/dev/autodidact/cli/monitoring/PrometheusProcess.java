@@ -27,7 +27,8 @@ final class PrometheusProcess implements AutoCloseable {
     private final Thread killer;
     private final Path log;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PrometheusProcess(Process process, Path log, int port) {
         this.process = process;
@@ -46,10 +47,15 @@ final class PrometheusProcess implements AutoCloseable {
     static PrometheusProcess start(Path config, Path dir) throws IOException, InterruptedException {
         int port = freePort();
         Path log = dir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(List.of("prometheus", "--config.file=" + config.toAbsolutePath(),
-                "--storage.tsdb.path=" + dir.resolve("tsdb").toAbsolutePath(),
-                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        "prometheus",
+                        "--config.file=" + config.toAbsolutePath(),
+                        "--storage.tsdb.path=" + dir.resolve("tsdb").toAbsolutePath(),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=warn"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         PrometheusProcess prometheus = new PrometheusProcess(process, log, port);
         try {
             prometheus.awaitReady();
@@ -67,7 +73,9 @@ final class PrometheusProcess implements AutoCloseable {
                 throw new IllegalStateException("prometheus exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                if (http.send(request("/-/ready"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(request("/-/ready"), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -115,7 +123,10 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     private HttpRequest request(String pathAndQuery) {
-        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10)).GET().build();
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
     }
 
     /** @return what the process has written so far */

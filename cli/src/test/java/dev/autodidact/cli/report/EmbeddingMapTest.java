@@ -30,8 +30,8 @@ class EmbeddingMapTest {
         EmbeddingMap map = EmbeddingMap.of(new FeatureSet(features, labels, 2, List.of("cat", "dog")), 5);
 
         for (int i = 0; i < n; i++) {
-            assertThat(Math.signum(map.points()[i][0])).isEqualTo(Math.signum(map.points()[0][0])
-                    * (labels[i] == labels[0] ? 1 : -1));
+            assertThat(Math.signum(map.points()[i][0]))
+                    .isEqualTo(Math.signum(map.points()[0][0]) * (labels[i] == labels[0] ? 1 : -1));
         }
         assertThat(map.explained()[0]).isGreaterThan(0.8);
         ReportChart chart = map.chart();

@@ -32,18 +32,29 @@ class ReportBrowserIT {
 
     @Test
     void shouldShowEveryChartOfTheReportInHeadlessChromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "ReportBrowserIT needs /usr/bin/chromium and /usr/bin/chromedriver "
                         + "(apt-get install chromium chromium-driver); skipped");
         Path out = Files.createDirectories(Path.of("target", "report-it").toAbsolutePath());
         ReportWriter.Result report = writeReport(out);
 
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1024,900",
-                "--user-data-dir=" + Files.createTempDirectory("report-it-chromium"));
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1024,900",
+                        "--user-data-dir=" + Files.createTempDirectory("report-it-chromium"));
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -53,12 +64,15 @@ class ReportBrowserIT {
             List<WebElement> images = driver.findElements(By.tagName("img"));
             assertThat(images).hasSize(report.pngs().size()).isNotEmpty();
             for (WebElement img : images) {
-                Object width = driver.executeScript(
-                        "return arguments[0].complete ? arguments[0].naturalWidth : 0;", img);
-                assertThat(((Number) width).intValue()).as(img.getAttribute("alt")).isEqualTo(ReportWriter.WIDTH);
+                Object width =
+                        driver.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", img);
+                assertThat(((Number) width).intValue())
+                        .as(img.getAttribute("alt"))
+                        .isEqualTo(ReportWriter.WIDTH);
             }
             long height = ((Number) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollHeight;")).longValue();
+                            .executeScript("return document.documentElement.scrollHeight;"))
+                    .longValue();
             driver.manage().window().setSize(new Dimension(1024, (int) Math.min(height + 100, 16_000)));
             Files.write(out.resolve("report-screenshot.png"), driver.getScreenshotAs(OutputType.BYTES));
         } finally {
@@ -70,15 +84,21 @@ class ReportBrowserIT {
         String real = System.getProperty("autodidact.report.checkpoints", "");
         if (real.isEmpty()) {
             SyntheticManifests.write(out.resolve("checkpoints"), 24, true);
-            return ReportWriter.write(ReportData.fromDirectory(out.resolve("checkpoints")), XAxis.STEP,
-                    Optional.empty(), out.resolve("report.html"), out);
+            return ReportWriter.write(
+                    ReportData.fromDirectory(out.resolve("checkpoints")),
+                    XAxis.STEP,
+                    Optional.empty(),
+                    out.resolve("report.html"),
+                    out);
         }
         Path checkpoints = Path.of(real);
         String labels = System.getProperty("autodidact.report.labels", "");
-        Optional<ReportChart> map = labels.isEmpty() ? Optional.empty()
-                : Optional.of(EmbeddingMap.compute(CheckpointDirectory.read(checkpoints).orElseThrow(),
-                        Path.of(labels), 2000).chart());
-        return ReportWriter.write(ReportData.fromDirectory(checkpoints), XAxis.STEP, map,
-                out.resolve("report.html"), out);
+        Optional<ReportChart> map = labels.isEmpty()
+                ? Optional.empty()
+                : Optional.of(EmbeddingMap.compute(
+                                CheckpointDirectory.read(checkpoints).orElseThrow(), Path.of(labels), 2000)
+                        .chart());
+        return ReportWriter.write(
+                ReportData.fromDirectory(checkpoints), XAxis.STEP, map, out.resolve("report.html"), out);
     }
 }

@@ -22,10 +22,12 @@ class ReportChartsTest {
 
     @Test
     void shouldShowZeroSkippedStepsOnAWholeNumberAxisFromZero() {
-        ReportData data = ReportData.of("test", List.of(SyntheticManifests.manifest(1, false),
-                SyntheticManifests.manifest(2, false)));
+        ReportData data = ReportData.of(
+                "test", List.of(SyntheticManifests.manifest(1, false), SyntheticManifests.manifest(2, false)));
 
-        XYPlot plot = ReportCharts.lineChart(ReportCurve.SKIPPED, data, XAxis.STEP).chart().getXYPlot();
+        XYPlot plot = ReportCharts.lineChart(ReportCurve.SKIPPED, data, XAxis.STEP)
+                .chart()
+                .getXYPlot();
 
         assertThat(plot.getRangeAxis().getLowerBound()).isZero();
         assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(1);
@@ -39,20 +41,29 @@ class ReportChartsTest {
 
     @Test
     void shouldMarkTheHealthyStdOfTheFeatureDimension() {
-        ReportData data = ReportData.of("test", List.of(SyntheticManifests.manifest(1, true),
-                SyntheticManifests.manifest(2, true)));
+        ReportData data = ReportData.of(
+                "test", List.of(SyntheticManifests.manifest(1, true), SyntheticManifests.manifest(2, true)));
 
-        XYPlot plot = ReportCharts.lineChart(ReportCurve.STD, data, XAxis.STEP).chart().getXYPlot();
+        XYPlot plot = ReportCharts.lineChart(ReportCurve.STD, data, XAxis.STEP)
+                .chart()
+                .getXYPlot();
 
         assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).hasSize(1);
-        assertThat(plot.getRangeAxis().getRange().contains(1 / Math.sqrt(SyntheticManifests.FEATURE_DIM))).isTrue();
+        assertThat(plot.getRangeAxis().getRange().contains(1 / Math.sqrt(SyntheticManifests.FEATURE_DIM)))
+                .isTrue();
         assertThat(plot.getRangeAxis().getLowerBound()).isZero();
     }
 
     private static int lossSeriesCount(int versions) {
-        ReportData data = ReportData.of("test", LongStream.rangeClosed(1, versions)
-                .mapToObj(v -> SyntheticManifests.manifest(v, false)).toList());
-        return ReportCharts.lineChart(ReportCurve.LOSS, data, XAxis.STEP).chart().getXYPlot().getDataset()
+        ReportData data = ReportData.of(
+                "test",
+                LongStream.rangeClosed(1, versions)
+                        .mapToObj(v -> SyntheticManifests.manifest(v, false))
+                        .toList());
+        return ReportCharts.lineChart(ReportCurve.LOSS, data, XAxis.STEP)
+                .chart()
+                .getXYPlot()
+                .getDataset()
                 .getSeriesCount();
     }
 }

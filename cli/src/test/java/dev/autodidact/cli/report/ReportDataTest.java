@@ -24,7 +24,8 @@ class ReportDataTest {
 
         ReportData data = ReportData.fromDirectory(dir);
 
-        assertThat(data.manifests()).extracting(CheckpointManifest::version)
+        assertThat(data.manifests())
+                .extracting(CheckpointManifest::version)
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         assertThat(data.featureDimension()).hasValue(SyntheticManifests.FEATURE_DIM);
     }
@@ -34,13 +35,18 @@ class ReportDataTest {
         SyntheticManifests.write(dir, 2, false);
 
         assertThat(ReportData.fromDirectory(dir.resolve("v0000000002")).manifests())
-                .extracting(CheckpointManifest::version).containsExactly(2L);
+                .extracting(CheckpointManifest::version)
+                .containsExactly(2L);
     }
 
     @Test
     void shouldKeepOnlyVersionsThatHoldAMetric() {
-        ReportData data = ReportData.of("test", List.of(SyntheticManifests.manifest(3, true),
-                SyntheticManifests.manifest(1, true), SyntheticManifests.manifest(2, true)));
+        ReportData data = ReportData.of(
+                "test",
+                List.of(
+                        SyntheticManifests.manifest(3, true),
+                        SyntheticManifests.manifest(1, true),
+                        SyntheticManifests.manifest(2, true)));
 
         Series drift = data.metric("health.drift", "drift", XAxis.VERSION);
 
@@ -51,8 +57,12 @@ class ReportDataTest {
 
     @Test
     void shouldDeriveThroughputFromConsecutiveManifests() {
-        ReportData data = ReportData.of("test", List.of(SyntheticManifests.manifest(1, false),
-                SyntheticManifests.manifest(2, false), SyntheticManifests.manifest(3, false)));
+        ReportData data = ReportData.of(
+                "test",
+                List.of(
+                        SyntheticManifests.manifest(1, false),
+                        SyntheticManifests.manifest(2, false),
+                        SyntheticManifests.manifest(3, false)));
 
         Series rate = data.throughputBetweenVersions("between", XAxis.STEP);
 

@@ -28,8 +28,8 @@ class ReportWriterTest {
         SyntheticManifests.write(dir.resolve("checkpoints"), 12, true);
         ReportData data = ReportData.fromDirectory(dir.resolve("checkpoints"));
 
-        ReportWriter.Result result = ReportWriter.write(data, XAxis.STEP, Optional.empty(),
-                dir.resolve("out/report.html"), dir.resolve("out"));
+        ReportWriter.Result result = ReportWriter.write(
+                data, XAxis.STEP, Optional.empty(), dir.resolve("out/report.html"), dir.resolve("out"));
 
         assertThat(result.pngs()).hasSize(ReportCurve.values().length);
         for (Path png : result.pngs()) {
@@ -39,12 +39,14 @@ class ReportWriterTest {
             assertThat(image.getHeight()).isEqualTo(ReportWriter.HEIGHT);
         }
         String html = Files.readString(result.html());
-        assertThat(html).contains("<title>" + HtmlReport.TITLE + "</title>").doesNotContain("<script", "http://",
-                "https://");
+        assertThat(html)
+                .contains("<title>" + HtmlReport.TITLE + "</title>")
+                .doesNotContain("<script", "http://", "https://");
         List<byte[]> embedded = embeddedPngs(html);
         assertThat(embedded).hasSize(result.pngs().size());
         for (int i = 0; i < embedded.size(); i++) {
-            assertThat(embedded.get(i)).isEqualTo(Files.readAllBytes(result.pngs().get(i)));
+            assertThat(embedded.get(i))
+                    .isEqualTo(Files.readAllBytes(result.pngs().get(i)));
         }
         assertThat(result.missing()).extracting(ReportChart::id).containsExactly(EmbeddingMap.ID);
         assertThat(html).contains("--labels DIR").contains("<td>12</td><td>600</td>");
@@ -54,16 +56,23 @@ class ReportWriterTest {
     void shouldSkipChartsWhoseSeriesAreEmptyAndSaySoInThePage() throws IOException {
         SyntheticManifests.write(dir, 3, false);
 
-        ReportWriter.Result result = ReportWriter.write(ReportData.fromDirectory(dir), XAxis.VERSION,
-                Optional.empty(), dir.resolve("report.html"), dir.resolve("png"));
+        ReportWriter.Result result = ReportWriter.write(
+                ReportData.fromDirectory(dir),
+                XAxis.VERSION,
+                Optional.empty(),
+                dir.resolve("report.html"),
+                dir.resolve("png"));
 
-        assertThat(result.pngs()).extracting(p -> p.getFileName().toString())
+        assertThat(result.pngs())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("loss.png", "throughput.png", "skipped.png");
-        assertThat(result.missing()).extracting(ReportChart::id)
+        assertThat(result.missing())
+                .extracting(ReportChart::id)
                 .contains("probe", "rankme", "std", "drift", EmbeddingMap.ID);
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(embeddedPngs(html)).hasSize(3);
-        assertThat(html).contains("Not drawn: no manifest holds health.rankme.")
+        assertThat(html)
+                .contains("Not drawn: no manifest holds health.rankme.")
                 .contains("Not drawn: no manifest holds probe.knn.top1 or probe.linear.top1.");
     }
 
@@ -73,7 +82,8 @@ class ReportWriterTest {
 
         assertThat(data.isEmpty()).isTrue();
         assertThatThrownBy(() -> ReportWriter.write(data, XAxis.STEP, Optional.empty(), dir.resolve("r.html"), dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No checkpoint manifests");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No checkpoint manifests");
     }
 
     @Test

@@ -15,8 +15,7 @@ import java.util.Map;
 final class SyntheticManifests {
     static final int FEATURE_DIM = 128;
 
-    private SyntheticManifests() {
-    }
+    private SyntheticManifests() {}
 
     /** Versions 1..n, 50 steps of 256 samples apart, 20 s apart; health and probe metrics only when asked. */
     static void write(Path root, int versions, boolean health) throws IOException {
@@ -42,10 +41,23 @@ final class SyntheticManifests {
                 metrics.put("health.drift", 0.3 * Math.exp(-v / 6.0));
             }
         }
-        Map<String, String> architecture = ConvEncoderSpec.of(32, new int[] {32, 64, FEATURE_DIM}, 0).toMap();
+        Map<String, String> architecture =
+                ConvEncoderSpec.of(32, new int[] {32, 64, FEATURE_DIM}, 0).toMap();
         long step = 50 * v;
-        return new CheckpointManifest(v, v - 1, "simclr", "image", architecture, step, step * 256,
-                Map.of("autodidact.examples.image.simclr-0", step * 256), metrics, List.of(), 0, 1, "",
+        return new CheckpointManifest(
+                v,
+                v - 1,
+                "simclr",
+                "image",
+                architecture,
+                step,
+                step * 256,
+                Map.of("autodidact.examples.image.simclr-0", step * 256),
+                metrics,
+                List.of(),
+                0,
+                1,
+                "",
                 1_795_600_000_000L + v * 20_000L);
     }
 }

@@ -34,8 +34,13 @@ public final class BatchReader {
      * @param tracker told about every file sent or skipped
      * @param metrics counts skipped and unreadable files
      */
-    public BatchReader(int batchSize, long batchMaxBytes, int maxFileBytes, RawRecordFactory records,
-            ChangeTracker tracker, TaskMetrics metrics) {
+    public BatchReader(
+            int batchSize,
+            long batchMaxBytes,
+            int maxFileBytes,
+            RawRecordFactory records,
+            ChangeTracker tracker,
+            TaskMetrics metrics) {
         this.batchSize = batchSize;
         this.batchMaxBytes = batchMaxBytes;
         this.maxFileBytes = maxFileBytes;
@@ -56,14 +61,18 @@ public final class BatchReader {
             Optional<byte[]> content;
             try {
                 content = file.stamp().size() > maxFileBytes
-                        ? Optional.empty() : BoundedRead.readAtMost(file.file().source(), maxFileBytes);
+                        ? Optional.empty()
+                        : BoundedRead.readAtMost(file.file().source(), maxFileBytes);
             } catch (NoSuchFileException gone) {
                 LOG.debug("{} vanished before it was read", file.id());
                 continue;
             } catch (IOException e) {
                 metrics.unreadable();
-                LOG.warn("Cannot read {}; retrying at the next scan ({} unreadable so far)", file.id(),
-                        metrics.unreadableCount(), e);
+                LOG.warn(
+                        "Cannot read {}; retrying at the next scan ({} unreadable so far)",
+                        file.id(),
+                        metrics.unreadableCount(),
+                        e);
                 continue;
             }
             tracker.handled(file);
@@ -79,7 +88,12 @@ public final class BatchReader {
 
     private void skipOversized(ScannedFile file) {
         metrics.oversized();
-        LOG.warn("Skipping {}: larger than max.file.bytes={} (size {}), not sent to {}; {} files skipped so far",
-                file.id(), maxFileBytes, file.stamp().size(), records.topic(), metrics.oversizedCount());
+        LOG.warn(
+                "Skipping {}: larger than max.file.bytes={} (size {}), not sent to {}; {} files skipped so far",
+                file.id(),
+                maxFileBytes,
+                file.stamp().size(),
+                records.topic(),
+                metrics.oversizedCount());
     }
 }

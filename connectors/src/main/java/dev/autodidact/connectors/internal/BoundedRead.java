@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** Reads a file's bytes up to a limit, so that a file that grew past the limit after the scan is never held whole. */
 public final class BoundedRead {
-    private BoundedRead() {
-    }
+    private BoundedRead() {}
 
     /**
      * @param source where the bytes come from

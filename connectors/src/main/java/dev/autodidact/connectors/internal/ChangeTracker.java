@@ -45,8 +45,9 @@ public final class ChangeTracker {
         }
         handled.keySet().retainAll(present);
         if (!unknown.isEmpty()) {
-            offsets.offsets(unknown).forEach((partition, offset) -> FileOffsets.stamp(offset)
-                    .ifPresent(stamp -> handled.put((String) partition.get(FileOffsets.FILE_KEY), stamp)));
+            offsets.offsets(unknown)
+                    .forEach((partition, offset) -> FileOffsets.stamp(offset)
+                            .ifPresent(stamp -> handled.put((String) partition.get(FileOffsets.FILE_KEY), stamp)));
         }
         List<ScannedFile> changed = new ArrayList<>();
         for (ScannedFile f : scan) {

@@ -78,7 +78,8 @@ public final class DirectoryScanner {
             Long lastModified = modified.get(file.relativePath());
             if (lastModified == null) {
                 try {
-                    lastModified = Files.getLastModifiedTime(root.resolve(file.relativePath())).toMillis();
+                    lastModified = Files.getLastModifiedTime(root.resolve(file.relativePath()))
+                            .toMillis();
                 } catch (NoSuchFileException gone) {
                     continue;
                 }
@@ -95,7 +96,10 @@ public final class DirectoryScanner {
             LOG.warn("Skipping {}: {}; not sent ({} links skipped so far)", path, detail, metrics.linksOutsideCount());
         } else {
             metrics.oversized();
-            LOG.warn("Skipping {}: {}; not sent ({} files skipped for size so far)", path, detail,
+            LOG.warn(
+                    "Skipping {}: {}; not sent ({} files skipped for size so far)",
+                    path,
+                    detail,
                     metrics.oversizedCount());
         }
     }

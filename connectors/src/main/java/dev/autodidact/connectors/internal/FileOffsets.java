@@ -15,8 +15,7 @@ public final class FileOffsets {
     public static final String LAST_MODIFIED_KEY = "last.modified";
     public static final String SIZE_KEY = "size";
 
-    private FileOffsets() {
-    }
+    private FileOffsets() {}
 
     /**
      * @param directory the watched directory, absolute
@@ -40,7 +39,8 @@ public final class FileOffsets {
      * @return the stamp it records, if it is well formed
      */
     public static Optional<FileStamp> stamp(Map<String, ?> offset) {
-        if (offset == null || !(offset.get(LAST_MODIFIED_KEY) instanceof Number lastModified)
+        if (offset == null
+                || !(offset.get(LAST_MODIFIED_KEY) instanceof Number lastModified)
                 || !(offset.get(SIZE_KEY) instanceof Number size)) {
             return Optional.empty();
         }
@@ -55,14 +55,15 @@ public final class FileOffsets {
      * @throws ConnectException if either does not have the shape above
      */
     public static void validate(Map<String, ?> partition, Map<String, ?> offset) {
-        if (partition == null || !(partition.get(DIRECTORY_KEY) instanceof String)
+        if (partition == null
+                || !(partition.get(DIRECTORY_KEY) instanceof String)
                 || !(partition.get(FILE_KEY) instanceof String)) {
             throw new ConnectException("A source partition must have string keys '" + DIRECTORY_KEY + "' and '"
                     + FILE_KEY + "': " + partition);
         }
         if (offset != null && stamp(offset).isEmpty()) {
-            throw new ConnectException("A source offset must have numeric '" + LAST_MODIFIED_KEY + "' and '"
-                    + SIZE_KEY + "', or be null to reset: " + offset);
+            throw new ConnectException("A source offset must have numeric '" + LAST_MODIFIED_KEY + "' and '" + SIZE_KEY
+                    + "', or be null to reset: " + offset);
         }
     }
 }

@@ -7,5 +7,4 @@ package dev.autodidact.connectors.internal;
  * @param lastModified modification time, epoch milliseconds
  * @param size size in bytes, or -1 if unknown
  */
-public record FileStamp(long lastModified, long size) {
-}
+public record FileStamp(long lastModified, long size) {}

@@ -24,8 +24,10 @@ public final class ModalityValidator implements ConfigDef.Validator {
             throw new ConfigException(name, value, e.getMessage());
         }
         if (!SUPPORTED.contains(modality)) {
-            throw new ConfigException(name, value, "The directory source cannot read " + modality.id()
-                    + " files yet; supported: " + supported());
+            throw new ConfigException(
+                    name,
+                    value,
+                    "The directory source cannot read " + modality.id() + " files yet; supported: " + supported());
         }
     }
 

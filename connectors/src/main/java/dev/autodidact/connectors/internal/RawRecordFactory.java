@@ -35,8 +35,17 @@ public final class RawRecordFactory {
         headers.addString(HeaderNames.CONTENT_TYPE, file.file().contentType());
         headers.addString(HeaderNames.SOURCE, file.id());
         headers.addString(HeaderNames.EVENT_TIME, Long.toString(file.stamp().lastModified()));
-        return new SourceRecord(FileOffsets.partition(directory, file.id()), FileOffsets.offset(file.stamp()),
-                topic, null, Schema.STRING_SCHEMA, file.id(), Schema.BYTES_SCHEMA, bytes, null, headers);
+        return new SourceRecord(
+                FileOffsets.partition(directory, file.id()),
+                FileOffsets.offset(file.stamp()),
+                topic,
+                null,
+                Schema.STRING_SCHEMA,
+                file.id(),
+                Schema.BYTES_SCHEMA,
+                bytes,
+                null,
+                headers);
     }
 
     /** @return the destination topic */

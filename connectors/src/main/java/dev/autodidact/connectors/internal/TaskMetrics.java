@@ -27,11 +27,17 @@ public final class TaskMetrics {
      */
     public TaskMetrics(PluginMetrics metrics, Gauge<Integer> tracked) {
         if (metrics != null) {
-            register(metrics, OVERSIZED, "Files skipped because they exceed max.file.bytes.",
-                    (Gauge<Long>) (config, now) -> oversized.get());
-            register(metrics, UNREADABLE, "Files that could not be read when their turn came; retried next scan.",
+            register(metrics, OVERSIZED, "Files skipped because they exceed max.file.bytes.", (Gauge<Long>)
+                    (config, now) -> oversized.get());
+            register(
+                    metrics,
+                    UNREADABLE,
+                    "Files that could not be read when their turn came; retried next scan.",
                     (Gauge<Long>) (config, now) -> unreadable.get());
-            register(metrics, LINKS_OUTSIDE, "Symbolic links skipped because their target lies outside the directory.",
+            register(
+                    metrics,
+                    LINKS_OUTSIDE,
+                    "Symbolic links skipped because their target lies outside the directory.",
                     (Gauge<Long>) (config, now) -> linksOutside.get());
             register(metrics, TRACKED, "Files whose last sent stamp the task remembers.", tracked);
         }

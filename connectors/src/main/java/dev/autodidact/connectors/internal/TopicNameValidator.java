@@ -35,8 +35,8 @@ public final class TopicNameValidator implements ConfigDef.Validator {
         }
         String s = value.toString();
         if (!LEGAL.matcher(s).matches()) {
-            throw new ConfigException(name, value, "Topic names may only contain ASCII letters, digits, '.', '_' "
-                    + "and '-'");
+            throw new ConfigException(
+                    name, value, "Topic names may only contain ASCII letters, digits, '.', '_' " + "and '-'");
         }
         if (s.length() > MAX_LENGTH) {
             throw new ConfigException(name, value, "Topic names are at most " + MAX_LENGTH + " characters");

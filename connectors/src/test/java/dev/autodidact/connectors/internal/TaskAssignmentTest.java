@@ -12,7 +12,9 @@ class TaskAssignmentTest {
     void shouldGiveEachIdToExactlyOneTask() {
         for (int i = 0; i < 200; i++) {
             String id = "class" + (i % 7) + "/img" + i + ".png";
-            long owners = IntStream.range(0, 4).filter(t -> new TaskAssignment(t, 4).owns(id)).count();
+            long owners = IntStream.range(0, 4)
+                    .filter(t -> new TaskAssignment(t, 4).owns(id))
+                    .count();
             assertThat(owners).as(id).isEqualTo(1);
         }
     }
@@ -26,7 +28,8 @@ class TaskAssignmentTest {
     void shouldUseTheSpecifiedStringHashSoWorkersAgree() {
         // String.hashCode is fixed by the JLS (s[0]*31^(n-1) + ... + s[n-1]), so every JVM computes this
         assertThat("a.png".hashCode()).isEqualTo(91063068);
-        assertThat(new TaskAssignment(Math.floorMod(91063068, 3), 3).owns("a.png")).isTrue();
+        assertThat(new TaskAssignment(Math.floorMod(91063068, 3), 3).owns("a.png"))
+                .isTrue();
     }
 
     @Test

@@ -33,8 +33,7 @@ public final class CheckpointDirectory {
     static final String PAYLOAD = "payload.bin";
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointDirectory.class);
 
-    private CheckpointDirectory() {
-    }
+    private CheckpointDirectory() {}
 
     public static Path write(Path root, Checkpoint checkpoint, CheckpointSeal seal) {
         String name = CheckpointCodec.versionName(checkpoint.manifest().version());
@@ -90,7 +89,11 @@ public final class CheckpointDirectory {
                 try {
                     return Optional.of(readVersion(dir, seal));
                 } catch (CheckpointException e) {
-                    LOG.warn("Skipping checkpoint in {} ({}): {}", dir, e.reason().code(), e.getMessage());
+                    LOG.warn(
+                            "Skipping checkpoint in {} ({}): {}",
+                            dir,
+                            e.reason().code(),
+                            e.getMessage());
                 }
             }
             return Optional.empty();
@@ -104,7 +107,8 @@ public final class CheckpointDirectory {
             byte[] manifest = readCapped(dir.resolve(MANIFEST), CheckpointLimits.MAX_MANIFEST_BYTES);
             Path sealFile = dir.resolve(SEAL);
             String sealValue = Files.exists(sealFile)
-                    ? new String(readCapped(sealFile, 1024), StandardCharsets.UTF_8).trim() : null;
+                    ? new String(readCapped(sealFile, 1024), StandardCharsets.UTF_8).trim()
+                    : null;
             byte[] payload = readCapped(dir.resolve(PAYLOAD), CheckpointLimits.MAX_PAYLOAD_BYTES);
             return CheckpointAssembler.verified(manifest, sealValue, payload, seal);
         } catch (IOException e) {
@@ -128,8 +132,9 @@ public final class CheckpointDirectory {
         try (Stream<Path> children = Files.list(root)) {
             return children.filter(p -> Files.exists(p.resolve(MANIFEST)))
                     .filter(p -> CheckpointCodec.versionOfName(p.getFileName().toString()) >= 0)
-                    .sorted(Comparator.comparingLong(
-                            (Path p) -> CheckpointCodec.versionOfName(p.getFileName().toString())).reversed())
+                    .sorted(Comparator.comparingLong((Path p) -> CheckpointCodec.versionOfName(
+                                    p.getFileName().toString()))
+                            .reversed())
                     .toList();
         }
     }

@@ -39,6 +39,7 @@ public final class CheckpointFollower implements AutoCloseable {
     public static final String SOURCE = CheckpointReader.SOURCE;
     /** Counter of checkpoints passed over. */
     public static final String SKIPPED = "autodidact.checkpoint.skipped";
+
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointFollower.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -52,8 +53,13 @@ public final class CheckpointFollower implements AutoCloseable {
     private final Set<Long> refused = new HashSet<>();
     private long newestVersion;
 
-    public CheckpointFollower(Map<String, Object> clientProperties, Topics topics, String method, CheckpointSeal seal,
-                              MeterRegistry registry, RecordRejector rejector) {
+    public CheckpointFollower(
+            Map<String, Object> clientProperties,
+            Topics topics,
+            String method,
+            CheckpointSeal seal,
+            MeterRegistry registry,
+            RecordRejector rejector) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -84,8 +90,7 @@ public final class CheckpointFollower implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (index.position(indexPartition, timeout) < end) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("Did not reach the end of " + indexPartition.topic() + " within "
-                        + timeout);
+                throw new TimeoutException("Did not reach the end of " + indexPartition.topic() + " within " + timeout);
             }
             readIndex(Duration.ofMillis(200));
         }
@@ -105,8 +110,7 @@ public final class CheckpointFollower implements AutoCloseable {
 
     private void readIndex(Duration timeout) {
         for (ConsumerRecord<byte[], byte[]> r : index.poll(timeout)) {
-            if (r.key() == null || r.value() == null
-                    || !method.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+            if (r.key() == null || r.value() == null || !method.equals(new String(r.key(), StandardCharsets.UTF_8))) {
                 continue;
             }
             try {
@@ -133,7 +137,11 @@ public final class CheckpointFollower implements AutoCloseable {
             } catch (CheckpointException e) {
                 refused.add(at.version());
                 skipped(e.reason().code()).increment();
-                LOG.warn("Skipping checkpoint {} v{} ({}): {}", method, at.version(), e.reason().code(),
+                LOG.warn(
+                        "Skipping checkpoint {} v{} ({}): {}",
+                        method,
+                        at.version(),
+                        e.reason().code(),
                         e.getMessage());
             }
         }
@@ -141,8 +149,11 @@ public final class CheckpointFollower implements AutoCloseable {
     }
 
     private Counter skipped(String reason) {
-        return Counter.builder(SKIPPED).tag("method", method).tag("reason", reason)
-                .description("Retained checkpoints passed over because they could not be used").register(registry);
+        return Counter.builder(SKIPPED)
+                .tag("method", method)
+                .tag("reason", reason)
+                .description("Retained checkpoints passed over because they could not be used")
+                .register(registry);
     }
 
     @Override

@@ -48,8 +48,14 @@ public final class CheckpointPublisher implements AutoCloseable {
      * @param index the method's index as read at start-up ({@link CheckpointFollower#index()})
      * @param retain how many versions keep their weights
      */
-    public CheckpointPublisher(Map<String, Object> clientProperties, String transactionalId, Topics topics,
-                               Optional<Path> mirror, CheckpointSeal seal, CheckpointIndex index, int retain) {
+    public CheckpointPublisher(
+            Map<String, Object> clientProperties,
+            String transactionalId,
+            Topics topics,
+            Optional<Path> mirror,
+            CheckpointSeal seal,
+            CheckpointIndex index,
+            int retain) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -84,17 +90,22 @@ public final class CheckpointPublisher implements AutoCloseable {
                 if (CheckpointCodec.isManifestKey(r.getKey())) {
                     HeaderNames.put(headers, HeaderNames.CHECKPOINT_SEAL, seal.seal(r.getValue()));
                 }
-                sent.add(producer.send(new ProducerRecord<>(topics.checkpoints(), 0, r.getKey(), r.getValue(),
-                        headers)));
+                sent.add(producer.send(
+                        new ProducerRecord<>(topics.checkpoints(), 0, r.getKey(), r.getValue(), headers)));
             }
             producer.flush();
-            next = index.plus(new CheckpointLocation(version, sent.get(0).get().offset(),
-                    sent.get(sent.size() - 1).get().offset(), checkpoint.manifest().chunks()), retain);
+            next = index.plus(
+                    new CheckpointLocation(
+                            version,
+                            sent.get(0).get().offset(),
+                            sent.get(sent.size() - 1).get().offset(),
+                            checkpoint.manifest().chunks()),
+                    retain);
             producer.send(new ProducerRecord<>(topics.checkpointIndex(), 0, method, next.toBytes()));
             for (CheckpointLocation old : index.droppedBy(next)) {
                 for (int i = 0; i < old.chunks(); i++) {
-                    producer.send(new ProducerRecord<>(topics.checkpoints(), 0,
-                            CheckpointCodec.chunkKey(method, old.version(), i), null));
+                    producer.send(new ProducerRecord<>(
+                            topics.checkpoints(), 0, CheckpointCodec.chunkKey(method, old.version(), i), null));
                 }
             }
             if (!commit.isEmpty()) {

@@ -37,8 +37,7 @@ final class CheckpointReader implements AutoCloseable {
     private final CheckpointSeal seal;
     private final RecordRejector rejector;
 
-    CheckpointReader(Map<String, Object> clientProperties, String topic, CheckpointSeal seal,
-                     RecordRejector rejector) {
+    CheckpointReader(Map<String, Object> clientProperties, String topic, CheckpointSeal seal, RecordRejector rejector) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -73,17 +72,23 @@ final class CheckpointReader implements AutoCloseable {
                 }
             }
         } catch (OffsetOutOfRangeException e) {
-            throw new CheckpointException(Reason.INCOMPLETE, "Checkpoint " + method + " v" + at.version()
-                    + " is no longer on the topic (offset " + at.firstOffset() + ")", e);
+            throw new CheckpointException(
+                    Reason.INCOMPLETE,
+                    "Checkpoint " + method + " v" + at.version() + " is no longer on the topic (offset "
+                            + at.firstOffset() + ")",
+                    e);
         }
-        throw new CheckpointException(Reason.INCOMPLETE, "Checkpoint " + method + " v" + at.version()
-                + " has no manifest at offset " + at.manifestOffset());
+        throw new CheckpointException(
+                Reason.INCOMPLETE,
+                "Checkpoint " + method + " v" + at.version() + " has no manifest at offset " + at.manifestOffset());
     }
 
     private Optional<Checkpoint> accept(CheckpointAssembler assembler, ConsumerRecord<byte[], byte[]> r) {
         String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
         try {
-            return assembler.accept(key, r.value(),
+            return assembler.accept(
+                    key,
+                    r.value(),
                     HeaderNames.get(r.headers(), HeaderNames.CHECKPOINT_SEAL).orElse(null));
         } catch (CheckpointException e) {
             if (CheckpointCodec.isManifestKey(key) || e.reason() != Reason.INCOMPLETE) {

@@ -3,10 +3,10 @@ package dev.autodidact.learner.embed;
 import dev.autodidact.learner.checkpoint.CheckpointFollower;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.learner.internal.KafkaServiceSettings;
+import dev.autodidact.learner.modality.CleanInputs;
 import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.checkpoint.Checkpoint;
-import dev.autodidact.learner.modality.CleanInputs;
 import dev.autodidact.schema.serde.EmbeddingSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class Embedder implements AutoCloseable {
     /** The {@code source} tag of rejected clean records. */
     public static final String SOURCE = "clean";
+
     private static final Logger LOG = LoggerFactory.getLogger(Embedder.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
@@ -78,45 +78,69 @@ public final class Embedder implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         String modality = config.modality().id();
-        records = Counter.builder("autodidact.embedder.records").tag("modality", modality)
-                .description("Embeddings published, re-embeddings included").register(registry);
-        sendFailures = Counter.builder("autodidact.embedder.send.failures").tag("modality", modality)
-                .description("Batches whose embeddings were not all acknowledged, and were retried").register(registry);
-        latency = Timer.builder("autodidact.embedder.latency").tag("modality", modality)
+        records = Counter.builder("autodidact.embedder.records")
+                .tag("modality", modality)
+                .description("Embeddings published, re-embeddings included")
+                .register(registry);
+        sendFailures = Counter.builder("autodidact.embedder.send.failures")
+                .tag("modality", modality)
+                .description("Batches whose embeddings were not all acknowledged, and were retried")
+                .register(registry);
+        latency = Timer.builder("autodidact.embedder.latency")
+                .tag("modality", modality)
                 .description("From a record's event time to the publication of its first embedding")
-                .publishPercentileHistogram().register(registry);
-        forward = Timer.builder("autodidact.embedder.forward").tag("modality", modality)
-                .description("Encoder forward pass of one polled batch").register(registry);
-        Gauge.builder("autodidact.embedder.model.version", modelVersion, AtomicLong::get).tag("modality", modality)
+                .publishPercentileHistogram()
+                .register(registry);
+        forward = Timer.builder("autodidact.embedder.forward")
+                .tag("modality", modality)
+                .description("Encoder forward pass of one polled batch")
+                .register(registry);
+        Gauge.builder("autodidact.embedder.model.version", modelVersion, AtomicLong::get)
+                .tag("modality", modality)
                 .register(registry);
         Gauge.builder("autodidact.embedder.reembedded.version", reembeddedVersion, AtomicLong::get)
                 .tag("modality", modality)
-                .description("Newest version whose re-embedding of the clean topic completed").register(registry);
+                .description("Newest version whose re-embedding of the clean topic completed")
+                .register(registry);
         Gauge.builder("autodidact.embedder.reembed.progress", reembedProgress, AtomicReference::get)
                 .tag("modality", modality)
-                .description("Fraction of the current re-embedding pass done; 1 when none runs").register(registry);
+                .description("Fraction of the current re-embedding pass done; 1 when none runs")
+                .register(registry);
     }
 
     /** Runs until {@link #stop()}; blocks the calling thread. */
     public void run() {
         var topics = config.topics();
         String method = config.getString(EmbedderConfig.METHOD_CONFIG);
-        try (DeadLetterPublisher deadLetters = new DeadLetterPublisher(config.clientProperties(), topics, "embedder",
-                     registry, List.of(SOURCE, CheckpointFollower.SOURCE));
-             CheckpointFollower checkpoints = new CheckpointFollower(config.clientProperties(), topics, method,
-                     KafkaServiceSettings.seal(config), registry, deadLetters);
-             KafkaConsumer<byte[], byte[]> replay = consumer(false);
-             KafkaConsumer<byte[], byte[]> live = consumer(true);
-             KafkaProducer<String, float[]> producer = producer();
-             KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
+        try (DeadLetterPublisher deadLetters = new DeadLetterPublisher(
+                        config.clientProperties(),
+                        topics,
+                        "embedder",
+                        registry,
+                        List.of(SOURCE, CheckpointFollower.SOURCE));
+                CheckpointFollower checkpoints = new CheckpointFollower(
+                        config.clientProperties(),
+                        topics,
+                        method,
+                        KafkaServiceSettings.seal(config),
+                        registry,
+                        deadLetters);
+                KafkaConsumer<byte[], byte[]> replay = consumer(false);
+                KafkaConsumer<byte[], byte[]> live = consumer(true);
+                KafkaProducer<String, float[]> producer = producer();
+                KafkaMetricsBinder kafkaMetrics = new KafkaMetricsBinder(registry)) {
             kafkaMetrics.bindConsumer(live);
             kafkaMetrics.bindProducer(producer);
             Optional<FeatureExtractor> first = firstModel(checkpoints);
             if (first.isEmpty()) {
                 return;
             }
-            Loop loop = new Loop(live, replay, new EmbeddingSink(producer, topics.embeddings(config.modality())),
-                    deadLetters, first.get());
+            Loop loop = new Loop(
+                    live,
+                    replay,
+                    new EmbeddingSink(producer, topics.embeddings(config.modality())),
+                    deadLetters,
+                    first.get());
             live.subscribe(List.of(topics.clean(config.modality())), loop);
             loop.run(checkpoints);
         } catch (TimeoutException e) {
@@ -143,8 +167,11 @@ public final class Embedder implements AutoCloseable {
             LOG.info("Embedding with checkpoint {} v{}", model.method(), model.version());
             return Optional.of(model);
         } catch (RuntimeException e) {
-            LOG.error("Checkpoint {} v{} does not load; keeping the current model", cp.manifest().method(),
-                    cp.manifest().version(), e);
+            LOG.error(
+                    "Checkpoint {} v{} does not load; keeping the current model",
+                    cp.manifest().method(),
+                    cp.manifest().version(),
+                    e);
             return Optional.empty();
         }
     }
@@ -157,8 +184,12 @@ public final class Embedder implements AutoCloseable {
         private final ReEmbedding reembed;
         private FeatureExtractor model;
 
-        Loop(KafkaConsumer<byte[], byte[]> live, KafkaConsumer<byte[], byte[]> replay, EmbeddingSink sink,
-             DeadLetterPublisher deadLetters, FeatureExtractor model) {
+        Loop(
+                KafkaConsumer<byte[], byte[]> live,
+                KafkaConsumer<byte[], byte[]> replay,
+                EmbeddingSink sink,
+                DeadLetterPublisher deadLetters,
+                FeatureExtractor model) {
             this.live = live;
             this.sink = sink;
             this.deadLetters = deadLetters;
@@ -203,8 +234,9 @@ public final class Embedder implements AutoCloseable {
                 return;
             }
             if (publish(batch)) {
-                batch.forEach(in -> HeaderNames.getLong(in.record().headers(), HeaderNames.EVENT_TIME).ifPresent(t ->
-                        latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - t)))));
+                batch.forEach(in -> HeaderNames.getLong(in.record().headers(), HeaderNames.EVENT_TIME)
+                        .ifPresent(
+                                t -> latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - t)))));
                 live.commitSync(commit);
             } else {
                 first.forEach(live::seek);
@@ -226,8 +258,9 @@ public final class Embedder implements AutoCloseable {
             List<TopicPartition> done = reembed.completed();
             if (!done.isEmpty()) {
                 Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-                done.stream().filter(live.assignment()::contains).forEach(tp ->
-                        commit.put(tp, new OffsetAndMetadata(live.position(tp), reembed.metadata(tp))));
+                done.stream()
+                        .filter(live.assignment()::contains)
+                        .forEach(tp -> commit.put(tp, new OffsetAndMetadata(live.position(tp), reembed.metadata(tp))));
                 live.commitSync(commit);
                 reembeddedVersion.set(reembed.completeVersion());
                 LOG.info("Re-embedding with v{} complete on {}", model.version(), done);
@@ -240,8 +273,8 @@ public final class Embedder implements AutoCloseable {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new EmbeddingSink.Input(r, new String(r.key(), StandardCharsets.UTF_8),
-                        CleanInputs.read(r.value(), model.spec())));
+                return Optional.of(new EmbeddingSink.Input(
+                        r, new String(r.key(), StandardCharsets.UTF_8), CleanInputs.read(r.value(), model.spec())));
             } catch (IllegalArgumentException e) {
                 if (deadLetter) {
                     deadLetters.reject(r, SOURCE, DeadLetterPublisher.UNUSABLE, e);

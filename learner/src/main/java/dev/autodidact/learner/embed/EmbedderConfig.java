@@ -29,8 +29,12 @@ public final class EmbedderConfig extends AbstractConfig {
             + "record gets a vector of the newest model.";
 
     private static final ConfigDef CONFIG = KafkaServiceSettings.base("Modality to embed.")
-            .define(METHOD_CONFIG, Type.STRING, "simclr",
-                    ConfigDef.ValidString.in(MethodCatalog.names().toArray(String[]::new)), Importance.HIGH,
+            .define(
+                    METHOD_CONFIG,
+                    Type.STRING,
+                    "simclr",
+                    ConfigDef.ValidString.in(MethodCatalog.names().toArray(String[]::new)),
+                    Importance.HIGH,
                     METHOD_DOC)
             .define(GROUP_ID_CONFIG, Type.STRING, "autodidact-embedder", Importance.MEDIUM, GROUP_ID_DOC)
             .define(BATCH_SIZE_CONFIG, Type.INT, 256, Range.between(1, 1 << 16), Importance.LOW, BATCH_SIZE_DOC)

@@ -1,7 +1,7 @@
 package dev.autodidact.learner.embed;
 
-import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.HeaderNames;
+import dev.autodidact.schema.example.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,8 +27,7 @@ final class EmbeddingSink {
     }
 
     /** One decoded input: the record it came from and its canonical input. */
-    record Input(ConsumerRecord<byte[], byte[]> record, String key, Tensor input) {
-    }
+    record Input(ConsumerRecord<byte[], byte[]> record, String key, Tensor input) {}
 
     /**
      * @throws KafkaException if any send failed: nothing of the batch may be committed
@@ -42,14 +41,15 @@ final class EmbeddingSink {
         for (int i = 0; i < batch.size(); i++) {
             ConsumerRecord<byte[], byte[]> in = batch.get(i).record();
             RecordHeaders headers = new RecordHeaders();
-            HeaderNames.get(in.headers(), HeaderNames.SOURCE).ifPresent(s -> HeaderNames.put(headers,
-                    HeaderNames.SOURCE, s));
-            HeaderNames.get(in.headers(), HeaderNames.EVENT_TIME).ifPresent(s -> HeaderNames.put(headers,
-                    HeaderNames.EVENT_TIME, s));
+            HeaderNames.get(in.headers(), HeaderNames.SOURCE)
+                    .ifPresent(s -> HeaderNames.put(headers, HeaderNames.SOURCE, s));
+            HeaderNames.get(in.headers(), HeaderNames.EVENT_TIME)
+                    .ifPresent(s -> HeaderNames.put(headers, HeaderNames.EVENT_TIME, s));
             HeaderNames.put(headers, HeaderNames.MODEL_VERSION, Long.toString(model.version()));
             HeaderNames.put(headers, HeaderNames.DIMENSION, Integer.toString(vectors[i].length));
             HeaderNames.put(headers, HeaderNames.METHOD, model.method());
-            sent.add(producer.send(new ProducerRecord<>(topic, null, batch.get(i).key(), vectors[i], headers)));
+            sent.add(
+                    producer.send(new ProducerRecord<>(topic, null, batch.get(i).key(), vectors[i], headers)));
         }
         producer.flush();
         for (Future<?> f : sent) {

@@ -10,8 +10,8 @@ import dev.autodidact.learner.method.BlockState;
 import dev.autodidact.learner.method.SslMethod;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.modality.EncoderArchitectures;
-import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.schema.checkpoint.Checkpoint;
+import dev.autodidact.schema.example.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +41,10 @@ public final class FeatureExtractor implements AutoCloseable {
 
     /** The encoder of {@code checkpoint}. */
     public static FeatureExtractor fromCheckpoint(Checkpoint checkpoint) {
-        FeatureExtractor fx = new FeatureExtractor(EncoderArchitectures.fromMap(checkpoint.manifest().architecture()),
-                checkpoint.manifest().version(), checkpoint.manifest().method());
+        FeatureExtractor fx = new FeatureExtractor(
+                EncoderArchitectures.fromMap(checkpoint.manifest().architecture()),
+                checkpoint.manifest().version(),
+                checkpoint.manifest().method());
         try {
             BlockState.load(fx.encoder, fx.manager, checkpoint.section(SslMethod.ENCODER_SECTION));
         } catch (RuntimeException e) {
@@ -84,8 +86,8 @@ public final class FeatureExtractor implements AutoCloseable {
      * Embeds {@code inputs} with any encoder in inference mode (batch norm uses running statistics, nothing is
      * updated), in batches, each on a sub-manager of {@code manager} closed before the next.
      */
-    public static float[][] embed(NDManager manager, ParameterStore store, Block encoder, EncoderArchitecture spec,
-                                  List<Tensor> inputs) {
+    public static float[][] embed(
+            NDManager manager, ParameterStore store, Block encoder, EncoderArchitecture spec, List<Tensor> inputs) {
         List<float[]> out = new ArrayList<>(inputs.size());
         for (int from = 0; from < inputs.size(); from += BATCH) {
             List<Tensor> chunk = inputs.subList(from, Math.min(inputs.size(), from + BATCH));

@@ -37,8 +37,8 @@ final class ReEmbedding {
      * is replayed up to its committed offset; a partition without a committed offset is embedded from its start by
      * the live consumer, so it needs no replay.
      */
-    void assigned(Collection<TopicPartition> partitions, Map<TopicPartition, OffsetAndMetadata> committed,
-                  long version) {
+    void assigned(
+            Collection<TopicPartition> partitions, Map<TopicPartition, OffsetAndMetadata> committed, long version) {
         passVersion = version;
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata c = committed.get(tp);
@@ -129,7 +129,9 @@ final class ReEmbedding {
         long all = 0;
         for (Map.Entry<TopicPartition, Long> e : until.entrySet()) {
             all += e.getValue();
-            done += Math.min(e.getValue(), Optional.ofNullable(positionOrNull(e.getKey())).orElse(0L));
+            done += Math.min(
+                    e.getValue(),
+                    Optional.ofNullable(positionOrNull(e.getKey())).orElse(0L));
         }
         return all == 0 ? 1 : done / (double) all;
     }
@@ -144,7 +146,9 @@ final class ReEmbedding {
 
     private void reassign() {
         List<TopicPartition> active = new ArrayList<>(until.keySet());
-        List<TopicPartition> fresh = active.stream().filter(tp -> !consumer.assignment().contains(tp)).toList();
+        List<TopicPartition> fresh = active.stream()
+                .filter(tp -> !consumer.assignment().contains(tp))
+                .toList();
         consumer.assign(active);
         consumer.seekToBeginning(fresh);
     }

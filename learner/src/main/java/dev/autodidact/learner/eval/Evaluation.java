@@ -6,7 +6,6 @@ import dev.autodidact.learner.modality.ModalityKit;
 import dev.autodidact.learner.modality.ModalityKits;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,8 +48,11 @@ public final class Evaluation {
             out.put("random_init_linear_top1", probe.top1(tr, te));
         }
         ModalityKit kit = ModalityKits.of(spec.modality());
-        out.put("raw_knn_top1", knn.top1(train.features(kit.rawFeatures(train.inputs(), spec)),
-                test.features(kit.rawFeatures(test.inputs(), spec))));
+        out.put(
+                "raw_knn_top1",
+                knn.top1(
+                        train.features(kit.rawFeatures(train.inputs(), spec)),
+                        test.features(kit.rawFeatures(test.inputs(), spec))));
         out.put("k", knn.k());
         out.put("train_images", train.inputs().size());
         out.put("test_images", test.inputs().size());

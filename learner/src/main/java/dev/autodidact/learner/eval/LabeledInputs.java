@@ -34,23 +34,28 @@ public record LabeledInputs(List<Tensor> inputs, int[] labels, List<String> clas
      *
      * @throws IllegalArgumentException if a file is not usable media, has an unknown class, or there is none
      */
-    public static LabeledInputs load(Path root, ModalityKit kit, EncoderArchitecture encoder,
-                                     List<String> classNames) {
+    public static LabeledInputs load(Path root, ModalityKit kit, EncoderArchitecture encoder, List<String> classNames) {
         List<MediaFile> files;
         try {
             files = MediaFiles.list(root);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + root, e);
         }
-        List<String> classes = classNames != null ? classNames
-                : files.stream().map(MediaFile::label).filter(l -> l != null).distinct().sorted().toList();
+        List<String> classes = classNames != null
+                ? classNames
+                : files.stream()
+                        .map(MediaFile::label)
+                        .filter(l -> l != null)
+                        .distinct()
+                        .sorted()
+                        .toList();
         List<Tensor> inputs = new ArrayList<>(files.size());
         List<Integer> labels = new ArrayList<>(files.size());
         for (MediaFile f : files) {
             int label = f.label() == null ? -1 : classes.indexOf(f.label());
             if (label < 0) {
-                throw new IllegalArgumentException("File " + f.id() + " under " + root + " has class '" + f.label()
-                        + "', not one of " + classes);
+                throw new IllegalArgumentException(
+                        "File " + f.id() + " under " + root + " has class '" + f.label() + "', not one of " + classes);
             }
             try {
                 inputs.add(kit.canonical(f.readAllBytes(), encoder));
@@ -64,7 +69,8 @@ public record LabeledInputs(List<Tensor> inputs, int[] labels, List<String> clas
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("No " + kit.modality().id() + " files under " + root);
         }
-        return new LabeledInputs(inputs, labels.stream().mapToInt(Integer::intValue).toArray(), classes);
+        return new LabeledInputs(
+                inputs, labels.stream().mapToInt(Integer::intValue).toArray(), classes);
     }
 
     public FeatureSet features(float[][] vectors) {

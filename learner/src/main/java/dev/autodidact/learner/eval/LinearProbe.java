@@ -128,8 +128,7 @@ public final class LinearProbe {
         private double weightDecay = 1e-4;
         private long seed;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Passes over the train set, at least 1. */
         public Builder optEpochs(int epochs) {

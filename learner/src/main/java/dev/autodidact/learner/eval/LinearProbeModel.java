@@ -15,8 +15,8 @@ public final class LinearProbeModel {
     private final int numClasses;
     private final double trainingLoss;
 
-    LinearProbeModel(Standardization standardization, double[] theta, int dimension, int numClasses,
-            double trainingLoss) {
+    LinearProbeModel(
+            Standardization standardization, double[] theta, int dimension, int numClasses, double trainingLoss) {
         this.standardization = standardization;
         this.theta = theta;
         this.dimension = dimension;

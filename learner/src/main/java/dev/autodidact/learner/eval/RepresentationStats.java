@@ -22,8 +22,7 @@ public final class RepresentationStats {
     /** The {@code epsilon} added to each normalised singular value in RankMe, as in the paper. */
     public static final double RANKME_EPSILON = 1e-7;
 
-    private RepresentationStats() {
-    }
+    private RepresentationStats() {}
 
     /**
      * {@code (1/d) sum_j std_j}, where {@code std_j} is the sample standard deviation (divisor {@code n - 1}, as {@code

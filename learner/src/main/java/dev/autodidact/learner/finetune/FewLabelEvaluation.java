@@ -18,13 +18,17 @@ import java.util.Optional;
  * trained from random initialisation on the same N labels with the same steps, mode and augmentation.
  */
 public final class FewLabelEvaluation {
-    private FewLabelEvaluation() {
-    }
+    private FewLabelEvaluation() {}
 
     /** Runs both and returns the {@code finetune} command's JSON fields; saves the fine-tuned model to {@code out}. */
-    public static Map<String, Object> run(Checkpoint checkpoint, LabeledInputs train, LabeledInputs test,
-                                          FineTuneSettings settings, Optional<Path> out) {
-        EncoderArchitecture spec = EncoderArchitectures.fromMap(checkpoint.manifest().architecture());
+    public static Map<String, Object> run(
+            Checkpoint checkpoint,
+            LabeledInputs train,
+            LabeledInputs test,
+            FineTuneSettings settings,
+            Optional<Path> out) {
+        EncoderArchitecture spec =
+                EncoderArchitectures.fromMap(checkpoint.manifest().architecture());
         int classes = train.classNames().size();
         int[] labeled = FewLabelSampler.sample(train.labels(), classes, settings.labelsPerClass(), settings.seed());
         FineTuner tuner = new FineTuner(settings, ModalityKits.of(spec.modality()));

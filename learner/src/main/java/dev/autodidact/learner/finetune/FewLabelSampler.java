@@ -7,8 +7,7 @@ import java.util.Random;
 
 /** Draws N examples per class with a fixed seed: the same labeled subset for the pretrained and the scratch run. */
 public final class FewLabelSampler {
-    private FewLabelSampler() {
-    }
+    private FewLabelSampler() {}
 
     /** Indices into {@code labels}, N per class (fewer when a class has fewer), sorted. */
     public static int[] sample(int[] labels, int numClasses, int perClass, long seed) {

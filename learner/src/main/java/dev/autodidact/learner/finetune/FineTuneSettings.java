@@ -12,11 +12,19 @@ package dev.autodidact.learner.finetune;
  * @param weightDecay decoupled weight decay
  * @param seed seed of the label draw, the head initialisation and the augmentation
  */
-public record FineTuneSettings(int labelsPerClass, FineTuneMode mode, int steps, int batchSize, float learningRate,
-                               float encoderLearningRateScale, float weightDecay, long seed) {
+public record FineTuneSettings(
+        int labelsPerClass,
+        FineTuneMode mode,
+        int steps,
+        int batchSize,
+        float learningRate,
+        float encoderLearningRateScale,
+        float weightDecay,
+        long seed) {
     public FineTuneSettings {
         if (labelsPerClass < 1 || steps < 1 || batchSize < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("labels per class, steps, batch size and learning rate must be positive");
+            throw new IllegalArgumentException(
+                    "labels per class, steps, batch size and learning rate must be positive");
         }
     }
 

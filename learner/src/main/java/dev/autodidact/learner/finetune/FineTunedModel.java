@@ -27,8 +27,7 @@ public final class FineTunedModel {
     private static final String DESCRIPTION = "classifier.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FineTunedModel() {
-    }
+    private FineTunedModel() {}
 
     /** Writes {@code classifier}'s parameters and its description into {@code dir}. */
     public static void save(Path dir, Classifier classifier, List<String> classes, Map<String, Object> info) {
@@ -36,8 +35,10 @@ public final class FineTunedModel {
             Files.createDirectories(dir);
             model.setBlock(classifier.network());
             model.save(dir, NAME);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(DESCRIPTION).toFile(), Map.of(
-                    "architecture", classifier.spec().toMap(), "classes", classes, "info", info));
+            JSON.writerWithDefaultPrettyPrinter()
+                    .writeValue(
+                            dir.resolve(DESCRIPTION).toFile(),
+                            Map.of("architecture", classifier.spec().toMap(), "classes", classes, "info", info));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the fine-tuned model to " + dir, e);
         }
@@ -55,8 +56,11 @@ public final class FineTunedModel {
             @SuppressWarnings("unchecked")
             List<String> classes = (List<String>) description.get("classes");
             EncoderArchitecture spec = EncoderArchitectures.fromMap(architecture);
-            return Criteria.builder().setTypes(Tensor.class, Classifications.class)
-                    .optModelPath(dir).optModelName(NAME).optEngine("PyTorch")
+            return Criteria.builder()
+                    .setTypes(Tensor.class, Classifications.class)
+                    .optModelPath(dir)
+                    .optModelName(NAME)
+                    .optEngine("PyTorch")
                     .optBlock(new Classifier(spec, classes.size()).network())
                     .optTranslator(new ClassifierTranslator(spec, classes))
                     .build();

@@ -4,14 +4,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import ai.djl.nn.Parameter;
 import dev.autodidact.learner.eval.LabeledInputs;
 import dev.autodidact.learner.modality.ModalityKit;
-import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.schema.example.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,8 +36,7 @@ public final class FineTuner {
      * @param pretrained whether the encoder holds pretrained weights: only then does {@link FineTuneMode#FULL} scale
      *     its learning rate down, and only then is a frozen encoder meaningful beyond a random-feature baseline
      */
-    public void train(NDManager root, Classifier classifier, LabeledInputs train, int[] labeled,
-                      boolean pretrained) {
+    public void train(NDManager root, Classifier classifier, LabeledInputs train, int[] labeled, boolean pretrained) {
         boolean trainEncoder = settings.mode() == FineTuneMode.FULL;
         setTrainable(classifier.encoder(), trainEncoder);
         ParameterStore store = new ParameterStore(root, false);
@@ -45,7 +44,7 @@ public final class FineTuner {
         float encoderLr = settings.learningRate() * (pretrained ? settings.encoderLearningRateScale() : 1f);
         int batch = Math.min(settings.batchSize(), labeled.length);
         try (AdamW headOpt = new AdamW(root, settings.weightDecay());
-             AdamW encoderOpt = new AdamW(root, settings.weightDecay())) {
+                AdamW encoderOpt = new AdamW(root, settings.weightDecay())) {
             for (int step = 0; step < settings.steps(); step++) {
                 try (NDManager scope = root.newSubManager()) {
                     List<Tensor> inputs = new ArrayList<>(batch);
@@ -58,9 +57,13 @@ public final class FineTuner {
                     NDArray x = classifier.spec().input(scope, inputs);
                     NDArray y = scope.create(targets);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray features = classifier.encoder().forward(store, new NDList(x), trainEncoder)
+                        NDArray features = classifier
+                                .encoder()
+                                .forward(store, new NDList(x), trainEncoder)
                                 .singletonOrThrow();
-                        NDArray logits = classifier.head().forward(store, new NDList(features), true)
+                        NDArray logits = classifier
+                                .head()
+                                .forward(store, new NDList(features), true)
                                 .singletonOrThrow();
                         gc.backward(crossEntropy(logits, y));
                     }
@@ -82,8 +85,12 @@ public final class FineTuner {
             int to = Math.min(test.inputs().size(), from + 256);
             try (NDManager scope = root.newSubManager()) {
                 NDArray x = classifier.spec().input(scope, test.inputs().subList(from, to));
-                long[] predicted = classifier.network().forward(store, new NDList(x), false).singletonOrThrow()
-                        .argMax(1).toLongArray();
+                long[] predicted = classifier
+                        .network()
+                        .forward(store, new NDList(x), false)
+                        .singletonOrThrow()
+                        .argMax(1)
+                        .toLongArray();
                 for (int i = 0; i < predicted.length; i++) {
                     correct += predicted[i] == test.labels()[from + i] ? 1 : 0;
                 }
@@ -95,7 +102,11 @@ public final class FineTuner {
     /** Mean softmax cross-entropy of {@code logits} (N, C) against integer {@code labels} (N). */
     static NDArray crossEntropy(NDArray logits, NDArray labels) {
         int classes = (int) logits.getShape().get(1);
-        return logits.logSoftmax(1).mul(labels.oneHot(classes)).sum(new int[] {1}).neg().mean();
+        return logits.logSoftmax(1)
+                .mul(labels.oneHot(classes))
+                .sum(new int[] {1})
+                .neg()
+                .mean();
     }
 
     /**
@@ -103,7 +114,8 @@ public final class FineTuner {
      * leaves batch-norm running statistics without gradients.
      */
     private static void setTrainable(ai.djl.nn.Block block, boolean trainable) {
-        block.getParameters().values().stream().filter(Parameter::requiresGradient)
+        block.getParameters().values().stream()
+                .filter(Parameter::requiresGradient)
                 .forEach(p -> p.getArray().setRequiresGradient(trainable));
     }
 

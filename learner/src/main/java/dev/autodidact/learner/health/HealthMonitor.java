@@ -12,10 +12,10 @@ import dev.autodidact.learner.eval.LinearProbe;
 import dev.autodidact.learner.eval.RepresentationStats;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.schema.checkpoint.Checkpoint;
 import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.Tensor;
-import dev.autodidact.schema.checkpoint.Checkpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -36,6 +36,7 @@ public final class HealthMonitor implements AutoCloseable {
     public static final String STD = "health.std";
     /** Std of the L2-normalised output of the method's head: where negative-free methods collapse first. */
     public static final String PROJECTION_STD = "health.projection.std";
+
     public static final String RANKME = "health.rankme";
     public static final String ALIGNMENT = "health.alignment";
     public static final String UNIFORMITY = "health.uniformity";
@@ -65,8 +66,13 @@ public final class HealthMonitor implements AutoCloseable {
      *     ({@code view.0} and {@code view.1}), those give the alignment pairs
      * @param previous the last published checkpoint, for drift; null before the first
      */
-    public Map<String, Double> measure(NDManager root, Block encoder, Block head, EncoderArchitecture spec,
-                                       ExampleBatch lastBatch, Checkpoint previous) {
+    public Map<String, Double> measure(
+            NDManager root,
+            Block encoder,
+            Block head,
+            EncoderArchitecture spec,
+            ExampleBatch lastBatch,
+            Checkpoint previous) {
         ParameterStore store = new ParameterStore(root, false);
         Map<String, Double> values = new LinkedHashMap<>();
         List<Tensor> recent = sample.refresh(READ_BUDGET);
@@ -81,9 +87,17 @@ public final class HealthMonitor implements AutoCloseable {
         }
         if (lastBatch != null && hasViewPair(lastBatch.examples().get(0), spec)) {
             List<Example> pairs = lastBatch.examples().subList(0, Math.min(ALIGNMENT_PAIRS, lastBatch.size()));
-            float[][] a = FeatureExtractor.embed(root, store, encoder, spec,
+            float[][] a = FeatureExtractor.embed(
+                    root,
+                    store,
+                    encoder,
+                    spec,
                     pairs.stream().map(e -> e.array(ArrayNames.view(0))).toList());
-            float[][] b = FeatureExtractor.embed(root, store, encoder, spec,
+            float[][] b = FeatureExtractor.embed(
+                    root,
+                    store,
+                    encoder,
+                    spec,
                     pairs.stream().map(e -> e.array(ArrayNames.view(1))).toList());
             values.put(ALIGNMENT, RepresentationStats.alignment(a, b));
         }
@@ -91,10 +105,12 @@ public final class HealthMonitor implements AutoCloseable {
             float[][] bank = FeatureExtractor.embed(root, store, encoder, spec, split.bankInputs());
             float[][] queries = FeatureExtractor.embed(root, store, encoder, spec, split.queryInputs());
             boolean finite = RepresentationStats.isFinite(bank) && RepresentationStats.isFinite(queries);
-            values.put(PROBE_KNN, finite ? new KnnClassifier().top1(split.bank(bank), split.queries(queries))
-                    : Double.NaN);
-            values.put(PROBE_LINEAR, finite ? LinearProbe.defaults().top1(split.bank(bank), split.queries(queries))
-                    : Double.NaN);
+            values.put(
+                    PROBE_KNN,
+                    finite ? new KnnClassifier().top1(split.bank(bank), split.queries(queries)) : Double.NaN);
+            values.put(
+                    PROBE_LINEAR,
+                    finite ? LinearProbe.defaults().top1(split.bank(bank), split.queries(queries)) : Double.NaN);
         });
         values.forEach(this::export);
         return values;
@@ -119,10 +135,10 @@ public final class HealthMonitor implements AutoCloseable {
      * The label-free values of {@code images} ({@link #STD}, {@link #RANKME}, {@link #UNIFORMITY} and, with a head,
      * {@link #PROJECTION_STD}), by the code {@link #measure} runs on the recent sample.
      */
-    public static Map<String, Double> sampleHealth(NDManager root, Block encoder, Block head, EncoderArchitecture spec,
-                                                   List<Tensor> images) {
-        return representation(root, head,
-                FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
+    public static Map<String, Double> sampleHealth(
+            NDManager root, Block encoder, Block head, EncoderArchitecture spec, List<Tensor> images) {
+        return representation(
+                root, head, FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
     }
 
     /**
@@ -153,10 +169,10 @@ public final class HealthMonitor implements AutoCloseable {
      * {@link #PROJECTION_STD} of {@code images}: std of the L2-normalised outputs of encoder then head, both in
      * inference mode.
      */
-    public static double projectionStd(NDManager root, Block encoder, Block head, EncoderArchitecture spec,
-                                       List<Tensor> images) {
-        return projectionStd(root, head,
-                FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
+    public static double projectionStd(
+            NDManager root, Block encoder, Block head, EncoderArchitecture spec, List<Tensor> images) {
+        return projectionStd(
+                root, head, FeatureExtractor.embed(root, new ParameterStore(root, false), encoder, spec, images));
     }
 
     /** {@link #PROJECTION_STD} of encoder features already computed: the head alone runs, in inference mode. */
@@ -169,7 +185,8 @@ public final class HealthMonitor implements AutoCloseable {
         }
         try (NDManager scope = root.newSubManager()) {
             NDList input = new NDList(scope.create(flat, new Shape(n, d)));
-            NDArray out = head.forward(new ParameterStore(scope, false), input, false).singletonOrThrow();
+            NDArray out =
+                    head.forward(new ParameterStore(scope, false), input, false).singletonOrThrow();
             int k = (int) out.getShape().get(1);
             float[] values = out.toFloatArray();
             float[][] rows = new float[n][];
@@ -182,8 +199,10 @@ public final class HealthMonitor implements AutoCloseable {
 
     private void export(String name, double value) {
         if (latest.put(name, value) == null) {
-            Gauge.builder("autodidact." + name, latest, m -> m.getOrDefault(name, Double.NaN)).tags(tags)
-                    .strongReference(true).register(registry);
+            Gauge.builder("autodidact." + name, latest, m -> m.getOrDefault(name, Double.NaN))
+                    .tags(tags)
+                    .strongReference(true)
+                    .register(registry);
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.autodidact.learner.health;
 
-import dev.autodidact.learner.modality.EncoderArchitecture;
-import dev.autodidact.learner.modality.ModalityKit;
-import dev.autodidact.schema.example.Tensor;
 import dev.autodidact.learner.eval.FeatureSet;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
 import dev.autodidact.learner.internal.RecordRejector;
-import dev.autodidact.schema.checkpoint.CheckpointCodec;
-import java.nio.charset.StandardCharsets;
-import java.util.TreeMap;
+import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.modality.ModalityKit;
 import dev.autodidact.schema.HeaderNames;
+import dev.autodidact.schema.checkpoint.CheckpointCodec;
+import dev.autodidact.schema.example.Tensor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,12 +48,15 @@ public final class ProbeSet implements AutoCloseable {
     private final EncoderArchitecture encoder;
     private final Map<String, Labeled> records = new LinkedHashMap<>();
 
-    private record Labeled(Tensor input, String label) {
-    }
+    private record Labeled(Tensor input, String label) {}
 
     /** A probe split ready to embed: inputs and labels of the memory bank and of the queries. */
-    public record Split(List<Tensor> bankInputs, int[] bankLabels, List<Tensor> queryInputs,
-                        int[] queryLabels, List<String> classes) {
+    public record Split(
+            List<Tensor> bankInputs,
+            int[] bankLabels,
+            List<Tensor> queryInputs,
+            int[] queryLabels,
+            List<String> classes) {
         public FeatureSet bank(float[][] features) {
             return new FeatureSet(features, bankLabels, classes.size(), classes);
         }
@@ -67,8 +70,13 @@ public final class ProbeSet implements AutoCloseable {
      * @param kit decodes the probe records' raw media
      * @param encoder the encoder whose canonical input the records are decoded to
      */
-    public ProbeSet(Map<String, Object> clientProperties, String topic, ModalityKit kit, EncoderArchitecture encoder,
-                    int maxRecords, RecordRejector rejector) {
+    public ProbeSet(
+            Map<String, Object> clientProperties,
+            String topic,
+            ModalityKit kit,
+            EncoderArchitecture encoder,
+            int maxRecords,
+            RecordRejector rejector) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -100,7 +108,10 @@ public final class ProbeSet implements AutoCloseable {
     private void accept(ConsumerRecord<byte[], byte[]> r) {
         Optional<String> label = HeaderNames.get(r.headers(), HeaderNames.LABEL);
         if (r.key() == null || r.value() == null || label.isEmpty()) {
-            rejector.reject(r, SOURCE, DeadLetterPublisher.UNUSABLE,
+            rejector.reject(
+                    r,
+                    SOURCE,
+                    DeadLetterPublisher.UNUSABLE,
                     new IllegalArgumentException("A probe record needs a key, a value and a label header"));
             return;
         }
@@ -129,7 +140,8 @@ public final class ProbeSet implements AutoCloseable {
     }
 
     private Optional<Split> split() {
-        List<String> classes = new ArrayList<>(new TreeSet<>(records.values().stream().map(Labeled::label).toList()));
+        List<String> classes = new ArrayList<>(
+                new TreeSet<>(records.values().stream().map(Labeled::label).toList()));
         if (records.size() < MIN_RECORDS || classes.size() < 2) {
             return Optional.empty();
         }
@@ -145,8 +157,12 @@ public final class ProbeSet implements AutoCloseable {
         if (bank.isEmpty() || queries.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Split(bank, bankLabels.stream().mapToInt(Integer::intValue).toArray(), queries,
-                queryLabels.stream().mapToInt(Integer::intValue).toArray(), classes));
+        return Optional.of(new Split(
+                bank,
+                bankLabels.stream().mapToInt(Integer::intValue).toArray(),
+                queries,
+                queryLabels.stream().mapToInt(Integer::intValue).toArray(),
+                classes));
     }
 
     @Override

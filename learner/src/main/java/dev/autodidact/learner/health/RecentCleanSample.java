@@ -1,10 +1,10 @@
 package dev.autodidact.learner.health;
 
+import dev.autodidact.learner.internal.DeadLetterPublisher;
+import dev.autodidact.learner.internal.RecordRejector;
 import dev.autodidact.learner.modality.CleanInputs;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.schema.example.Tensor;
-import dev.autodidact.learner.internal.DeadLetterPublisher;
-import dev.autodidact.learner.internal.RecordRejector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -36,8 +36,12 @@ public final class RecentCleanSample implements AutoCloseable {
     private final Deque<Tensor> recent = new ArrayDeque<>();
     private boolean assigned;
 
-    public RecentCleanSample(Map<String, Object> clientProperties, String topic, EncoderArchitecture encoder,
-                             int capacity, RecordRejector rejector) {
+    public RecentCleanSample(
+            Map<String, Object> clientProperties,
+            String topic,
+            EncoderArchitecture encoder,
+            int capacity,
+            RecordRejector rejector) {
         this.encoder = encoder;
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -90,11 +94,13 @@ public final class RecentCleanSample implements AutoCloseable {
         if (infos == null || infos.isEmpty()) {
             return false;
         }
-        List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions = infos.stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-        consumer.endOffsets(partitions).forEach((tp, end) ->
-                consumer.seek(tp, Math.max(begin.get(tp), end - capacity)));
+        consumer.endOffsets(partitions)
+                .forEach((tp, end) -> consumer.seek(tp, Math.max(begin.get(tp), end - capacity)));
         assigned = true;
         return true;
     }

@@ -28,9 +28,14 @@ public final class CheckpointListener implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointListener.class);
 
     /** The parts a checkpoint is made of and published through. */
-    public record Parts(NDManager root, SslMethod method, EncoderArchitecture encoder, Lineage lineage,
-                        ModelState model, CheckpointPublisher publisher, Supplier<ConsumerGroupMetadata> group) {
-    }
+    public record Parts(
+            NDManager root,
+            SslMethod method,
+            EncoderArchitecture encoder,
+            Lineage lineage,
+            ModelState model,
+            CheckpointPublisher publisher,
+            Supplier<ConsumerGroupMetadata> group) {}
 
     private final Parts parts;
     private final CheckpointSchedule schedule;
@@ -41,8 +46,14 @@ public final class CheckpointListener implements TrainingListener {
     private final BooleanSupplier collapseGuard;
     private ExampleBatch lastBatch;
 
-    public CheckpointListener(Parts parts, CheckpointSchedule schedule, HealthMonitor health, Guards guards,
-                              LearnerMetrics metrics, BooleanSupplier halted, BooleanSupplier collapseGuard) {
+    public CheckpointListener(
+            Parts parts,
+            CheckpointSchedule schedule,
+            HealthMonitor health,
+            Guards guards,
+            LearnerMetrics metrics,
+            BooleanSupplier halted,
+            BooleanSupplier collapseGuard) {
         this.parts = parts;
         this.schedule = schedule;
         this.health = health;
@@ -62,15 +73,16 @@ public final class CheckpointListener implements TrainingListener {
 
     @Override
     public void onEnd() {
-        if (!halted.getAsBoolean() && schedule.hasUnpublishedSteps(parts.lineage().step())) {
+        if (!halted.getAsBoolean()
+                && schedule.hasUnpublishedSteps(parts.lineage().step())) {
             checkpoint();
         }
     }
 
     private void checkpoint() {
         SslMethod method = parts.method();
-        Map<String, Double> values = health.measure(parts.root(), method.encoder(), method.head(), parts.encoder(),
-                lastBatch, guards.lastGood());
+        Map<String, Double> values = health.measure(
+                parts.root(), method.encoder(), method.head(), parts.encoder(), lastBatch, guards.lastGood());
         int d = parts.encoder().featureDim();
         if (guards.holdBack(values, d, HealthMonitor.outputDim(method.head(), d), collapseGuard.getAsBoolean())) {
             schedule.deferred(parts.lineage().step());
@@ -80,13 +92,18 @@ public final class CheckpointListener implements TrainingListener {
         Map<String, Double> manifestMetrics = new HashMap<>(values);
         manifestMetrics.put("samples.per.second", metrics.samplesPerSecond());
         Checkpoint checkpoint = parts.model().snapshot(parts.lineage(), manifestMetrics);
-        parts.publisher().publish(checkpoint, parts.lineage().offsets(), parts.group().get());
+        parts.publisher()
+                .publish(checkpoint, parts.lineage().offsets(), parts.group().get());
         parts.lineage().published(checkpoint.manifest().version());
         schedule.published(parts.lineage().step());
         guards.published(checkpoint);
         metrics.checkpoint(checkpoint, System.nanoTime() - start);
-        LOG.info("Published checkpoint v{} at step {} ({} samples, {} bytes, std {})",
-                checkpoint.manifest().version(), checkpoint.manifest().step(), checkpoint.manifest().samplesSeen(),
-                checkpoint.payload().length, values.get(HealthMonitor.STD));
+        LOG.info(
+                "Published checkpoint v{} at step {} ({} samples, {} bytes, std {})",
+                checkpoint.manifest().version(),
+                checkpoint.manifest().step(),
+                checkpoint.manifest().samplesSeen(),
+                checkpoint.payload().length,
+                values.get(HealthMonitor.STD));
     }
 }

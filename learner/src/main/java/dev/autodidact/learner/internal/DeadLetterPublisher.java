@@ -38,6 +38,7 @@ public final class DeadLetterPublisher implements RecordRejector, AutoCloseable 
     public static final String BAD_CHECKPOINT = "bad-checkpoint";
     /** Metric name. */
     public static final String REJECTED = "autodidact.consumer.records.rejected";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -51,8 +52,12 @@ public final class DeadLetterPublisher implements RecordRejector, AutoCloseable 
      * @param sources the sources this service reads (e.g. {@code examples}, {@code probe}), whose counters are
      *     registered at zero so that alerts see them before the first rejection
      */
-    public DeadLetterPublisher(Map<String, Object> clientProperties, Topics topics, String service,
-                               MeterRegistry registry, List<String> sources) {
+    public DeadLetterPublisher(
+            Map<String, Object> clientProperties,
+            Topics topics,
+            String service,
+            MeterRegistry registry,
+            List<String> sources) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -78,29 +83,48 @@ public final class DeadLetterPublisher implements RecordRejector, AutoCloseable 
      */
     @Override
     public void reject(ConsumerRecord<byte[], byte[]> record, String source, String reason, Throwable failure) {
-        LOG.warn("{}: record at {}-{}@{} rejected as {}: {}", service, record.topic(), record.partition(),
-                record.offset(), reason, DeadLetterHeaders.message(failure));
-        Headers headers = DeadLetterHeaders.of(record.headers(), reason, failure, record.topic(), record.partition(),
-                record.offset());
+        LOG.warn(
+                "{}: record at {}-{}@{} rejected as {}: {}",
+                service,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                reason,
+                DeadLetterHeaders.message(failure));
+        Headers headers = DeadLetterHeaders.of(
+                record.headers(), reason, failure, record.topic(), record.partition(), record.offset());
         HeaderNames.put(headers, HeaderNames.DLQ_CONSUMER, service);
         byte[] value = record.value() != null && record.value().length > Topics.MAX_MESSAGE_BYTES - 64 * 1024
-                ? null : record.value();
+                ? null
+                : record.value();
         try {
-            producer.send(new ProducerRecord<>(topic, null, record.timestamp() >= 0 ? record.timestamp() : null,
-                    record.key(), value, headers)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(
+                            topic,
+                            null,
+                            record.timestamp() >= 0 ? record.timestamp() : null,
+                            record.key(),
+                            value,
+                            headers))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("Interrupted while dead-lettering a record", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("Could not dead-letter the record at " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset(), e);
+            throw new KafkaException(
+                    "Could not dead-letter the record at " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset(),
+                    e);
         }
         counter(source, reason).increment();
     }
 
     private Counter counter(String source, String reason) {
-        return Counter.builder(REJECTED).tag("service", service).tag("source", source).tag("reason", reason)
-                .description("Consumed records sent to the dead-letter topic").register(registry);
+        return Counter.builder(REJECTED)
+                .tag("service", service)
+                .tag("source", source)
+                .tag("reason", reason)
+                .description("Consumed records sent to the dead-letter topic")
+                .register(registry);
     }
 
     @Override

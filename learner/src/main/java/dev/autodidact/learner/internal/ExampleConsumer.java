@@ -2,8 +2,8 @@ package dev.autodidact.learner.internal;
 
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.train.ExampleBatch;
-import dev.autodidact.learner.train.ShuffleBuffer;
 import dev.autodidact.learner.train.ExampleValidator;
+import dev.autodidact.learner.train.ShuffleBuffer;
 import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.serde.ExampleSerde;
@@ -38,6 +38,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class ExampleConsumer implements AutoCloseable {
     /** The {@code source} tag of rejected examples. */
     public static final String SOURCE = "examples";
+
     private final Consumer<byte[], byte[]> consumer;
     private final ShuffleBuffer buffer;
     private final Deserializer<Example> serde = new ExampleSerde().deserializer();
@@ -46,22 +47,30 @@ public final class ExampleConsumer implements AutoCloseable {
     private final RecordRejector rejector;
     /** A stream that brought nothing for this long is idle: the buffer is drawn from before it fills. */
     private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
+
     private long lastRecordNanos = System.nanoTime();
     private volatile long lag = -1;
     private volatile int buffered;
 
     public ExampleConsumer(LearnerConfig config, ExampleValidator validator, RecordRejector rejector) {
-        this(new KafkaConsumer<>(properties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        this(
+                new KafkaConsumer<>(properties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 config.topics().examples(config.modality(), config.method()),
-                new ShuffleBuffer(config.getLong(LearnerConfig.SHUFFLE_BUFFER_BYTES_CONFIG),
+                new ShuffleBuffer(
+                        config.getLong(LearnerConfig.SHUFFLE_BUFFER_BYTES_CONFIG),
                         config.getInt(LearnerConfig.SHUFFLE_BUFFER_RECORDS_CONFIG),
                         config.getLong(LearnerConfig.SEED_CONFIG)),
-                validator, rejector);
+                validator,
+                rejector);
     }
 
     /** With a given consumer (Kafka's {@code MockConsumer} in tests) and buffer. */
-    public ExampleConsumer(Consumer<byte[], byte[]> consumer, String topic, ShuffleBuffer buffer,
-                           ExampleValidator validator, RecordRejector rejector) {
+    public ExampleConsumer(
+            Consumer<byte[], byte[]> consumer,
+            String topic,
+            ShuffleBuffer buffer,
+            ExampleValidator validator,
+            RecordRejector rejector) {
         this.consumer = consumer;
         this.topic = topic;
         this.buffer = buffer;
@@ -90,8 +99,8 @@ public final class ExampleConsumer implements AutoCloseable {
      * others start at the group's committed offset, or the earliest. Offsets in {@code trainedAhead} (restored from
      * the checkpoint) are skipped when they arrive.
      */
-    public void subscribe(Supplier<Map<TopicPartition, Long>> trainedUpTo,
-                          Map<TopicPartition, List<Long>> trainedAhead) {
+    public void subscribe(
+            Supplier<Map<TopicPartition, Long>> trainedUpTo, Map<TopicPartition, List<Long>> trainedAhead) {
         buffer.restore(trainedAhead);
         subscribe(trainedUpTo);
     }

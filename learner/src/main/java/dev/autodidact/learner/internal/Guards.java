@@ -44,14 +44,18 @@ public final class Guards {
         this.maxRollbacks = config.getInt(LearnerConfig.MAX_ROLLBACKS_CONFIG);
         this.collapseFraction = config.getDouble(LearnerConfig.COLLAPSE_STD_FRACTION_CONFIG);
         this.lastGood = restored;
-        this.rollbackCounter = Counter.builder("autodidact.learner.rollbacks").tags(tags)
+        this.rollbackCounter = Counter.builder("autodidact.learner.rollbacks")
+                .tags(tags)
                 .description("Roll-backs to the last good checkpoint after repeated non-finite losses")
                 .register(registry);
-        this.heldBack = Counter.builder("autodidact.checkpoint.held.back").tags(tags)
+        this.heldBack = Counter.builder("autodidact.checkpoint.held.back")
+                .tags(tags)
                 .description("Checkpoints not published because the representation was collapsed")
                 .register(registry);
-        Gauge.builder("autodidact.health.collapsed", collapsed, AtomicInteger::get).tags(tags)
-                .description("1 while checkpoint publishing is frozen by the collapse guard").register(registry);
+        Gauge.builder("autodidact.health.collapsed", collapsed, AtomicInteger::get)
+                .tags(tags)
+                .description("1 while checkpoint publishing is frozen by the collapse guard")
+                .register(registry);
     }
 
     /** Records a step; returns true when the weights must be rolled back to {@link #lastGood()} now. */
@@ -71,8 +75,8 @@ public final class Guards {
             return false;
         }
         if (lastGood == null) {
-            throw new IllegalStateException(nonFiniteInRow + " consecutive non-finite losses and no checkpoint to "
-                    + "roll back to");
+            throw new IllegalStateException(
+                    nonFiniteInRow + " consecutive non-finite losses and no checkpoint to " + "roll back to");
         }
         nonFiniteInRow = 0;
         return rollBack(maxNonFinite + " non-finite losses in a row");
@@ -84,8 +88,12 @@ public final class Guards {
                     + lastGood.manifest().version() + " did not help");
         }
         rollbackCounter.increment();
-        LOG.warn("Rolling weights back to checkpoint v{} ({} of {}): {}", lastGood.manifest().version(),
-                rollbacksSinceGood, maxRollbacks, reason);
+        LOG.warn(
+                "Rolling weights back to checkpoint v{} ({} of {}): {}",
+                lastGood.manifest().version(),
+                rollbacksSinceGood,
+                maxRollbacks,
+                reason);
         return true;
     }
 
@@ -98,15 +106,20 @@ public final class Guards {
      * @param guardEnabled false when an operator overrode the collapse guard (non-finite values are held back anyway)
      */
     public boolean holdBack(Map<String, Double> health, int dimension, int projectionDimension, boolean guardEnabled) {
-        Optional<String> nonFinite = health.entrySet().stream().filter(e -> e.getValue() == null
-                || !Double.isFinite(e.getValue())).map(e -> e.getKey() + " " + e.getValue()).findFirst();
+        Optional<String> nonFinite = health.entrySet().stream()
+                .filter(e -> e.getValue() == null || !Double.isFinite(e.getValue()))
+                .map(e -> e.getKey() + " " + e.getValue())
+                .findFirst();
         nonFiniteHealth = nonFinite.isPresent();
         if (nonFiniteHealth) {
             collapsed.set(1);
             heldBack.increment();
-            LOG.error("Representation not finite ({}): checkpoint held back{}", nonFinite.get(),
-                    lastGood == null ? "; no checkpoint to roll back to" : ", rolling back to v"
-                            + lastGood.manifest().version());
+            LOG.error(
+                    "Representation not finite ({}): checkpoint held back{}",
+                    nonFinite.get(),
+                    lastGood == null
+                            ? "; no checkpoint to roll back to"
+                            : ", rolling back to v" + lastGood.manifest().version());
             return true;
         }
         Optional<String> collapse = below(health, HealthMonitor.STD, dimension)
@@ -125,7 +138,8 @@ public final class Guards {
         Double std = health.get(key);
         double threshold = collapseFraction / Math.sqrt(d);
         return std != null && d > 0 && std < threshold
-                ? Optional.of(key + " " + std + " < " + threshold) : Optional.empty();
+                ? Optional.of(key + " " + std + " < " + threshold)
+                : Optional.empty();
     }
 
     public void published(Checkpoint checkpoint) {

@@ -22,27 +22,37 @@ public final class KafkaServiceSettings {
     private static final String CHECKPOINT_SIGNING_KEY_DOC = "HMAC-SHA256 key: checkpoints are signed with it, and "
             + "only checkpoints signed with it are loaded. Empty: manifests are sealed with SHA-256 only.";
 
-    private KafkaServiceSettings() {
-    }
+    private KafkaServiceSettings() {}
 
     /**
      * A config definition holding bootstrap servers, topic prefix, the signing key and the modality, one the learner
      * has a {@link ModalityKit} for ({@code modalityDoc} says what for).
      */
     public static ConfigDef base(String modalityDoc) {
-        String[] modalities = ModalityKits.supported().stream().map(Modality::id).toArray(String[]::new);
+        String[] modalities =
+                ModalityKits.supported().stream().map(Modality::id).toArray(String[]::new);
         return new ConfigDef()
                 .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
                 .define(TOPIC_PREFIX_CONFIG, Type.STRING, Topics.DEFAULT_PREFIX, Importance.MEDIUM, TOPIC_PREFIX_DOC)
-                .define(MODALITY_CONFIG, Type.STRING, Modality.IMAGE.id(), ConfigDef.ValidString.in(modalities),
-                        Importance.HIGH, modalityDoc + " The learner supports " + String.join(", ", modalities) + ".")
-                .define(CHECKPOINT_SIGNING_KEY_CONFIG, Type.PASSWORD, "", Importance.MEDIUM,
+                .define(
+                        MODALITY_CONFIG,
+                        Type.STRING,
+                        Modality.IMAGE.id(),
+                        ConfigDef.ValidString.in(modalities),
+                        Importance.HIGH,
+                        modalityDoc + " The learner supports " + String.join(", ", modalities) + ".")
+                .define(
+                        CHECKPOINT_SIGNING_KEY_CONFIG,
+                        Type.PASSWORD,
+                        "",
+                        Importance.MEDIUM,
                         CHECKPOINT_SIGNING_KEY_DOC);
     }
 
     /** The seal checkpoints are written and checked with, from {@link #CHECKPOINT_SIGNING_KEY_CONFIG}. */
     public static CheckpointSeal seal(AbstractConfig config) {
-        return CheckpointSeal.withKey(config.getPassword(CHECKPOINT_SIGNING_KEY_CONFIG).value());
+        return CheckpointSeal.withKey(
+                config.getPassword(CHECKPOINT_SIGNING_KEY_CONFIG).value());
     }
 
     /** Every property {@code definition} does not define, plus the bootstrap servers: what the Kafka clients get. */

@@ -34,26 +34,47 @@ public final class LearnerMetrics implements TrainingListener {
 
     public LearnerMetrics(MeterRegistry registry, LearnerConfig config) {
         Tags tags = Tags.of("modality", config.modality().id(), "method", config.method());
-        stepTimer = Timer.builder("autodidact.learner.step").tags(tags)
-                .description("Forward, backward and update of one batch").register(registry);
-        dataWait = Timer.builder("autodidact.learner.data.wait").tags(tags)
-                .description("Time spent waiting for a full batch").register(registry);
-        samples = Counter.builder("autodidact.learner.samples").tags(tags)
-                .description("Examples trained on").register(registry);
-        skipped = Counter.builder("autodidact.learner.steps.skipped").tags(tags)
-                .description("Steps skipped because the loss was not finite").register(registry);
-        publishTimer = Timer.builder("autodidact.checkpoint.publish").tags(tags)
-                .description("Snapshot and transactional publication of one checkpoint").register(registry);
-        checkpointBytes = DistributionSummary.builder("autodidact.checkpoint.size").baseUnit("bytes").tags(tags)
-                .description("Checkpoint payload size").register(registry);
-        Gauge.builder("autodidact.checkpoint.version", version, AtomicLong::get).tags(tags)
-                .description("Newest published checkpoint version").register(registry);
-        Gauge.builder("autodidact.learner.loss", loss, DoubleAdder::sum).tags(tags)
-                .description("Loss of the last step").register(registry);
-        Gauge.builder("autodidact.learner.learning.rate", learningRate, DoubleAdder::sum).tags(tags)
-                .description("Learning rate of the last step").register(registry);
-        Gauge.builder("autodidact.learner.throughput", this, LearnerMetrics::samplesPerSecond).tags(tags)
-                .description("Samples trained per second over the last window").register(registry);
+        stepTimer = Timer.builder("autodidact.learner.step")
+                .tags(tags)
+                .description("Forward, backward and update of one batch")
+                .register(registry);
+        dataWait = Timer.builder("autodidact.learner.data.wait")
+                .tags(tags)
+                .description("Time spent waiting for a full batch")
+                .register(registry);
+        samples = Counter.builder("autodidact.learner.samples")
+                .tags(tags)
+                .description("Examples trained on")
+                .register(registry);
+        skipped = Counter.builder("autodidact.learner.steps.skipped")
+                .tags(tags)
+                .description("Steps skipped because the loss was not finite")
+                .register(registry);
+        publishTimer = Timer.builder("autodidact.checkpoint.publish")
+                .tags(tags)
+                .description("Snapshot and transactional publication of one checkpoint")
+                .register(registry);
+        checkpointBytes = DistributionSummary.builder("autodidact.checkpoint.size")
+                .baseUnit("bytes")
+                .tags(tags)
+                .description("Checkpoint payload size")
+                .register(registry);
+        Gauge.builder("autodidact.checkpoint.version", version, AtomicLong::get)
+                .tags(tags)
+                .description("Newest published checkpoint version")
+                .register(registry);
+        Gauge.builder("autodidact.learner.loss", loss, DoubleAdder::sum)
+                .tags(tags)
+                .description("Loss of the last step")
+                .register(registry);
+        Gauge.builder("autodidact.learner.learning.rate", learningRate, DoubleAdder::sum)
+                .tags(tags)
+                .description("Learning rate of the last step")
+                .register(registry);
+        Gauge.builder("autodidact.learner.throughput", this, LearnerMetrics::samplesPerSecond)
+                .tags(tags)
+                .description("Samples trained per second over the last window")
+                .register(registry);
     }
 
     @Override

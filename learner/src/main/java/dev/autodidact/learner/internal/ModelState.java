@@ -67,9 +67,22 @@ public final class ModelState {
         extra.forEach((name, section) -> sections.put(name, section.save()));
         Map<String, Double> metrics = new HashMap<>(lineage.metrics());
         metrics.putAll(extraMetrics);
-        CheckpointManifest draft = new CheckpointManifest(lineage.version() + 1, lineage.version(), method.name(),
-                modality.id(), method.architecture(), lineage.step(), lineage.samplesSeen(), lineage.wireOffsets(),
-                metrics, List.of(), 0, 0, "", System.currentTimeMillis(), lineage.wireTrainedAhead(),
+        CheckpointManifest draft = new CheckpointManifest(
+                lineage.version() + 1,
+                lineage.version(),
+                method.name(),
+                modality.id(),
+                method.architecture(),
+                lineage.step(),
+                lineage.samplesSeen(),
+                lineage.wireOffsets(),
+                metrics,
+                List.of(),
+                0,
+                0,
+                "",
+                System.currentTimeMillis(),
+                lineage.wireTrainedAhead(),
                 lineage.consumed());
         return CheckpointCodec.assemble(draft, sections, chunkBytes);
     }

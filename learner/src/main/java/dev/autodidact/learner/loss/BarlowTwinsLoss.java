@@ -13,10 +13,10 @@ import ai.djl.ndarray.NDArray;
 public final class BarlowTwinsLoss {
     /** The paper's trade-off between the two terms. */
     public static final float DEFAULT_LAMBDA = 5e-3f;
+
     private static final float BN_EPSILON = 1e-5f;
 
-    private BarlowTwinsLoss() {
-    }
+    private BarlowTwinsLoss() {}
 
     /**
      * @param first embeddings of the first views, shape (N, d), N at least 2

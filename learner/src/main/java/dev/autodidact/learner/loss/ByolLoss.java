@@ -12,8 +12,7 @@ import ai.djl.ndarray.NDArray;
 public final class ByolLoss {
     private static final double EPSILON = 1e-12;
 
-    private ByolLoss() {
-    }
+    private ByolLoss() {}
 
     /**
      * @param prediction online predictions, shape (N, d)

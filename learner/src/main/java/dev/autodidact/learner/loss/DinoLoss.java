@@ -13,8 +13,7 @@ import ai.djl.ndarray.NDList;
  * constants. The centre itself is an EMA of the teacher's batch mean, updated by the method after the step (eq. 4).
  */
 public final class DinoLoss {
-    private DinoLoss() {
-    }
+    private DinoLoss() {}
 
     /**
      * @param student student outputs per view, each (N, K); views 0 and 1 are the global views
@@ -24,8 +23,8 @@ public final class DinoLoss {
      * @param teacherTemperature tau_t
      * @return the scalar mean cross-entropy over all pairs
      */
-    public static NDArray compute(NDList student, NDList teacher, NDArray center, float studentTemperature,
-                                  float teacherTemperature) {
+    public static NDArray compute(
+            NDList student, NDList teacher, NDArray center, float studentTemperature, float teacherTemperature) {
         if (teacher.isEmpty() || student.size() < 2 || teacher.size() > student.size()) {
             throw new IllegalArgumentException("DINO needs at least 2 student views and 1 to " + student.size()
                     + " teacher views, got " + student.size() + " and " + teacher.size());
@@ -46,12 +45,14 @@ public final class DinoLoss {
         NDArray total = null;
         int pairs = 0;
         for (int t = 0; t < teacher.size(); t++) {
-            NDArray target = teacher.get(t).stopGradient().sub(c).div(teacherTemperature).softmax(1);
+            NDArray target =
+                    teacher.get(t).stopGradient().sub(c).div(teacherTemperature).softmax(1);
             for (int s = 0; s < student.size(); s++) {
                 if (s == t) {
                     continue;
                 }
-                NDArray term = target.mul(logStudent.get(s)).sum(new int[] {1}).mean().neg();
+                NDArray term =
+                        target.mul(logStudent.get(s)).sum(new int[] {1}).mean().neg();
                 total = total == null ? term : total.add(term);
                 pairs++;
             }

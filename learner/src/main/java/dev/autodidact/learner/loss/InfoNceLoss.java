@@ -15,8 +15,7 @@ import ai.djl.ndarray.NDList;
 public final class InfoNceLoss {
     private static final double EPSILON = 1e-12;
 
-    private InfoNceLoss() {
-    }
+    private InfoNceLoss() {}
 
     /**
      * @param query query projections, shape (N, d)
@@ -27,9 +26,10 @@ public final class InfoNceLoss {
      */
     public static NDArray compute(NDArray query, NDArray key, NDArray queue, float temperature) {
         Losses.checkPair("InfoNCE", query, key);
-        if (queue.getShape().dimension() != 2 || queue.getShape().get(1) != query.getShape().get(1)) {
-            throw new IllegalArgumentException("InfoNCE queue must be (K, " + query.getShape().get(1) + "), got "
-                    + queue.getShape());
+        if (queue.getShape().dimension() != 2
+                || queue.getShape().get(1) != query.getShape().get(1)) {
+            throw new IllegalArgumentException(
+                    "InfoNCE queue must be (K, " + query.getShape().get(1) + "), got " + queue.getShape());
         }
         Losses.checkPositive("Temperature", temperature);
         NDArray q = query.normalize(2, 1, EPSILON);

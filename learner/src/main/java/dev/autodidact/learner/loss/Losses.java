@@ -4,14 +4,13 @@ import ai.djl.ndarray.NDArray;
 
 /** Argument checks shared by the losses. */
 final class Losses {
-    private Losses() {
-    }
+    private Losses() {}
 
     /** Fails unless {@code a} and {@code b} are (N, d) arrays of one shape. */
     static void checkPair(String loss, NDArray a, NDArray b) {
         if (!a.getShape().equals(b.getShape()) || a.getShape().dimension() != 2) {
-            throw new IllegalArgumentException(loss + " needs two (N, d) arrays of one shape, got " + a.getShape()
-                    + " and " + b.getShape());
+            throw new IllegalArgumentException(
+                    loss + " needs two (N, d) arrays of one shape, got " + a.getShape() + " and " + b.getShape());
         }
     }
 

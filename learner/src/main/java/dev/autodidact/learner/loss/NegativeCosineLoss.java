@@ -12,8 +12,7 @@ import ai.djl.ndarray.NDArray;
 public final class NegativeCosineLoss {
     private static final double EPSILON = 1e-12;
 
-    private NegativeCosineLoss() {
-    }
+    private NegativeCosineLoss() {}
 
     /**
      * @param prediction predictions, shape (N, d)
@@ -34,8 +33,10 @@ public final class NegativeCosineLoss {
      * @param projection2 projections of view 2
      * @return {@code D(p1, sg(z2)) / 2 + D(p2, sg(z1)) / 2}, between -1 and 1
      */
-    public static NDArray symmetric(NDArray prediction1, NDArray prediction2, NDArray projection1,
-                                    NDArray projection2) {
-        return compute(prediction1, projection2).add(compute(prediction2, projection1)).div(2);
+    public static NDArray symmetric(
+            NDArray prediction1, NDArray prediction2, NDArray projection1, NDArray projection2) {
+        return compute(prediction1, projection2)
+                .add(compute(prediction2, projection1))
+                .div(2);
     }
 }

@@ -18,8 +18,7 @@ import ai.djl.ndarray.types.Shape;
 public final class NtXentLoss {
     private static final float SELF_MASK = 1e9f;
 
-    private NtXentLoss() {
-    }
+    private NtXentLoss() {}
 
     /**
      * @param first projections of the first views, shape (N, d)
@@ -29,8 +28,8 @@ public final class NtXentLoss {
      */
     public static NDArray compute(NDArray first, NDArray second, float temperature) {
         if (!first.getShape().equals(second.getShape()) || first.getShape().dimension() != 2) {
-            throw new IllegalArgumentException("NT-Xent needs two (N, d) arrays of one shape, got "
-                    + first.getShape() + " and " + second.getShape());
+            throw new IllegalArgumentException("NT-Xent needs two (N, d) arrays of one shape, got " + first.getShape()
+                    + " and " + second.getShape());
         }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("Temperature must be positive, got " + temperature);
@@ -38,7 +37,8 @@ public final class NtXentLoss {
         long n = first.getShape().get(0);
         NDManager m = first.getManager();
         NDArray z = NDArrays.concat(new NDList(first, second), 0).normalize(2, 1, 1e-12);
-        NDArray logits = z.matMul(z.transpose()).div(temperature)
+        NDArray logits = z.matMul(z.transpose())
+                .div(temperature)
                 .sub(m.eye((int) (2 * n)).mul(SELF_MASK));
         NDArray logProb = logits.logSoftmax(1);
         NDArray positives = positiveMask(m, n);

@@ -18,13 +18,13 @@ import ai.djl.ndarray.NDArray;
 public final class VicRegLoss {
     /** The paper's invariance, variance and covariance coefficients. */
     public static final float DEFAULT_INVARIANCE = 25f;
+
     public static final float DEFAULT_VARIANCE = 25f;
     public static final float DEFAULT_COVARIANCE = 1f;
     private static final float EPSILON = 1e-4f;
     private static final float GAMMA = 1f;
 
-    private VicRegLoss() {
-    }
+    private VicRegLoss() {}
 
     /**
      * @param first embeddings of the first views, shape (N, d), N at least 2
@@ -34,8 +34,7 @@ public final class VicRegLoss {
      * @param covariance nu
      * @return the scalar loss
      */
-    public static NDArray compute(NDArray first, NDArray second, float invariance, float variance,
-                                  float covariance) {
+    public static NDArray compute(NDArray first, NDArray second, float invariance, float variance, float covariance) {
         Losses.checkPair("VICReg", first, second);
         if (first.getShape().get(0) < 2) {
             throw new IllegalArgumentException("VICReg needs at least 2 rows, got " + first.getShape());
@@ -55,7 +54,8 @@ public final class VicRegLoss {
     /** {@code v(Z)} of centred embeddings. */
     static NDArray varianceTerm(NDArray centred) {
         long n = centred.getShape().get(0);
-        NDArray std = centred.square().sum(new int[] {0}).div(n - 1).add(EPSILON).sqrt();
+        NDArray std =
+                centred.square().sum(new int[] {0}).div(n - 1).add(EPSILON).sqrt();
         return std.neg().add(GAMMA).maximum(0f).mean();
     }
 

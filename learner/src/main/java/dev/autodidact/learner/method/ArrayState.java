@@ -17,8 +17,7 @@ import java.io.UncheckedIOException;
 public final class ArrayState {
     private static final int FORMAT = 1;
 
-    private ArrayState() {
-    }
+    private ArrayState() {}
 
     /** @return {@code counter} and {@code array} as bytes */
     public static byte[] save(long counter, NDArray array) {
@@ -45,12 +44,13 @@ public final class ArrayState {
             throw new IllegalStateException("Checkpoint lacks the '" + section + "' section");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
-             NDManager scratch = into.getManager().newSubManager()) {
+                NDManager scratch = into.getManager().newSubManager()) {
             if (in.readInt() != FORMAT) {
                 throw new IllegalStateException("Unknown format of section '" + section + "'");
             }
             long counter = in.readLong();
-            byte[] encoded = new byte[CheckpointLimits.checkedLength(in.readInt(), in.available(), "section '" + section + "'")];
+            byte[] encoded =
+                    new byte[CheckpointLimits.checkedLength(in.readInt(), in.available(), "section '" + section + "'")];
             in.readFully(encoded);
             NDArray saved = NDArray.decode(scratch, encoded);
             if (!saved.getShape().equals(into.getShape())) {

@@ -19,12 +19,21 @@ public final class BarlowTwinsMethod extends RedundancyReductionMethod {
     public static final String PROJECTION_DIM_CONFIG = "barlow.projection.dim";
     private static final String PROJECTION_DIM_DOC = "Barlow Twins expander width (the paper: 8192).";
 
-    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE,
-            def -> def
-                    .define(LAMBDA_CONFIG, Type.DOUBLE, 5e-3, Range.atLeast(0), Importance.MEDIUM, LAMBDA_DOC)
-                    .define(PROJECTION_DIM_CONFIG, Type.INT, 512, Range.between(2, 65536), Importance.LOW,
+    public static final MethodSpec SPEC = new MethodSpec(
+            NAME,
+            Recipe.CONTRASTIVE,
+            def -> def.define(LAMBDA_CONFIG, Type.DOUBLE, 5e-3, Range.atLeast(0), Importance.MEDIUM, LAMBDA_DOC)
+                    .define(
+                            PROJECTION_DIM_CONFIG,
+                            Type.INT,
+                            512,
+                            Range.between(2, 65536),
+                            Importance.LOW,
                             PROJECTION_DIM_DOC),
-            ctx -> new BarlowTwinsMethod(ctx.manager(), ctx.encoder(), ctx.settings().getInt(PROJECTION_DIM_CONFIG),
+            ctx -> new BarlowTwinsMethod(
+                    ctx.manager(),
+                    ctx.encoder(),
+                    ctx.settings().getInt(PROJECTION_DIM_CONFIG),
                     ctx.floatOf(LAMBDA_CONFIG)));
 
     private final int expanderDim;

@@ -17,8 +17,7 @@ import java.util.Map;
  * parameters get their gradients re-enabled, which DJL's loader leaves off.
  */
 public final class BlockState {
-    private BlockState() {
-    }
+    private BlockState() {}
 
     public static byte[] save(Block block) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -42,15 +42,31 @@ public final class ByolMethod implements SslMethod {
     private static final String TARGET_ENCODER = "target.encoder";
     private static final String TARGET_PROJECTOR = "target.projector";
 
-    public static final MethodSpec SPEC = new MethodSpec(NAME, new Recipe(Recipe.ADAMW, 2e-3, 1e-4, 1024, 256),
-            def -> def
-                    .define(MOMENTUM_BASE_CONFIG, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM,
+    public static final MethodSpec SPEC = new MethodSpec(
+            NAME,
+            new Recipe(Recipe.ADAMW, 2e-3, 1e-4, 1024, 256),
+            def -> def.define(
+                            MOMENTUM_BASE_CONFIG,
+                            Type.DOUBLE,
+                            0.99,
+                            Range.between(0, 1),
+                            Importance.MEDIUM,
                             MOMENTUM_BASE_DOC)
-                    .define(ABLATION_NO_PREDICTOR_NO_EMA_CONFIG, Type.BOOLEAN, false, Importance.LOW,
+                    .define(
+                            ABLATION_NO_PREDICTOR_NO_EMA_CONFIG,
+                            Type.BOOLEAN,
+                            false,
+                            Importance.LOW,
                             ABLATION_NO_PREDICTOR_NO_EMA_DOC),
-            ctx -> new ByolMethod(ctx.manager(), ctx.encoder(), new Settings(ctx.projectionHidden(),
-                    ctx.projectionDim(), new MomentumSchedule(ctx.settings().getDouble(MOMENTUM_BASE_CONFIG),
-                    ctx.momentumHorizonSteps()), ctx.settings().getBoolean(ABLATION_NO_PREDICTOR_NO_EMA_CONFIG))));
+            ctx -> new ByolMethod(
+                    ctx.manager(),
+                    ctx.encoder(),
+                    new Settings(
+                            ctx.projectionHidden(),
+                            ctx.projectionDim(),
+                            new MomentumSchedule(
+                                    ctx.settings().getDouble(MOMENTUM_BASE_CONFIG), ctx.momentumHorizonSteps()),
+                            ctx.settings().getBoolean(ABLATION_NO_PREDICTOR_NO_EMA_CONFIG))));
 
     /**
      * @param hidden hidden units of projector and predictor
@@ -58,8 +74,7 @@ public final class ByolMethod implements SslMethod {
      * @param momentum the target's momentum as a function of the step
      * @param noPredictorNoEma the collapse ablation: no predictor, target = online network under stop-gradient
      */
-    public record Settings(int hidden, int out, MomentumSchedule momentum, boolean noPredictorNoEma) {
-    }
+    public record Settings(int hidden, int out, MomentumSchedule momentum, boolean noPredictorNoEma) {}
 
     private final EncoderArchitecture architecture;
     private final Settings settings;
@@ -83,7 +98,8 @@ public final class ByolMethod implements SslMethod {
     }
 
     private Block head(NDManager manager, int in) {
-        return Networks.head(manager, MlpHead.byol(settings.hidden(), settings.out()).build(), in);
+        return Networks.head(
+                manager, MlpHead.byol(settings.hidden(), settings.out()).build(), in);
     }
 
     @Override

@@ -51,40 +51,98 @@ public final class DinoMethod implements SslMethod {
     private static final String STUDENT_HEAD = "student.head";
     private static final String TEACHER_HEAD = "teacher.head";
 
-    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE, DinoMethod::define,
+    public static final MethodSpec SPEC = new MethodSpec(
+            NAME,
+            Recipe.CONTRASTIVE,
+            DinoMethod::define,
             ctx -> new DinoMethod(ctx.manager(), ctx.encoder(), settings(ctx)));
 
     private static ConfigDef define(ConfigDef def) {
-        return def
-                .define(HIDDEN_CONFIG, Type.INT, 256, Range.between(1, 65536), Importance.LOW,
+        return def.define(
+                        HIDDEN_CONFIG,
+                        Type.INT,
+                        256,
+                        Range.between(1, 65536),
+                        Importance.LOW,
                         "DINO head hidden units.")
-                .define(BOTTLENECK_CONFIG, Type.INT, 64, Range.between(1, 65536), Importance.LOW,
+                .define(
+                        BOTTLENECK_CONFIG,
+                        Type.INT,
+                        64,
+                        Range.between(1, 65536),
+                        Importance.LOW,
                         "DINO head bottleneck before the prototype layer.")
-                .define(OUT_DIM_CONFIG, Type.INT, 1024, Range.between(2, 1 << 20), Importance.MEDIUM,
+                .define(
+                        OUT_DIM_CONFIG,
+                        Type.INT,
+                        1024,
+                        Range.between(2, 1 << 20),
+                        Importance.MEDIUM,
                         "DINO prototypes K (the paper: 65536 on ImageNet).")
-                .define(LOCAL_CROPS_CONFIG, Type.INT, 6, Range.between(0, 62), Importance.MEDIUM,
+                .define(
+                        LOCAL_CROPS_CONFIG,
+                        Type.INT,
+                        6,
+                        Range.between(0, 62),
+                        Importance.MEDIUM,
                         "DINO local crops per example after the 2 global ones (the paper's 2x224 + 6x96 setting); "
                                 + "must match the stream-app's dino.local.crops.")
-                .define(STUDENT_TEMPERATURE_CONFIG, Type.DOUBLE, 0.1, Range.atLeast(1e-3), Importance.MEDIUM,
+                .define(
+                        STUDENT_TEMPERATURE_CONFIG,
+                        Type.DOUBLE,
+                        0.1,
+                        Range.atLeast(1e-3),
+                        Importance.MEDIUM,
                         "DINO student temperature.")
-                .define(TEACHER_TEMPERATURE_CONFIG, Type.DOUBLE, 0.07, Range.atLeast(1e-3), Importance.MEDIUM,
+                .define(
+                        TEACHER_TEMPERATURE_CONFIG,
+                        Type.DOUBLE,
+                        0.07,
+                        Range.atLeast(1e-3),
+                        Importance.MEDIUM,
                         "DINO teacher temperature after the warm-up.")
-                .define(TEACHER_TEMPERATURE_START_CONFIG, Type.DOUBLE, 0.04, Range.atLeast(1e-3), Importance.LOW,
+                .define(
+                        TEACHER_TEMPERATURE_START_CONFIG,
+                        Type.DOUBLE,
+                        0.04,
+                        Range.atLeast(1e-3),
+                        Importance.LOW,
                         "DINO teacher temperature at step 0.")
-                .define(TEACHER_WARMUP_STEPS_CONFIG, Type.LONG, 300L, Range.atLeast(0), Importance.LOW,
+                .define(
+                        TEACHER_WARMUP_STEPS_CONFIG,
+                        Type.LONG,
+                        300L,
+                        Range.atLeast(0),
+                        Importance.LOW,
                         "Steps of the linear teacher temperature warm-up.")
-                .define(CENTER_MOMENTUM_CONFIG, Type.DOUBLE, 0.9, Range.between(0, 1), Importance.LOW,
+                .define(
+                        CENTER_MOMENTUM_CONFIG,
+                        Type.DOUBLE,
+                        0.9,
+                        Range.between(0, 1),
+                        Importance.LOW,
                         "DINO centre EMA momentum.")
-                .define(MOMENTUM_BASE_CONFIG, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM,
+                .define(
+                        MOMENTUM_BASE_CONFIG,
+                        Type.DOUBLE,
+                        0.99,
+                        Range.between(0, 1),
+                        Importance.MEDIUM,
                         "DINO teacher momentum at step 0 (the paper: 0.996 on ImageNet).");
     }
 
     private static Settings settings(MethodContext ctx) {
         AbstractConfig c = ctx.settings();
-        return new Settings(c.getInt(HIDDEN_CONFIG), c.getInt(BOTTLENECK_CONFIG), c.getInt(OUT_DIM_CONFIG),
-                c.getInt(LOCAL_CROPS_CONFIG), ctx.floatOf(STUDENT_TEMPERATURE_CONFIG),
-                ctx.floatOf(TEACHER_TEMPERATURE_START_CONFIG), ctx.floatOf(TEACHER_TEMPERATURE_CONFIG),
-                c.getLong(TEACHER_WARMUP_STEPS_CONFIG), c.getDouble(CENTER_MOMENTUM_CONFIG),
+        return new Settings(
+                c.getInt(HIDDEN_CONFIG),
+                c.getInt(BOTTLENECK_CONFIG),
+                c.getInt(OUT_DIM_CONFIG),
+                c.getInt(LOCAL_CROPS_CONFIG),
+                ctx.floatOf(STUDENT_TEMPERATURE_CONFIG),
+                ctx.floatOf(TEACHER_TEMPERATURE_START_CONFIG),
+                ctx.floatOf(TEACHER_TEMPERATURE_CONFIG),
+                c.getLong(TEACHER_WARMUP_STEPS_CONFIG),
+                c.getDouble(CENTER_MOMENTUM_CONFIG),
                 new MomentumSchedule(c.getDouble(MOMENTUM_BASE_CONFIG), ctx.momentumHorizonSteps()));
     }
 
@@ -100,9 +158,17 @@ public final class DinoMethod implements SslMethod {
      * @param centerMomentum m of the centre's EMA
      * @param momentum the teacher's momentum as a function of the step
      */
-    public record Settings(int hidden, int bottleneck, int outDim, int localCrops, float studentTemperature,
-                           float teacherTemperatureStart, float teacherTemperature, long teacherWarmupSteps,
-                           double centerMomentum, MomentumSchedule momentum) {
+    public record Settings(
+            int hidden,
+            int bottleneck,
+            int outDim,
+            int localCrops,
+            float studentTemperature,
+            float teacherTemperatureStart,
+            float teacherTemperature,
+            long teacherWarmupSteps,
+            double centerMomentum,
+            MomentumSchedule momentum) {
         public Settings {
             if (localCrops < 0) {
                 throw new IllegalArgumentException("Local crops must not be negative, got " + localCrops);
@@ -143,9 +209,13 @@ public final class DinoMethod implements SslMethod {
     }
 
     private static Block head(NDManager manager, int in, Settings settings) {
-        return Networks.head(manager, new SequentialBlock()
-                .add(MlpHead.dino(settings.hidden(), settings.bottleneck()).build())
-                .add(new PrototypeLayer(settings.outDim())), in);
+        return Networks.head(
+                manager,
+                new SequentialBlock()
+                        .add(MlpHead.dino(settings.hidden(), settings.bottleneck())
+                                .build())
+                        .add(new PrototypeLayer(settings.outDim())),
+                in);
     }
 
     @Override
@@ -185,12 +255,12 @@ public final class DinoMethod implements SslMethod {
     @Override
     public NDArray loss(ParameterStore store, NDList views, long step) {
         if (views.size() != inputs().size()) {
-            throw new IllegalArgumentException("DINO needs 2 global and " + settings.localCrops()
-                    + " local views, got " + views.size());
+            throw new IllegalArgumentException(
+                    "DINO needs 2 global and " + settings.localCrops() + " local views, got " + views.size());
         }
         if (!views.get(0).getShape().equals(views.get(1).getShape())) {
-            throw new IllegalArgumentException("DINO's two global views differ in size: " + views.get(0).getShape()
-                    + " and " + views.get(1).getShape());
+            throw new IllegalArgumentException("DINO's two global views differ in size: "
+                    + views.get(0).getShape() + " and " + views.get(1).getShape());
         }
         pendingTeacher = null;
         long n = views.get(0).getShape().get(0);
@@ -201,9 +271,14 @@ public final class DinoMethod implements SslMethod {
         }
         NDArray studentOut = networks.forward(store, STUDENT_HEAD, NDArrays.concat(features, 0));
         NDArray teacherFeatures = networks.forward(store, ENCODER_SECTION, globals.stopGradient());
-        NDArray teacherOut = networks.forward(store, TEACHER_HEAD, teacherFeatures).stopGradient();
-        NDArray loss = DinoLoss.compute(studentOut.split(views.size()), teacherOut.split(2), center,
-                settings.studentTemperature(), settings.teacherTemperatureAt(step));
+        NDArray teacherOut =
+                networks.forward(store, TEACHER_HEAD, teacherFeatures).stopGradient();
+        NDArray loss = DinoLoss.compute(
+                studentOut.split(views.size()),
+                teacherOut.split(2),
+                center,
+                settings.studentTemperature(),
+                settings.teacherTemperatureAt(step));
         pendingTeacher = teacherOut;
         return loss;
     }

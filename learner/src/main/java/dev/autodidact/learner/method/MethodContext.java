@@ -16,8 +16,13 @@ import org.apache.kafka.common.config.AbstractConfig;
  * @param projectionDim projector output size: the configured value, else the recipe's
  * @param momentumHorizonSteps the step at which cosine momentum schedules reach 1; 0 for none
  */
-public record MethodContext(NDManager manager, EncoderArchitecture encoder, AbstractConfig settings,
-                            int projectionHidden, int projectionDim, long momentumHorizonSteps) {
+public record MethodContext(
+        NDManager manager,
+        EncoderArchitecture encoder,
+        AbstractConfig settings,
+        int projectionHidden,
+        int projectionDim,
+        long momentumHorizonSteps) {
 
     public float floatOf(String key) {
         return settings.getDouble(key).floatValue();

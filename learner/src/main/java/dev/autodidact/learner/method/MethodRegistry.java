@@ -24,14 +24,15 @@ public final class MethodRegistry {
         register(SimSiamMethod.SPEC);
         register(BarlowTwinsMethod.SPEC);
         register(VicRegMethod.SPEC);
-        List<String> missing = MethodCatalog.names().stream().filter(n -> !SPECS.containsKey(n)).toList();
+        List<String> missing = MethodCatalog.names().stream()
+                .filter(n -> !SPECS.containsKey(n))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Methods in the catalogue without a learner spec: " + missing);
         }
     }
 
-    private MethodRegistry() {
-    }
+    private MethodRegistry() {}
 
     private static void register(MethodSpec spec) {
         spec.entry();
@@ -56,8 +57,9 @@ public final class MethodRegistry {
 
     /** @throws IllegalArgumentException naming the known methods */
     public static MethodSpec get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("Unknown method '" + name + "'; known: "
-                + MethodCatalog.names()));
+        return find(name)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("Unknown method '" + name + "'; known: " + MethodCatalog.names()));
     }
 
     /** Adds every method's own settings to {@code def}. */

@@ -16,8 +16,8 @@ import org.apache.kafka.common.config.ConfigDef;
  * @param settings adds the method's own settings to a configuration definition
  * @param factory creates the method
  */
-public record MethodSpec(String name, Recipe recipe, UnaryOperator<ConfigDef> settings,
-                         Function<MethodContext, SslMethod> factory) {
+public record MethodSpec(
+        String name, Recipe recipe, UnaryOperator<ConfigDef> settings, Function<MethodContext, SslMethod> factory) {
 
     /** A method with no settings of its own. */
     public static MethodSpec of(String name, Recipe recipe, Function<MethodContext, SslMethod> factory) {

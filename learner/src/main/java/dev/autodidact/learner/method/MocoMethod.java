@@ -34,28 +34,45 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public final class MocoMethod implements SslMethod {
     public static final String NAME = "moco";
     public static final String QUEUE_SIZE_CONFIG = "moco.queue.size";
-    private static final String QUEUE_SIZE_DOC = "MoCo negatives kept in the queue (the paper: 65536 on ImageNet; "
-            + "4096 at CIFAR scale).";
+    private static final String QUEUE_SIZE_DOC =
+            "MoCo negatives kept in the queue (the paper: 65536 on ImageNet; " + "4096 at CIFAR scale).";
     public static final String TEMPERATURE_CONFIG = "moco.temperature";
     private static final String TEMPERATURE_DOC = "MoCo v2 InfoNCE temperature.";
     public static final String MOMENTUM_CONFIG = "moco.momentum";
-    private static final String MOMENTUM_DOC = "MoCo key encoder momentum (constant). The paper's 0.999 suits ~10^5+ "
-            + "steps; 0.99 short runs.";
+    private static final String MOMENTUM_DOC =
+            "MoCo key encoder momentum (constant). The paper's 0.999 suits ~10^5+ " + "steps; 0.99 short runs.";
     private static final String QUEUE = "queue";
     private static final String PROJECTOR = "projector";
     private static final String KEY_ENCODER = "key.encoder";
     private static final String KEY_PROJECTOR = "key.projector";
 
-    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE,
-            def -> def
-                    .define(QUEUE_SIZE_CONFIG, Type.INT, 4096, Range.between(1, 1 << 20), Importance.MEDIUM,
+    public static final MethodSpec SPEC = new MethodSpec(
+            NAME,
+            Recipe.CONTRASTIVE,
+            def -> def.define(
+                            QUEUE_SIZE_CONFIG,
+                            Type.INT,
+                            4096,
+                            Range.between(1, 1 << 20),
+                            Importance.MEDIUM,
                             QUEUE_SIZE_DOC)
-                    .define(TEMPERATURE_CONFIG, Type.DOUBLE, 0.2, Range.atLeast(1e-3), Importance.MEDIUM,
+                    .define(
+                            TEMPERATURE_CONFIG,
+                            Type.DOUBLE,
+                            0.2,
+                            Range.atLeast(1e-3),
+                            Importance.MEDIUM,
                             TEMPERATURE_DOC)
                     .define(MOMENTUM_CONFIG, Type.DOUBLE, 0.99, Range.between(0, 1), Importance.MEDIUM, MOMENTUM_DOC),
-            ctx -> new MocoMethod(ctx.manager(), ctx.encoder(), new Settings(ctx.projectionHidden(),
-                    ctx.projectionDim(), ctx.settings().getInt(QUEUE_SIZE_CONFIG), ctx.floatOf(TEMPERATURE_CONFIG),
-                    MomentumSchedule.constant(ctx.settings().getDouble(MOMENTUM_CONFIG)))));
+            ctx -> new MocoMethod(
+                    ctx.manager(),
+                    ctx.encoder(),
+                    new Settings(
+                            ctx.projectionHidden(),
+                            ctx.projectionDim(),
+                            ctx.settings().getInt(QUEUE_SIZE_CONFIG),
+                            ctx.floatOf(TEMPERATURE_CONFIG),
+                            MomentumSchedule.constant(ctx.settings().getDouble(MOMENTUM_CONFIG)))));
 
     /**
      * @param hidden hidden units of the MLP head
@@ -95,7 +112,8 @@ public final class MocoMethod implements SslMethod {
     }
 
     private static Block head(NDManager manager, int in, Settings settings) {
-        return Networks.head(manager, MlpHead.mocoV2(settings.hidden(), settings.out()).build(), in);
+        return Networks.head(
+                manager, MlpHead.mocoV2(settings.hidden(), settings.out()).build(), in);
     }
 
     @Override
@@ -182,7 +200,8 @@ public final class MocoMethod implements SslMethod {
         networks.load(sections);
         long saved = ArrayState.load(sections.get(QUEUE), queue, QUEUE);
         if (saved < 0 || saved >= settings.queueSize()) {
-            throw new IllegalStateException("Queue pointer " + saved + " is outside the queue of " + settings.queueSize());
+            throw new IllegalStateException(
+                    "Queue pointer " + saved + " is outside the queue of " + settings.queueSize());
         }
         pointer = saved;
     }

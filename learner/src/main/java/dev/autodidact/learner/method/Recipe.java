@@ -14,8 +14,8 @@ package dev.autodidact.learner.method;
  * @param projectionHidden hidden units of projector (and predictor, where the method has one)
  * @param projectionDim output size of projector and predictor
  */
-public record Recipe(String optimizer, double learningRate, double weightDecay, int projectionHidden,
-                     int projectionDim) {
+public record Recipe(
+        String optimizer, double learningRate, double weightDecay, int projectionHidden, int projectionDim) {
     public static final String ADAMW = "adamw";
     public static final String SGD = "sgd";
 

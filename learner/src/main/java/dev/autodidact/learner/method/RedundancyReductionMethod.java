@@ -28,15 +28,19 @@ abstract class RedundancyReductionMethod implements SslMethod {
     private final Networks networks;
     private final BinaryOperator<NDArray> loss;
 
-    RedundancyReductionMethod(String name, NDManager manager, EncoderArchitecture architecture, int expanderDim,
-                              BinaryOperator<NDArray> loss) {
+    RedundancyReductionMethod(
+            String name,
+            NDManager manager,
+            EncoderArchitecture architecture,
+            int expanderDim,
+            BinaryOperator<NDArray> loss) {
         this.name = name;
         this.architecture = architecture;
         this.loss = loss;
         this.networks = new Networks(manager);
         networks.trainable(ENCODER_SECTION, architecture.build(manager));
-        networks.trainable(PROJECTOR, Networks.head(manager, MlpHead.expander(expanderDim).build(),
-                architecture.featureDim()));
+        networks.trainable(
+                PROJECTOR, Networks.head(manager, MlpHead.expander(expanderDim).build(), architecture.featureDim()));
     }
 
     /** The method's hyper-parameters, added to the encoder's in the manifest. */

@@ -9,8 +9,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.NtXentLoss;
-import dev.autodidact.learner.model.MlpHead;
 import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.model.MlpHead;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +29,16 @@ public final class SimClrMethod implements SslMethod {
     private static final String TEMPERATURE_DOC = "NT-Xent temperature.";
     private static final String PROJECTOR = "projector";
 
-    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE,
-            def -> def.define(TEMPERATURE_CONFIG, Type.DOUBLE, 0.2, Range.atLeast(1e-3), Importance.HIGH,
-                    TEMPERATURE_DOC),
-            ctx -> new SimClrMethod(ctx.manager(), ctx.encoder(), ctx.projectionHidden(), ctx.projectionDim(),
+    public static final MethodSpec SPEC = new MethodSpec(
+            NAME,
+            Recipe.CONTRASTIVE,
+            def -> def.define(
+                    TEMPERATURE_CONFIG, Type.DOUBLE, 0.2, Range.atLeast(1e-3), Importance.HIGH, TEMPERATURE_DOC),
+            ctx -> new SimClrMethod(
+                    ctx.manager(),
+                    ctx.encoder(),
+                    ctx.projectionHidden(),
+                    ctx.projectionDim(),
                     ctx.floatOf(TEMPERATURE_CONFIG)));
 
     private final EncoderArchitecture architecture;
@@ -41,16 +47,22 @@ public final class SimClrMethod implements SslMethod {
     private final float temperature;
     private final Networks networks;
 
-    public SimClrMethod(NDManager manager, EncoderArchitecture architecture, int projectionHidden, int projectionDim,
-                        float temperature) {
+    public SimClrMethod(
+            NDManager manager,
+            EncoderArchitecture architecture,
+            int projectionHidden,
+            int projectionDim,
+            float temperature) {
         this.architecture = architecture;
         this.projectionHidden = projectionHidden;
         this.projectionDim = projectionDim;
         this.temperature = temperature;
         this.networks = new Networks(manager);
         networks.trainable(ENCODER_SECTION, architecture.build(manager));
-        networks.trainable(PROJECTOR, Networks.head(manager, MlpHead.simClr(projectionHidden, projectionDim).build(),
-                architecture.featureDim()));
+        networks.trainable(
+                PROJECTOR,
+                Networks.head(
+                        manager, MlpHead.simClr(projectionHidden, projectionDim).build(), architecture.featureDim()));
     }
 
     @Override

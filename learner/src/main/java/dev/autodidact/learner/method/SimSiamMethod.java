@@ -27,17 +27,28 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public final class SimSiamMethod implements SslMethod {
     public static final String NAME = "simsiam";
     public static final String PREDICTOR_HIDDEN_CONFIG = "simsiam.predictor.hidden";
-    private static final String PREDICTOR_HIDDEN_DOC = "SimSiam predictor bottleneck; 0: a quarter of "
-            + "projection.dim, as in the paper.";
+    private static final String PREDICTOR_HIDDEN_DOC =
+            "SimSiam predictor bottleneck; 0: a quarter of " + "projection.dim, as in the paper.";
     private static final String PROJECTOR = "projector";
     private static final String PREDICTOR = "predictor";
 
-    public static final MethodSpec SPEC = new MethodSpec(NAME, new Recipe(Recipe.ADAMW, 1e-3, 1e-4, 512, 512),
-            def -> def.define(PREDICTOR_HIDDEN_CONFIG, Type.INT, 0, Range.between(0, 65536), Importance.LOW,
+    public static final MethodSpec SPEC = new MethodSpec(
+            NAME,
+            new Recipe(Recipe.ADAMW, 1e-3, 1e-4, 512, 512),
+            def -> def.define(
+                    PREDICTOR_HIDDEN_CONFIG,
+                    Type.INT,
+                    0,
+                    Range.between(0, 65536),
+                    Importance.LOW,
                     PREDICTOR_HIDDEN_DOC),
             ctx -> {
                 int predictorHidden = ctx.settings().getInt(PREDICTOR_HIDDEN_CONFIG);
-                return new SimSiamMethod(ctx.manager(), ctx.encoder(), ctx.projectionHidden(), ctx.projectionDim(),
+                return new SimSiamMethod(
+                        ctx.manager(),
+                        ctx.encoder(),
+                        ctx.projectionHidden(),
+                        ctx.projectionDim(),
                         predictorHidden > 0 ? predictorHidden : Math.max(1, ctx.projectionDim() / 4));
             });
 
@@ -52,18 +63,29 @@ public final class SimSiamMethod implements SslMethod {
      * @param projectionDim output of projector and predictor
      * @param predictorHidden the predictor's bottleneck (the paper: a quarter of {@code projectionDim})
      */
-    public SimSiamMethod(NDManager manager, EncoderArchitecture architecture, int projectionHidden, int projectionDim,
-                         int predictorHidden) {
+    public SimSiamMethod(
+            NDManager manager,
+            EncoderArchitecture architecture,
+            int projectionHidden,
+            int projectionDim,
+            int predictorHidden) {
         this.architecture = architecture;
         this.projectionHidden = projectionHidden;
         this.projectionDim = projectionDim;
         this.predictorHidden = predictorHidden;
         this.networks = new Networks(manager);
         networks.trainable(ENCODER_SECTION, architecture.build(manager));
-        networks.trainable(PROJECTOR, Networks.head(manager,
-                MlpHead.simSiamProjector(projectionHidden, projectionDim).build(), architecture.featureDim()));
-        networks.trainable(PREDICTOR, Networks.head(manager, MlpHead.byol(predictorHidden, projectionDim).build(),
-                projectionDim));
+        networks.trainable(
+                PROJECTOR,
+                Networks.head(
+                        manager,
+                        MlpHead.simSiamProjector(projectionHidden, projectionDim)
+                                .build(),
+                        architecture.featureDim()));
+        networks.trainable(
+                PREDICTOR,
+                Networks.head(
+                        manager, MlpHead.byol(predictorHidden, projectionDim).build(), projectionDim));
     }
 
     @Override

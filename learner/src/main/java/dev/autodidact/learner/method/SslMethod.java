@@ -66,8 +66,7 @@ public interface SslMethod {
      *
      * @param step the step just applied, the same number {@link #loss} got
      */
-    default void afterStep(long step) {
-    }
+    default void afterStep(long step) {}
 
     /** Architecture and hyper-parameters needed to rebuild the networks, stored in the manifest. */
     Map<String, String> architecture();

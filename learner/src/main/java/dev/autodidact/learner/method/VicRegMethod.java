@@ -20,19 +20,43 @@ public final class VicRegMethod extends RedundancyReductionMethod {
     public static final String COVARIANCE_CONFIG = "vicreg.covariance";
     public static final String PROJECTION_DIM_CONFIG = "vicreg.projection.dim";
 
-    public static final MethodSpec SPEC = new MethodSpec(NAME, Recipe.CONTRASTIVE,
-            def -> def
-                    .define(INVARIANCE_CONFIG, Type.DOUBLE, 25.0, Range.atLeast(0), Importance.MEDIUM,
+    public static final MethodSpec SPEC = new MethodSpec(
+            NAME,
+            Recipe.CONTRASTIVE,
+            def -> def.define(
+                            INVARIANCE_CONFIG,
+                            Type.DOUBLE,
+                            25.0,
+                            Range.atLeast(0),
+                            Importance.MEDIUM,
                             "VICReg invariance coefficient lambda.")
-                    .define(VARIANCE_CONFIG, Type.DOUBLE, 25.0, Range.atLeast(0), Importance.MEDIUM,
+                    .define(
+                            VARIANCE_CONFIG,
+                            Type.DOUBLE,
+                            25.0,
+                            Range.atLeast(0),
+                            Importance.MEDIUM,
                             "VICReg variance coefficient mu.")
-                    .define(COVARIANCE_CONFIG, Type.DOUBLE, 1.0, Range.atLeast(0), Importance.MEDIUM,
+                    .define(
+                            COVARIANCE_CONFIG,
+                            Type.DOUBLE,
+                            1.0,
+                            Range.atLeast(0),
+                            Importance.MEDIUM,
                             "VICReg covariance coefficient nu.")
-                    .define(PROJECTION_DIM_CONFIG, Type.INT, 512, Range.between(2, 65536), Importance.LOW,
+                    .define(
+                            PROJECTION_DIM_CONFIG,
+                            Type.INT,
+                            512,
+                            Range.between(2, 65536),
+                            Importance.LOW,
                             "VICReg expander width (the paper: 8192)."),
-            ctx -> new VicRegMethod(ctx.manager(), ctx.encoder(), new Settings(
-                    ctx.settings().getInt(PROJECTION_DIM_CONFIG), ctx.floatOf(INVARIANCE_CONFIG),
-                    ctx.floatOf(VARIANCE_CONFIG), ctx.floatOf(COVARIANCE_CONFIG))));
+            ctx -> new VicRegMethod(
+                    ctx.manager(),
+                    ctx.encoder(),
+                    new Settings(
+                            ctx.settings().getInt(PROJECTION_DIM_CONFIG), ctx.floatOf(INVARIANCE_CONFIG),
+                            ctx.floatOf(VARIANCE_CONFIG), ctx.floatOf(COVARIANCE_CONFIG))));
 
     /**
      * @param expanderDim width of every expander layer (the paper: 8192)
@@ -40,21 +64,30 @@ public final class VicRegMethod extends RedundancyReductionMethod {
      * @param variance mu (the paper: 25)
      * @param covariance nu (the paper: 1)
      */
-    public record Settings(int expanderDim, float invariance, float variance, float covariance) {
-    }
+    public record Settings(int expanderDim, float invariance, float variance, float covariance) {}
 
     private final Settings settings;
 
     public VicRegMethod(NDManager manager, EncoderArchitecture architecture, Settings settings) {
-        super(NAME, manager, architecture, settings.expanderDim(),
+        super(
+                NAME,
+                manager,
+                architecture,
+                settings.expanderDim(),
                 (a, b) -> VicRegLoss.compute(a, b, settings.invariance(), settings.variance(), settings.covariance()));
         this.settings = settings;
     }
 
     @Override
     Map<String, String> settings() {
-        return Map.of(PROJECTION_DIM_CONFIG, Integer.toString(settings.expanderDim()), INVARIANCE_CONFIG,
-                Float.toString(settings.invariance()), VARIANCE_CONFIG, Float.toString(settings.variance()),
-                COVARIANCE_CONFIG, Float.toString(settings.covariance()));
+        return Map.of(
+                PROJECTION_DIM_CONFIG,
+                Integer.toString(settings.expanderDim()),
+                INVARIANCE_CONFIG,
+                Float.toString(settings.invariance()),
+                VARIANCE_CONFIG,
+                Float.toString(settings.variance()),
+                COVARIANCE_CONFIG,
+                Float.toString(settings.covariance()));
     }
 }

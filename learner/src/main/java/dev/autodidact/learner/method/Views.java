@@ -10,8 +10,7 @@ final class Views {
     /** {@code view.0, view.1}: the input of the two-view methods. */
     static final List<String> TWO = names(2);
 
-    private Views() {
-    }
+    private Views() {}
 
     /** {@code view.0 ... view.(count-1)}. */
     static List<String> names(int count) {

@@ -7,8 +7,7 @@ import dev.autodidact.schema.serde.ExampleSerde;
 
 /** Reads the canonical input out of a {@code clean.<modality>} record, for health and the embedder alike. */
 public final class CleanInputs {
-    private CleanInputs() {
-    }
+    private CleanInputs() {}
 
     /**
      * @param value a clean record's value: an {@link Example} holding {@link ArrayNames#INPUT}
@@ -20,8 +19,9 @@ public final class CleanInputs {
     public static Tensor read(byte[] value, EncoderArchitecture encoder) {
         Example example = ExampleSerde.read(value);
         if (example.modality() != encoder.modality()) {
-            throw new IllegalArgumentException("Clean record is " + example.modality().id() + ", the encoder takes "
-                    + encoder.modality().id());
+            throw new IllegalArgumentException(
+                    "Clean record is " + example.modality().id() + ", the encoder takes "
+                            + encoder.modality().id());
         }
         Tensor input = example.array(ArrayNames.INPUT);
         encoder.checkInput(input, true);

@@ -10,11 +10,10 @@ import java.util.function.Function;
  * how it reads itself from manifest entries.
  */
 public final class EncoderArchitectures {
-    private static final Map<String, Function<Map<String, String>, EncoderArchitecture>> READERS = new TreeMap<>(
-            Map.of(ConvEncoderSpec.NAME, ConvEncoderSpec::fromMap));
+    private static final Map<String, Function<Map<String, String>, EncoderArchitecture>> READERS =
+            new TreeMap<>(Map.of(ConvEncoderSpec.NAME, ConvEncoderSpec::fromMap));
 
-    private EncoderArchitectures() {
-    }
+    private EncoderArchitectures() {}
 
     /**
      * The architecture a manifest describes. Manifests written before the {@code encoder} entry was read hold conv
@@ -27,8 +26,8 @@ public final class EncoderArchitectures {
         String name = architecture.getOrDefault(EncoderArchitecture.ENCODER, ConvEncoderSpec.NAME);
         Function<Map<String, String>, EncoderArchitecture> reader = READERS.get(name);
         if (reader == null) {
-            throw new IllegalArgumentException("Unknown encoder architecture '" + name + "'; known: "
-                    + READERS.keySet());
+            throw new IllegalArgumentException(
+                    "Unknown encoder architecture '" + name + "'; known: " + READERS.keySet());
         }
         return reader.apply(architecture);
     }

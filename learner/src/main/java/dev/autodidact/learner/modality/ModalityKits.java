@@ -11,8 +11,7 @@ import java.util.Set;
 public final class ModalityKits {
     private static final Map<Modality, ModalityKit> KITS = new EnumMap<>(Map.of(Modality.IMAGE, new ImageKit()));
 
-    private ModalityKits() {
-    }
+    private ModalityKits() {}
 
     public static Optional<ModalityKit> find(Modality modality) {
         return Optional.ofNullable(KITS.get(modality));
@@ -20,8 +19,9 @@ public final class ModalityKits {
 
     /** @throws IllegalArgumentException if the learner cannot learn from {@code modality} yet */
     public static ModalityKit of(Modality modality) {
-        return find(modality).orElseThrow(() -> new IllegalArgumentException("The learner does not support the "
-                + modality.id() + " modality yet; supported: " + supported()));
+        return find(modality)
+                .orElseThrow(() -> new IllegalArgumentException("The learner does not support the " + modality.id()
+                        + " modality yet; supported: " + supported()));
     }
 
     public static Set<Modality> supported() {

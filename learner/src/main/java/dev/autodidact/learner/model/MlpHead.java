@@ -23,8 +23,8 @@ public record MlpHead(int layers, int hidden, int out, boolean batchNorm, boolea
 
     public MlpHead {
         if (layers < 1 || hidden < 1 || out < 1) {
-            throw new IllegalArgumentException("Invalid MLP head: " + layers + " layers, hidden " + hidden + ", out "
-                    + out);
+            throw new IllegalArgumentException(
+                    "Invalid MLP head: " + layers + " layers, hidden " + hidden + ", out " + out);
         }
     }
 

@@ -28,12 +28,15 @@ public final class PrototypeLayer extends AbstractBlock {
             throw new IllegalArgumentException("Need at least one prototype, got " + prototypes);
         }
         this.prototypes = prototypes;
-        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        this.weight = addParameter(Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .build());
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray prototypes = store.getValue(weight, x.getDevice(), training).normalize(2, 1, EPSILON);
         prototypes.attach(x.getManager());

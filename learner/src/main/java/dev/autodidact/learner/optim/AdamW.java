@@ -36,7 +36,19 @@ public final class AdamW extends StatefulOptimizer {
         double coef2 = 1.0 - Math.pow(beta2, updates);
         float lrCorrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
         NDList inputs = new NDList(weight, grad, slot(0, id, weight), slot(1, id, weight));
-        weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), learningRate, lrCorrected, weightDecay, 1f,
-                -1f, beta1, beta2, epsilon, true, true);
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        inputs,
+                        new NDList(weight),
+                        learningRate,
+                        lrCorrected,
+                        weightDecay,
+                        1f,
+                        -1f,
+                        beta1,
+                        beta2,
+                        epsilon,
+                        true,
+                        true);
     }
 }

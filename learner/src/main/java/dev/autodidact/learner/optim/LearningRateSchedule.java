@@ -27,8 +27,8 @@ public record LearningRateSchedule(float peak, long warmupSteps, long cycleSteps
             throw new IllegalArgumentException("Peak learning rate must be finite and >= 0, got " + peak);
         }
         if (warmupSteps < 0 || cycleSteps < 0) {
-            throw new IllegalArgumentException("Warm-up and cycle steps must be >= 0, got " + warmupSteps + " and "
-                    + cycleSteps);
+            throw new IllegalArgumentException(
+                    "Warm-up and cycle steps must be >= 0, got " + warmupSteps + " and " + cycleSteps);
         }
         if (!(minRatio >= 0 && minRatio <= 1)) {
             throw new IllegalArgumentException("Minimum ratio must lie in [0, 1], got " + minRatio);
@@ -45,8 +45,8 @@ public record LearningRateSchedule(float peak, long warmupSteps, long cycleSteps
      *
      * @throws IllegalArgumentException if {@code cycleSteps < 1}
      */
-    public static LearningRateSchedule cosineWithRestarts(float peak, long warmupSteps, long cycleSteps,
-            float minRatio) {
+    public static LearningRateSchedule cosineWithRestarts(
+            float peak, long warmupSteps, long cycleSteps, float minRatio) {
         if (cycleSteps < 1) {
             throw new IllegalArgumentException("A cosine cycle needs at least 1 step, got " + cycleSteps);
         }
@@ -64,10 +64,15 @@ public record LearningRateSchedule(float peak, long warmupSteps, long cycleSteps
         String kind = config.getString(LearnerConfig.LR_SCHEDULE_CONFIG).toLowerCase(Locale.ROOT);
         return switch (kind) {
             case "constant" -> constantAfterWarmup(peak, warmup);
-            case "cosine" -> cosineWithRestarts(peak, warmup, config.getLong(LearnerConfig.LR_CYCLE_STEPS_CONFIG),
-                    config.getDouble(LearnerConfig.LR_MIN_RATIO_CONFIG).floatValue());
-            default -> throw new IllegalArgumentException("Unknown " + LearnerConfig.LR_SCHEDULE_CONFIG + " '" + kind
-                    + "'; known: constant, cosine");
+            case "cosine" ->
+                cosineWithRestarts(
+                        peak,
+                        warmup,
+                        config.getLong(LearnerConfig.LR_CYCLE_STEPS_CONFIG),
+                        config.getDouble(LearnerConfig.LR_MIN_RATIO_CONFIG).floatValue());
+            default ->
+                throw new IllegalArgumentException(
+                        "Unknown " + LearnerConfig.LR_SCHEDULE_CONFIG + " '" + kind + "'; known: constant, cosine");
         };
     }
 

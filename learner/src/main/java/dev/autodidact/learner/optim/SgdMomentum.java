@@ -30,7 +30,7 @@ public final class SgdMomentum extends StatefulOptimizer {
     @Override
     void update(NDArray weight, NDArray grad, String id, float learningRate, long updates) {
         NDList inputs = new NDList(weight, grad, slot(0, id, weight));
-        weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), learningRate, weightDecay, 1f, -1f, momentum,
-                false);
+        weight.getNDArrayInternal()
+                .sgdUpdate(inputs, new NDList(weight), learningRate, weightDecay, 1f, -1f, momentum, false);
     }
 }

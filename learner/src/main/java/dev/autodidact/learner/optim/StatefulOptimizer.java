@@ -110,14 +110,14 @@ abstract class StatefulOptimizer implements Optimizer {
             updates = in.readLong();
             int n = in.readInt();
             if (n < 0 || n > state.length) {
-                throw new IllegalArgumentException("Optimizer state lists " + n + " parameters in " + state.length
-                        + " bytes");
+                throw new IllegalArgumentException(
+                        "Optimizer state lists " + n + " parameters in " + state.length + " bytes");
             }
             for (int i = 0; i < n; i++) {
                 String id = in.readUTF();
                 for (Map<String, NDArray> slot : slots) {
-                    byte[] encoded = new byte[CheckpointLimits.checkedLength(in.readInt(), in.available(),
-                            "optimizer state")];
+                    byte[] encoded =
+                            new byte[CheckpointLimits.checkedLength(in.readInt(), in.available(), "optimizer state")];
                     in.readFully(encoded);
                     NDArray old = slot.put(id, NDArray.decode(manager, encoded));
                     if (old != null) {

@@ -55,7 +55,8 @@ final class MinRedReplay extends BoundedItems {
         if (accepted.isEmpty()) {
             return;
         }
-        float[][] z = normalize(embed.apply(accepted.stream().map(e -> e.array("input")).toList()));
+        float[][] z = normalize(
+                embed.apply(accepted.stream().map(e -> e.array("input")).toList()));
         int n = features.size();
         int k = z.length;
         float[] storedVsNew;
@@ -67,8 +68,11 @@ final class MinRedReplay extends BoundedItems {
             }
             NDArray queries = tmp.create(flat, new Shape(k, z[0].length));
             newVsNew = queries.matMul(queries.transpose()).toFloatArray();
-            storedVsNew = n == 0 ? new float[0] : matrix.get(new NDIndex("0:{}", n)).matMul(queries.transpose())
-                    .toFloatArray();
+            storedVsNew = n == 0
+                    ? new float[0]
+                    : matrix.get(new NDIndex("0:{}", n))
+                            .matMul(queries.transpose())
+                            .toFloatArray();
         }
         for (int t = 0; t < k; t++) {
             float[] sims = new float[n + t];
@@ -124,7 +128,9 @@ final class MinRedReplay extends BoundedItems {
     /** Row {@code index} of the embeddings matrix kept on the engine, grown by doubling when needed. */
     private void setRow(int index, float[] feature) {
         int d = feature.length;
-        if (matrix == null || matrix.getShape().get(0) <= index || matrix.getShape().get(1) != d) {
+        if (matrix == null
+                || matrix.getShape().get(0) <= index
+                || matrix.getShape().get(1) != d) {
             NDManager grown = root.newSubManager();
             int rows = Math.max(64, 2 * (index + 1));
             NDArray bigger = grown.zeros(new Shape(rows, d));

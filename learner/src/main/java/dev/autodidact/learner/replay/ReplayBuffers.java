@@ -8,8 +8,7 @@ import java.util.function.Function;
 
 /** Creates the replay buffer a policy names. */
 public final class ReplayBuffers {
-    private ReplayBuffers() {
-    }
+    private ReplayBuffers() {}
 
     /**
      * @param policy {@code none}, {@code fifo}, {@code reservoir} or {@code minred}
@@ -19,8 +18,8 @@ public final class ReplayBuffers {
      * @param embed embeds canonical inputs with the current encoder, for minred
      * @return the buffer, or empty for {@code none}
      */
-    public static Optional<ReplayBuffer> create(String policy, long capacityBytes, long seed, NDManager root,
-                                                Function<List<Tensor>, float[][]> embed) {
+    public static Optional<ReplayBuffer> create(
+            String policy, long capacityBytes, long seed, NDManager root, Function<List<Tensor>, float[][]> embed) {
         return switch (policy) {
             case "none" -> Optional.empty();
             case "fifo" -> Optional.of(new FifoReplay(capacityBytes));

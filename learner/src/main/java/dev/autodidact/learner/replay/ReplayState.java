@@ -21,8 +21,7 @@ public final class ReplayState {
     /** The checkpoint section holding the buffer. */
     public static final String SECTION = "replay";
 
-    private ReplayState() {
-    }
+    private ReplayState() {}
 
     public static byte[] save(ReplayBuffer buffer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -51,8 +50,8 @@ public final class ReplayState {
             long state = in.getLong();
             int count = in.getInt();
             if (count < 0 || count > in.remaining() / 13) {
-                throw new IllegalStateException("Replay section claims " + count + " items in " + in.remaining()
-                        + " bytes");
+                throw new IllegalStateException(
+                        "Replay section claims " + count + " items in " + in.remaining() + " bytes");
             }
             List<Example> items = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

@@ -15,8 +15,11 @@ import org.apache.kafka.common.TopicPartition;
  * @param trainedAhead per partition, offsets at or above {@code offsetsAfter} already trained on
  * @param replayed how many of {@code examples} (the last ones) were replayed rather than read from the stream
  */
-public record ExampleBatch(List<Example> examples, Map<TopicPartition, Long> offsetsAfter,
-                           Map<TopicPartition, List<Long>> trainedAhead, int replayed) {
+public record ExampleBatch(
+        List<Example> examples,
+        Map<TopicPartition, Long> offsetsAfter,
+        Map<TopicPartition, List<Long>> trainedAhead,
+        int replayed) {
 
     public ExampleBatch {
         examples = List.copyOf(examples);
@@ -29,8 +32,10 @@ public record ExampleBatch(List<Example> examples, Map<TopicPartition, Long> off
         this(examples, offsetsAfter, Map.of(), 0);
     }
 
-    public ExampleBatch(List<Example> examples, Map<TopicPartition, Long> offsetsAfter,
-                        Map<TopicPartition, List<Long>> trainedAhead) {
+    public ExampleBatch(
+            List<Example> examples,
+            Map<TopicPartition, Long> offsetsAfter,
+            Map<TopicPartition, List<Long>> trainedAhead) {
         this(examples, offsetsAfter, trainedAhead, 0);
     }
 

@@ -36,13 +36,14 @@ public final class ExampleValidator {
     /** @throws IllegalArgumentException saying what is wrong with {@code example} */
     public void check(Example example) {
         if (example.modality() != encoder.modality()) {
-            throw new IllegalArgumentException("Example is " + example.modality().id() + ", the encoder takes "
-                    + encoder.modality().id());
+            throw new IllegalArgumentException(
+                    "Example is " + example.modality().id() + ", the encoder takes "
+                            + encoder.modality().id());
         }
         for (String name : inputs) {
             if (!example.has(name)) {
-                throw new IllegalArgumentException("Example lacks '" + name + "' (has " + example.arrays().keySet()
-                        + "); the method takes " + inputs);
+                throw new IllegalArgumentException("Example lacks '" + name + "' (has "
+                        + example.arrays().keySet() + "); the method takes " + inputs);
             }
             Tensor array = example.array(name);
             if (ArrayNames.isEncoderInput(name)) {

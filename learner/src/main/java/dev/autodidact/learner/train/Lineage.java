@@ -90,8 +90,11 @@ public final class Lineage {
     public Map<String, List<OffsetRange>> consumed() {
         Map<String, List<OffsetRange>> wire = new HashMap<>();
         offsets.forEach((tp, w) -> {
-            List<OffsetRange> ranges = OffsetRanges.added(parentOffsets.getOrDefault(tp, 0L),
-                    parentAhead.getOrDefault(tp, List.of()), w, trainedAhead.getOrDefault(tp, List.of()));
+            List<OffsetRange> ranges = OffsetRanges.added(
+                    parentOffsets.getOrDefault(tp, 0L),
+                    parentAhead.getOrDefault(tp, List.of()),
+                    w,
+                    trainedAhead.getOrDefault(tp, List.of()));
             if (!ranges.isEmpty()) {
                 wire.put(wire(tp), ranges);
             }
@@ -142,7 +145,7 @@ public final class Lineage {
 
     private static TopicPartition parse(String topicPartition) {
         int dash = topicPartition.lastIndexOf('-');
-        return new TopicPartition(topicPartition.substring(0, dash),
-                Integer.parseInt(topicPartition.substring(dash + 1)));
+        return new TopicPartition(
+                topicPartition.substring(0, dash), Integer.parseInt(topicPartition.substring(dash + 1)));
     }
 }

@@ -8,8 +8,7 @@ import java.util.TreeSet;
 
 /** Offsets as sorted, disjoint {@code [from, to)} ranges, the way manifests store them. */
 public final class OffsetRanges {
-    private OffsetRanges() {
-    }
+    private OffsetRanges() {}
 
     /** Runs of consecutive offsets in {@code offsets}. */
     public static List<OffsetRange> of(Collection<Long> offsets) {
@@ -49,8 +48,8 @@ public final class OffsetRanges {
      * added: {@code ([fromWatermark, toWatermark) ∪ toAhead) \ fromAhead}, as ranges. Both sets only grow, so the
      * ranges of consecutive versions add up to everything consumed.
      */
-    public static List<OffsetRange> added(long fromWatermark, Collection<Long> fromAhead, long toWatermark,
-                                          Collection<Long> toAhead) {
+    public static List<OffsetRange> added(
+            long fromWatermark, Collection<Long> fromAhead, long toWatermark, Collection<Long> toAhead) {
         TreeSet<Long> skip = new TreeSet<>(fromAhead);
         List<OffsetRange> out = new ArrayList<>();
         long start = fromWatermark;

@@ -31,8 +31,7 @@ public final class ShuffleBuffer {
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private long bytes;
 
-    private record Entry(TopicPartition partition, long offset, Example example, long bytes) {
-    }
+    private record Entry(TopicPartition partition, long offset, Example example, long bytes) {}
 
     /** Per partition: offsets in the buffer, offsets drawn ahead of the watermark, and the next offset to consume. */
     private static final class PartitionState {
@@ -91,7 +90,9 @@ public final class ShuffleBuffer {
         PartitionState s = state(partition);
         s.next = Math.max(s.next, offset + 1);
         s.waiting.add(offset);
-        long size = example.arrays().values().stream().mapToLong(t -> t.bytes().length).sum();
+        long size = example.arrays().values().stream()
+                .mapToLong(t -> t.bytes().length)
+                .sum();
         entries.add(new Entry(partition, offset, example, size));
         bytes += size;
     }

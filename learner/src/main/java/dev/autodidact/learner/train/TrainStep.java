@@ -24,8 +24,8 @@ public final class TrainStep {
     private final Collator collator;
     private final RunningStatsStore store;
 
-    public TrainStep(NDManager root, SslMethod method, Optimizer optimizer, LearningRateSchedule schedule,
-                     Collator collator) {
+    public TrainStep(
+            NDManager root, SslMethod method, Optimizer optimizer, LearningRateSchedule schedule, Collator collator) {
         this.root = root;
         this.method = method;
         this.optimizer = optimizer;

@@ -8,14 +8,11 @@ package dev.autodidact.learner.train;
 public interface TrainingListener {
 
     /** The loop waited {@code nanos} for a batch (whether or not one came). */
-    default void onDataWait(long nanos) {
-    }
+    default void onDataWait(long nanos) {}
 
     /** A step ran on {@code batch} (applied or skipped, see {@link StepResult#applied()}). */
-    default void onStep(StepResult result, ExampleBatch batch) {
-    }
+    default void onStep(StepResult result, ExampleBatch batch) {}
 
     /** The loop ended: stopped, halted or at a limit. Not called when a step threw. */
-    default void onEnd() {
-    }
+    default void onEnd() {}
 }

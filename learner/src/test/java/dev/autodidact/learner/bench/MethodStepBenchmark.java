@@ -1,11 +1,11 @@
 package dev.autodidact.learner.bench;
 
-import dev.autodidact.learner.modality.Collator;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SslMethod;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
@@ -25,12 +25,17 @@ class MethodStepBenchmark {
         Assumptions.assumeTrue(Boolean.getBoolean("autodidact.benchmark"));
         ExampleBatch batch = TestBatches.pairs(256, 32, 1);
         for (String name : new String[] {"simclr", "moco", "byol", "simsiam", "barlow_twins", "vicreg"}) {
-            LearnerConfig config = new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1",
-                    LearnerConfig.METHOD_CONFIG, name));
+            LearnerConfig config = new LearnerConfig(
+                    Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1", LearnerConfig.METHOD_CONFIG, name));
             try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
-                 AdamW adam = new AdamW(root, 1e-4f)) {
+                    AdamW adam = new AdamW(root, 1e-4f)) {
                 SslMethod method = config.methodSpec().create(config.methodContext(root));
-                TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(config.encoder()));
+                TrainStep step = new TrainStep(
+                        root,
+                        method,
+                        adam,
+                        LearningRateSchedule.constantAfterWarmup(1e-3f, 0),
+                        new Collator(config.encoder()));
                 for (int i = 0; i < 2; i++) {
                     step.run(i, batch);
                 }

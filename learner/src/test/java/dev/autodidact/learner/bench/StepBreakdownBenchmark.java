@@ -1,6 +1,5 @@
 package dev.autodidact.learner.bench;
 
-import dev.autodidact.learner.modality.Collator;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.train.ExampleBatch;
@@ -51,8 +51,13 @@ class StepBreakdownBenchmark {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "pack %.3f forward %.3f backward %.3f optimizer %.3f (s/step, threads %s)%n",
-                    t[0] / 1e10, t[1] / 1e10, t[2] / 1e10, t[3] / 1e10,
+            System.out.printf(
+                    Locale.ROOT,
+                    "pack %.3f forward %.3f backward %.3f optimizer %.3f (s/step, threads %s)%n",
+                    t[0] / 1e10,
+                    t[1] / 1e10,
+                    t[2] / 1e10,
+                    t[3] / 1e10,
                     System.getProperty("ai.djl.pytorch.num_threads"));
         }
     }

@@ -1,10 +1,10 @@
 package dev.autodidact.learner.bench;
 
-import dev.autodidact.learner.modality.Collator;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.autodidact.learner.TestBatches;
 import dev.autodidact.learner.method.SimClrMethod;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
@@ -27,8 +27,12 @@ class TrainStepBenchmark {
             ConvEncoderSpec spec = ConvEncoderSpec.of(32, new int[] {32, 64, 128}, residual);
             try (NDManager root = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
                 SimClrMethod method = new SimClrMethod(root, spec, 128, 64, 0.2f);
-                TrainStep step = new TrainStep(root, method, new AdamW(root, 1e-4f),
-                        LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(spec));
+                TrainStep step = new TrainStep(
+                        root,
+                        method,
+                        new AdamW(root, 1e-4f),
+                        LearningRateSchedule.constantAfterWarmup(1e-3f, 0),
+                        new Collator(spec));
                 for (int i = 0; i < 3; i++) {
                     step.run(i, batch);
                 }

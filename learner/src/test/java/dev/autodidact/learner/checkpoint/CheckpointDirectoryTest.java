@@ -18,8 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointDirectoryTest {
     private static Checkpoint checkpoint(long version) {
-        CheckpointManifest draft = new CheckpointManifest(version, version - 1, "simclr", "image", Map.of(), version,
-                version, Map.of(), Map.of(), List.of(), 0, 0, "", 0);
+        CheckpointManifest draft = new CheckpointManifest(
+                version,
+                version - 1,
+                "simclr",
+                "image",
+                Map.of(),
+                version,
+                version,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                0,
+                0,
+                "",
+                0);
         return CheckpointCodec.assemble(draft, Map.of("encoder", new byte[100 + (int) version]), 64);
     }
 
@@ -32,9 +45,13 @@ class CheckpointDirectoryTest {
         for (long v = 1; v <= 5; v++) {
             Path version = dir.resolve(CheckpointCodec.versionName(v));
             assertThat(version.resolve("manifest.json")).exists();
-            assertThat(Files.exists(version.resolve("payload.bin"))).as("payload of v" + v).isEqualTo(v >= 4);
+            assertThat(Files.exists(version.resolve("payload.bin")))
+                    .as("payload of v" + v)
+                    .isEqualTo(v >= 4);
         }
-        assertThat(CheckpointDirectory.read(dir)).map(c -> c.manifest().version()).contains(5L);
+        assertThat(CheckpointDirectory.read(dir))
+                .map(c -> c.manifest().version())
+                .contains(5L);
     }
 
     @Test
@@ -44,7 +61,9 @@ class CheckpointDirectoryTest {
         byte[] payload = Files.readAllBytes(newest.resolve("payload.bin"));
         payload[3] ^= 1;
         Files.write(newest.resolve("payload.bin"), payload);
-        assertThat(CheckpointDirectory.read(dir)).map(c -> c.manifest().version()).contains(1L);
+        assertThat(CheckpointDirectory.read(dir))
+                .map(c -> c.manifest().version())
+                .contains(1L);
         assertThatThrownBy(() -> CheckpointDirectory.read(newest)).isInstanceOf(CheckpointException.class);
     }
 

@@ -1,7 +1,5 @@
 package dev.autodidact.learner.embed;
 
-import dev.autodidact.learner.TestExamples;
-import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +8,9 @@ import dev.autodidact.broker.testing.KafkaBrokerExtension;
 import dev.autodidact.learner.KafkaRecords;
 import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
+import dev.autodidact.learner.TestExamples;
 import dev.autodidact.learner.internal.DeadLetterPublisher;
+import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.HeaderNames;
 import dev.autodidact.schema.Modality;
@@ -30,12 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +67,13 @@ class EmbedderIT {
     }
 
     private void produce(String topic, Map<String, byte[]> records) throws Exception {
-        KafkaRecords.produce(broker, topic, records.keySet().stream().map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .toList(), List.copyOf(records.values()));
+        KafkaRecords.produce(
+                broker,
+                topic,
+                records.keySet().stream()
+                        .map(k -> k.getBytes(StandardCharsets.UTF_8))
+                        .toList(),
+                List.copyOf(records.values()));
     }
 
     private static byte[] image(Random r) {
@@ -115,7 +114,8 @@ class EmbedderIT {
             for (int i = 0; i < 8 * 16; i++) {
                 byte[] a = new byte[SIZE * SIZE * 3];
                 r.nextBytes(a);
-                examples.put("e-" + i, TestExamples.views(new CleanImage(SIZE, SIZE, a), new CleanImage(SIZE, SIZE, a)));
+                examples.put(
+                        "e-" + i, TestExamples.views(new CleanImage(SIZE, SIZE, a), new CleanImage(SIZE, SIZE, a)));
             }
             produce(topics.examples(Modality.IMAGE, method), examples);
         }
@@ -134,12 +134,15 @@ class EmbedderIT {
         try {
             Embedder byol = start(topics, "byol", running);
             await().atMost(Duration.ofSeconds(60)).until(() -> byol.published() >= 3);
-            assertThat(byol.modelVersion()).as("byol's v1, though simclr published v2 after it").isEqualTo(1);
+            assertThat(byol.modelVersion())
+                    .as("byol's v1, though simclr published v2 after it")
+                    .isEqualTo(1);
         } finally {
             running.forEach(Embedder::stop);
         }
         assertThat(readAll(topics.embeddings(Modality.IMAGE), 3))
-                .allSatisfy(e -> assertThat(HeaderNames.get(e.headers(), HeaderNames.METHOD)).contains("byol"));
+                .allSatisfy(e -> assertThat(HeaderNames.get(e.headers(), HeaderNames.METHOD))
+                        .contains("byol"));
     }
 
     @Test
@@ -166,9 +169,9 @@ class EmbedderIT {
             List<ConsumerRecord<String, byte[]>> dead = readAll(topics.deadLetter(), 1);
             assertThat(dead).singleElement().satisfies(d -> {
                 assertThat(d.key()).isEqualTo("garbage");
-                assertThat(HeaderNames.get(d.headers(), HeaderNames.DLQ_REASON))
-                        .contains(DeadLetterPublisher.CORRUPT);
-                assertThat(HeaderNames.get(d.headers(), HeaderNames.DLQ_CONSUMER)).contains("embedder");
+                assertThat(HeaderNames.get(d.headers(), HeaderNames.DLQ_REASON)).contains(DeadLetterPublisher.CORRUPT);
+                assertThat(HeaderNames.get(d.headers(), HeaderNames.DLQ_CONSUMER))
+                        .contains("embedder");
             });
 
             train(topics, dir, 8);
@@ -181,11 +184,15 @@ class EmbedderIT {
         List<ConsumerRecord<String, byte[]>> embeddings = readAll(topics.embeddings(Modality.IMAGE), 50);
         Map<String, Long> newest = new HashMap<>();
         for (ConsumerRecord<String, byte[]> e : embeddings) {
-            long version = HeaderNames.getLong(e.headers(), HeaderNames.MODEL_VERSION).orElseThrow();
-            assertThat(version).as("no embedding of " + e.key() + " goes back to an older version")
+            long version =
+                    HeaderNames.getLong(e.headers(), HeaderNames.MODEL_VERSION).orElseThrow();
+            assertThat(version)
+                    .as("no embedding of " + e.key() + " goes back to an older version")
                     .isGreaterThanOrEqualTo(newest.getOrDefault(e.key(), 0L));
             newest.put(e.key(), version);
         }
-        assertThat(newest).hasSize(25).allSatisfy((key, version) -> assertThat(version).isEqualTo(2L));
+        assertThat(newest)
+                .hasSize(25)
+                .allSatisfy((key, version) -> assertThat(version).isEqualTo(2L));
     }
 }

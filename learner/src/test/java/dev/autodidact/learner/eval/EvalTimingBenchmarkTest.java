@@ -33,8 +33,9 @@ class EvalTimingBenchmarkTest {
             LinearProbeModel model = LinearProbe.defaults().fit(train);
             double top1 = model.top1(test);
             long t1 = System.nanoTime();
-            System.out.printf("linear probe defaults: top1 %.4f, train loss %.4f in %.3f s%n", top1,
-                    model.trainingLoss(), (t1 - t0) / 1e9);
+            System.out.printf(
+                    "linear probe defaults: top1 %.4f, train loss %.4f in %.3f s%n",
+                    top1, model.trainingLoss(), (t1 - t0) / 1e9);
         }
         for (int[] shape : new int[][] {{1_000, 128}, {4_096, 128}, {4_096, 512}}) {
             float[][] x = KnnClassifierTest.gaussian(random, shape[0], shape[1]);
@@ -43,8 +44,9 @@ class EvalTimingBenchmarkTest {
             long t1 = System.nanoTime();
             double uniformity = RepresentationStats.uniformity(x);
             long t2 = System.nanoTime();
-            System.out.printf("%d x %d: rankMe %.2f in %.3f s, uniformity %.4f in %.3f s%n", shape[0], shape[1], rank,
-                    (t1 - t0) / 1e9, uniformity, (t2 - t1) / 1e9);
+            System.out.printf(
+                    "%d x %d: rankMe %.2f in %.3f s, uniformity %.4f in %.3f s%n",
+                    shape[0], shape[1], rank, (t1 - t0) / 1e9, uniformity, (t2 - t1) / 1e9);
         }
         assertThat(new KnnClassifier().top1(train, test)).isGreaterThan(0.5);
     }

@@ -14,6 +14,7 @@ class KnnClassifierTest {
      */
     private static final FeatureSet FIVE_POINTS = FeatureSet.of(
             new float[][] {{1, 0}, {0.6f, 0.8f}, {-1, 0}, {0.6f, -0.8f}, {1, 2}}, new int[] {0, 1, 0, 1, 0}, 2);
+
     private static final float[][] QUERY = {{1, 0}};
 
     @Test
@@ -37,7 +38,8 @@ class KnnClassifierTest {
         // Euclidean nearest to (1, 0.2) is (1, 1); by cosine (0.98 vs 0.83) it is (10, 0).
         FeatureSet train = FeatureSet.of(new float[][] {{10, 0}, {1, 1}}, new int[] {0, 1}, 2);
 
-        assertThat(new KnnClassifier(1, 0.07).predict(train, new float[][] {{1, 0.2f}})).containsExactly(0);
+        assertThat(new KnnClassifier(1, 0.07).predict(train, new float[][] {{1, 0.2f}}))
+                .containsExactly(0);
     }
 
     @Test

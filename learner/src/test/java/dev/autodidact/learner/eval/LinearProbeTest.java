@@ -23,7 +23,8 @@ class LinearProbeTest {
     @Test
     void shouldFitTheTrainSetBetterThanChance() {
         Random random = new Random(6);
-        LinearProbeModel model = LinearProbe.builder().optEpochs(50).optBatchSize(32).build().fit(blobs(random, 300));
+        LinearProbeModel model =
+                LinearProbe.builder().optEpochs(50).optBatchSize(32).build().fit(blobs(random, 300));
 
         assertThat(model.trainingLoss()).isLessThan(0.05);
         assertThat(model.numClasses()).isEqualTo(3);
@@ -36,7 +37,12 @@ class LinearProbeTest {
         double[] norms = new double[4];
         double[] decays = {0, 0.01, 0.1, 1};
         for (int i = 0; i < decays.length; i++) {
-            norms[i] = LinearProbe.builder().optEpochs(50).optBatchSize(32).optWeightDecay(decays[i]).build().fit(train)
+            norms[i] = LinearProbe.builder()
+                    .optEpochs(50)
+                    .optBatchSize(32)
+                    .optWeightDecay(decays[i])
+                    .build()
+                    .fit(train)
                     .weightNorm();
         }
 
@@ -70,11 +76,19 @@ class LinearProbeTest {
     @Test
     void shouldGiveTheSameModelForTheSameSeed() {
         FeatureSet train = blobs(new Random(9), 200);
-        LinearProbe probe = LinearProbe.builder().optEpochs(10).optBatchSize(32).optSeed(42).build();
+        LinearProbe probe =
+                LinearProbe.builder().optEpochs(10).optBatchSize(32).optSeed(42).build();
         float[] row = train.features()[17];
 
-        assertThat(probe.fit(train).logits(row)).containsExactly(probe.fit(train).logits(row));
-        assertThat(LinearProbe.builder().optEpochs(10).optBatchSize(32).optSeed(43).build().fit(train).logits(row))
+        assertThat(probe.fit(train).logits(row))
+                .containsExactly(probe.fit(train).logits(row));
+        assertThat(LinearProbe.builder()
+                        .optEpochs(10)
+                        .optBatchSize(32)
+                        .optSeed(43)
+                        .build()
+                        .fit(train)
+                        .logits(row))
                 .isNotEqualTo(probe.fit(train).logits(row));
     }
 
@@ -82,7 +96,11 @@ class LinearProbeTest {
     void shouldTrainFullBatchWhenTheBatchCoversTheTrainSet() {
         Random random = new Random(10);
         FeatureSet train = blobs(random, 100);
-        LinearProbe probe = LinearProbe.builder().optEpochs(300).optBatchSize(1_000).optLearningRate(0.05).build();
+        LinearProbe probe = LinearProbe.builder()
+                .optEpochs(300)
+                .optBatchSize(1_000)
+                .optLearningRate(0.05)
+                .build();
 
         assertThat(probe.top1(train, blobs(random, 100))).isGreaterThanOrEqualTo(0.99);
     }

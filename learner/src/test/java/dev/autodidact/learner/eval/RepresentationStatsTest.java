@@ -35,7 +35,8 @@ class RepresentationStatsTest {
         assertThat(RepresentationStats.rankMe(y)).isNaN();
         assertThat(RepresentationStats.stdOfNormalized(x)).isNaN();
         assertThat(RepresentationStats.isFinite(x)).isFalse();
-        assertThat(RepresentationStats.isFinite(KnnClassifierTest.gaussian(new Random(2), 64, 8))).isTrue();
+        assertThat(RepresentationStats.isFinite(KnnClassifierTest.gaussian(new Random(2), 64, 8)))
+                .isTrue();
     }
 
     @Test
@@ -80,7 +81,8 @@ class RepresentationStatsTest {
     void shouldGiveZeroUniformityForIdenticalPointsAndLowerForSpreadOnes() {
         assertThat(RepresentationStats.uniformity(IDENTICAL)).isZero();
         // Antipodal points: squared distance 4, log(exp(-2 * 4)) = -8.
-        assertThat(RepresentationStats.uniformity(new float[][] {{1, 0}, {-3, 0}})).isCloseTo(-8, within(1e-9));
+        assertThat(RepresentationStats.uniformity(new float[][] {{1, 0}, {-3, 0}}))
+                .isCloseTo(-8, within(1e-9));
         // Three points 120 degrees apart: every squared distance is 3, so log(exp(-6)) = -6.
         float s = (float) Math.sqrt(3) / 2;
         float[][] triangle = {{1, 0}, {-0.5f, s}, {-0.5f, -s}};

@@ -10,21 +10,21 @@ import dev.autodidact.learner.eval.LabeledInputs;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.modality.image.ImageKit;
-import dev.autodidact.schema.example.ImageArrays;
-import dev.autodidact.schema.example.Tensor;
-import java.io.ByteArrayOutputStream;
-import javax.imageio.ImageIO;
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.checkpoint.Checkpoint;
 import dev.autodidact.schema.checkpoint.CheckpointCodec;
 import dev.autodidact.schema.checkpoint.CheckpointManifest;
+import dev.autodidact.schema.example.ImageArrays;
+import dev.autodidact.schema.example.Tensor;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +58,21 @@ class FineTunedModelTest {
     private static Checkpoint randomCheckpoint() {
         try (NDManager m = NDManager.newBaseManager()) {
             SimClrMethod method = new SimClrMethod(m, SPEC, 16, 8, 0.5f);
-            CheckpointManifest draft = new CheckpointManifest(3, 2, "simclr", "image", method.architecture(), 10, 100,
-                    Map.of(), Map.of(), List.of(), 0, 0, "", 0);
+            CheckpointManifest draft = new CheckpointManifest(
+                    3,
+                    2,
+                    "simclr",
+                    "image",
+                    method.architecture(),
+                    10,
+                    100,
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    0,
+                    0,
+                    "",
+                    0);
             return CheckpointCodec.assemble(draft, method.saveState(), 1 << 16);
         }
     }
@@ -67,16 +80,20 @@ class FineTunedModelTest {
     @Test
     void shouldFineTuneBothWaysAndServeTheModelThroughDjlCriteria(@TempDir Path dir) throws Exception {
         FineTuneSettings settings = new FineTuneSettings(5, FineTuneMode.FULL, 40, 10, 3e-3f, 0.1f, 0f, 1);
-        Map<String, Object> result = FewLabelEvaluation.run(randomCheckpoint(), images(20, 1), images(20, 2),
-                settings, Optional.of(dir));
+        Map<String, Object> result =
+                FewLabelEvaluation.run(randomCheckpoint(), images(20, 1), images(20, 2), settings, Optional.of(dir));
 
-        assertThat(result).containsEntry("labels_per_class", 5).containsEntry("labeled_examples", 10)
-                .containsEntry("mode", "full").containsEntry("version", 3L).containsEntry("method", "simclr");
+        assertThat(result)
+                .containsEntry("labels_per_class", 5)
+                .containsEntry("labeled_examples", 10)
+                .containsEntry("mode", "full")
+                .containsEntry("version", 3L)
+                .containsEntry("method", "simclr");
         assertThat((double) result.get("finetune_top1")).isGreaterThan(0.9);
         assertThat((double) result.get("scratch_top1")).isBetween(0.0, 1.0);
 
         try (ZooModel<Tensor, Classifications> model = FineTunedModel.load(dir);
-             Predictor<Tensor, Classifications> predictor = model.newPredictor()) {
+                Predictor<Tensor, Classifications> predictor = model.newPredictor()) {
             byte[] red = tinted(0, new Random(9));
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(new RgbImage(16, 16, red).toBufferedImage(), "png", png);
@@ -91,6 +108,7 @@ class FineTunedModelTest {
         int[] labels = {0, 1, 0, 1, 0, 1, 2, 2, 2, 2};
         int[] a = FewLabelSampler.sample(labels, 3, 2, 5);
         assertThat(a).hasSize(6).isEqualTo(FewLabelSampler.sample(labels, 3, 2, 5));
-        assertThat(java.util.Arrays.stream(a).map(i -> labels[i]).sorted().toArray()).containsExactly(0, 0, 1, 1, 2, 2);
+        assertThat(java.util.Arrays.stream(a).map(i -> labels[i]).sorted().toArray())
+                .containsExactly(0, 0, 1, 1, 2, 2);
     }
 }

@@ -1,9 +1,9 @@
 package dev.autodidact.learner.internal;
 
-import dev.autodidact.learner.TestExamples;
-import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autodidact.learner.TestExamples;
+import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.ExampleValidator;
 import dev.autodidact.learner.train.ShuffleBuffer;
@@ -24,16 +24,21 @@ class ExampleConsumerTest {
     private static final String TOPIC = "x.examples.image.simclr";
     private static final TopicPartition TP = new TopicPartition(TOPIC, 0);
 
-    private record Rejected(long offset, String reason) {
-    }
+    private record Rejected(long offset, String reason) {}
 
     private final List<Rejected> rejected = new ArrayList<>();
     private final MockConsumer<byte[], byte[]> mock = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
     private final Map<TopicPartition, Long> trained = new HashMap<>();
 
     private ExampleConsumer consumer() {
-        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, new ShuffleBuffer(Long.MAX_VALUE, 0, 1), new ExampleValidator(List.of("view.0", "view.1"), List.of("view.0", "view.1"),
-                ConvEncoderSpec.of(8, new int[] {4}, 0)),
+        ExampleConsumer c = new ExampleConsumer(
+                mock,
+                TOPIC,
+                new ShuffleBuffer(Long.MAX_VALUE, 0, 1),
+                new ExampleValidator(
+                        List.of("view.0", "view.1"),
+                        List.of("view.0", "view.1"),
+                        ConvEncoderSpec.of(8, new int[] {4}, 0)),
                 (r, source, reason, e) -> rejected.add(new Rejected(r.offset(), reason)));
         c.subscribe(() -> trained);
         return c;
@@ -64,8 +69,9 @@ class ExampleConsumerTest {
         Optional<ExampleBatch> batch = c.nextBatch(2, Duration.ofMillis(200));
         assertThat(batch).isPresent();
         assertThat(batch.get().offsetsAfter()).containsEntry(TP, 4L);
-        assertThat(rejected).containsExactly(new Rejected(1, DeadLetterPublisher.CORRUPT),
-                new Rejected(2, DeadLetterPublisher.UNUSABLE));
+        assertThat(rejected)
+                .containsExactly(
+                        new Rejected(1, DeadLetterPublisher.CORRUPT), new Rejected(2, DeadLetterPublisher.UNUSABLE));
     }
 
     @Test
@@ -81,13 +87,20 @@ class ExampleConsumerTest {
         trained.put(TP, 4L);
         mock.rebalance(List.of());
         mock.rebalance(List.of(TP));
-        assertThat(mock.position(TP)).as("a later assignment continues where training stands").isEqualTo(4L);
+        assertThat(mock.position(TP))
+                .as("a later assignment continues where training stands")
+                .isEqualTo(4L);
     }
 
     @Test
     void shouldPauseFetchingWhileTheShuffleBufferIsFullUnderAFlood() {
-        ExampleConsumer c = new ExampleConsumer(mock, TOPIC, new ShuffleBuffer(Long.MAX_VALUE, 32, 1),
-                new ExampleValidator(List.of("view.0", "view.1"), List.of("view.0", "view.1"),
+        ExampleConsumer c = new ExampleConsumer(
+                mock,
+                TOPIC,
+                new ShuffleBuffer(Long.MAX_VALUE, 32, 1),
+                new ExampleValidator(
+                        List.of("view.0", "view.1"),
+                        List.of("view.0", "view.1"),
                         ConvEncoderSpec.of(8, new int[] {4}, 0)),
                 (r, source, reason, e) -> rejected.add(new Rejected(r.offset(), reason)));
         c.subscribe(() -> trained);
@@ -98,7 +111,8 @@ class ExampleConsumerTest {
         }
         ExampleBatch batch = c.nextBatch(8, Duration.ofMillis(200)).orElseThrow();
         assertThat(batch.size()).isEqualTo(8);
-        assertThat(c.buffered()).as("one poll (max.poll.records) over the capacity at most")
+        assertThat(c.buffered())
+                .as("one poll (max.poll.records) over the capacity at most")
                 .isLessThanOrEqualTo(32 + 16);
         for (long o = 40; o < 2000; o++) {
             add(o, example(8));

@@ -59,7 +59,8 @@ class BarlowTwinsLossTest {
         float[][] b = random(8, 5, 2);
         try (NDManager m = NDManager.newBaseManager()) {
             for (double lambda : new double[] {0, 5e-3, 1}) {
-                float loss = BarlowTwinsLoss.compute(array(m, a), array(m, b), (float) lambda).getFloat();
+                float loss = BarlowTwinsLoss.compute(array(m, a), array(m, b), (float) lambda)
+                        .getFloat();
                 assertThat((double) loss).isCloseTo(reference(a, b, lambda), within(1e-4));
             }
         }
@@ -72,11 +73,13 @@ class BarlowTwinsLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             float ab = BarlowTwinsLoss.compute(array(m, a), array(m, b), 5e-3f).getFloat();
             float ba = BarlowTwinsLoss.compute(array(m, b), array(m, a), 5e-3f).getFloat();
-            float affine = BarlowTwinsLoss.compute(array(m, a).mul(4).add(3), array(m, b), 5e-3f).getFloat();
+            float affine = BarlowTwinsLoss.compute(array(m, a).mul(4).add(3), array(m, b), 5e-3f)
+                    .getFloat();
             assertThat(ba).isCloseTo(ab, within(1e-5f));
             assertThat(affine).isCloseTo(ab, within(1e-4f));
             float[][] orthogonal = {{1, 1}, {1, -1}, {-1, 1}, {-1, -1}};
-            float same = BarlowTwinsLoss.compute(array(m, orthogonal), array(m, orthogonal), 5e-3f).getFloat();
+            float same = BarlowTwinsLoss.compute(array(m, orthogonal), array(m, orthogonal), 5e-3f)
+                    .getFloat();
             assertThat(same).isCloseTo(0f, within(1e-4f));
         }
     }

@@ -50,10 +50,14 @@ class ByolLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             float ab = ByolLoss.compute(array(m, a), array(m, b)).getFloat();
             assertThat(ByolLoss.compute(array(m, b), array(m, a)).getFloat()).isCloseTo(ab, within(1e-5f));
-            assertThat(ByolLoss.compute(array(m, a).mul(9), array(m, b)).getFloat()).isCloseTo(ab, within(1e-5f));
-            assertThat(ByolLoss.compute(array(m, a), array(m, a).mul(3)).getFloat()).isCloseTo(0f, within(1e-5f));
-            assertThat(ByolLoss.compute(array(m, a), array(m, a).neg()).getFloat()).isCloseTo(4f, within(1e-5f));
-            float symmetric = ByolLoss.symmetric(array(m, a), array(m, b), array(m, b), array(m, a)).getFloat();
+            assertThat(ByolLoss.compute(array(m, a).mul(9), array(m, b)).getFloat())
+                    .isCloseTo(ab, within(1e-5f));
+            assertThat(ByolLoss.compute(array(m, a), array(m, a).mul(3)).getFloat())
+                    .isCloseTo(0f, within(1e-5f));
+            assertThat(ByolLoss.compute(array(m, a), array(m, a).neg()).getFloat())
+                    .isCloseTo(4f, within(1e-5f));
+            float symmetric = ByolLoss.symmetric(array(m, a), array(m, b), array(m, b), array(m, a))
+                    .getFloat();
             assertThat(symmetric).isCloseTo(0f, within(1e-5f));
         }
     }

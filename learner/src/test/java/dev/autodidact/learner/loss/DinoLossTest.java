@@ -61,9 +61,11 @@ class DinoLossTest {
         float[] center = random(1, 6, 7)[0];
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray c = m.create(center, new Shape(1, 6));
-            float loss = DinoLoss.compute(list(m, student), list(m, teacher), c, 0.1f, 0.04f).getFloat();
+            float loss = DinoLoss.compute(list(m, student), list(m, teacher), c, 0.1f, 0.04f)
+                    .getFloat();
             assertThat((double) loss).isCloseTo(reference(student, teacher, center, 0.1, 0.04), within(1e-3));
-            float warm = DinoLoss.compute(list(m, student), list(m, teacher), c, 0.1f, 0.07f).getFloat();
+            float warm = DinoLoss.compute(list(m, student), list(m, teacher), c, 0.1f, 0.07f)
+                    .getFloat();
             assertThat((double) warm).isCloseTo(reference(student, teacher, center, 0.1, 0.07), within(1e-3));
         }
     }
@@ -74,9 +76,15 @@ class DinoLossTest {
         float[][][] teacher = {random(3, 5, 11), random(3, 5, 12)};
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray zero = m.zeros(new Shape(1, 5));
-            float loss = DinoLoss.compute(list(m, student), list(m, teacher), zero, 0.1f, 0.04f).getFloat();
-            float swapped = DinoLoss.compute(list(m, student[1], student[0], student[2]),
-                    list(m, teacher[1], teacher[0]), zero, 0.1f, 0.04f).getFloat();
+            float loss = DinoLoss.compute(list(m, student), list(m, teacher), zero, 0.1f, 0.04f)
+                    .getFloat();
+            float swapped = DinoLoss.compute(
+                            list(m, student[1], student[0], student[2]),
+                            list(m, teacher[1], teacher[0]),
+                            zero,
+                            0.1f,
+                            0.04f)
+                    .getFloat();
             float shifted = DinoLoss.compute(list(m, student), list(m, teacher), zero.add(3), 0.1f, 0.04f)
                     .getFloat();
             assertThat(swapped).isCloseTo(loss, within(1e-4f));
@@ -95,8 +103,8 @@ class DinoLossTest {
                 a.setRequiresGradient(true);
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                gc.backward(DinoLoss.compute(new NDList(s0, s1), new NDList(t0, t1), m.zeros(new Shape(1, 4)), 0.1f,
-                        0.04f));
+                gc.backward(DinoLoss.compute(
+                        new NDList(s0, s1), new NDList(t0, t1), m.zeros(new Shape(1, 4)), 0.1f, 0.04f));
             }
             assertThat(s0.getGradient().abs().sum().getFloat()).isGreaterThan(0f);
             assertThat(t0.getGradient().abs().sum().getFloat()).isZero();
@@ -111,8 +119,9 @@ class DinoLossTest {
             NDArray c = m.zeros(new Shape(1, 3));
             assertThatThrownBy(() -> DinoLoss.compute(new NDList(a), new NDList(a), c, 0.1f, 0.04f))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> DinoLoss.compute(new NDList(a, m.ones(new Shape(2, 4))), new NDList(a), c, 0.1f,
-                    0.04f)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() ->
+                            DinoLoss.compute(new NDList(a, m.ones(new Shape(2, 4))), new NDList(a), c, 0.1f, 0.04f))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> DinoLoss.compute(new NDList(a, a), new NDList(a, a), c, 0f, 0.04f))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> DinoLoss.compute(new NDList(a, a), new NDList(a, a), c, 0.1f, -1f))

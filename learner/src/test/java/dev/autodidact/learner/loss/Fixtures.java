@@ -7,8 +7,7 @@ import java.util.Random;
 
 /** Plain-Java helpers for the loss reference computations: random matrices, unit vectors, dot products. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static float[][] random(int n, int d, long seed) {
         Random r = new Random(seed);

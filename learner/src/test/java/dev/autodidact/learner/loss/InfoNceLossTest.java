@@ -54,7 +54,8 @@ class InfoNceLossTest {
         float[][] queue = unitRows(random(9, 4, 3));
         try (NDManager m = NDManager.newBaseManager()) {
             for (double tau : new double[] {0.07, 0.2, 1.0}) {
-                float loss = InfoNceLoss.compute(array(m, q), array(m, k), array(m, queue), (float) tau).getFloat();
+                float loss = InfoNceLoss.compute(array(m, q), array(m, k), array(m, queue), (float) tau)
+                        .getFloat();
                 assertThat((double) loss).isCloseTo(reference(q, k, queue, tau), within(1e-4));
             }
         }
@@ -67,7 +68,8 @@ class InfoNceLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             float matched = InfoNceLoss.compute(array(m, eye), array(m, eye).mul(5), array(m, queue), 0.1f)
                     .getFloat();
-            float wrong = InfoNceLoss.compute(array(m, eye), array(m, eye).neg(), array(m, queue), 0.1f).getFloat();
+            float wrong = InfoNceLoss.compute(array(m, eye), array(m, eye).neg(), array(m, queue), 0.1f)
+                    .getFloat();
             assertThat(matched).isLessThan(1e-3f);
             assertThat(wrong).isCloseTo(10f + (float) Math.log(3), within(1e-3f));
         }

@@ -32,7 +32,8 @@ class NegativeCosineLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             float d = NegativeCosineLoss.compute(array(m, p1), array(m, z2)).getFloat();
             assertThat((double) d).isCloseTo(reference(p1, z2), within(1e-5));
-            float l = NegativeCosineLoss.symmetric(array(m, p1), array(m, p2), array(m, z1), array(m, z2)).getFloat();
+            float l = NegativeCosineLoss.symmetric(array(m, p1), array(m, p2), array(m, z1), array(m, z2))
+                    .getFloat();
             assertThat((double) l).isCloseTo(reference(p1, z2) / 2 + reference(p2, z1) / 2, within(1e-5));
             float swapped = NegativeCosineLoss.symmetric(array(m, p2), array(m, p1), array(m, z2), array(m, z1))
                     .getFloat();

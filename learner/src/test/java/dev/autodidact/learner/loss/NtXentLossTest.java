@@ -77,7 +77,8 @@ class NtXentLossTest {
         float[][] b = random(6, 5, 2);
         try (NDManager m = NDManager.newBaseManager()) {
             for (double tau : new double[] {0.1, 0.5, 1.0}) {
-                float loss = NtXentLoss.compute(array(m, a), array(m, b), (float) tau).getFloat();
+                float loss = NtXentLoss.compute(array(m, a), array(m, b), (float) tau)
+                        .getFloat();
                 assertThat((double) loss).isCloseTo(reference(a, b, tau), within(1e-4));
             }
         }
@@ -90,7 +91,8 @@ class NtXentLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             float ab = NtXentLoss.compute(array(m, a), array(m, b), 0.5f).getFloat();
             float ba = NtXentLoss.compute(array(m, b), array(m, a), 0.5f).getFloat();
-            float scaled = NtXentLoss.compute(array(m, a).mul(7), array(m, b), 0.5f).getFloat();
+            float scaled =
+                    NtXentLoss.compute(array(m, a).mul(7), array(m, b), 0.5f).getFloat();
             assertThat(ba).isCloseTo(ab, within(1e-5f));
             assertThat(scaled).isCloseTo(ab, within(1e-5f));
         }
@@ -100,9 +102,11 @@ class NtXentLossTest {
     void shouldBeLowWhenPositivesAlignAndNegativesAreOrthogonal() {
         float[][] eye = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
         try (NDManager m = NDManager.newBaseManager()) {
-            float aligned = NtXentLoss.compute(array(m, eye), array(m, eye), 0.1f).getFloat();
-            float shuffled = NtXentLoss.compute(array(m, eye), array(m, new float[][] {eye[1], eye[0], eye[3],
-                    eye[2]}), 0.1f).getFloat();
+            float aligned =
+                    NtXentLoss.compute(array(m, eye), array(m, eye), 0.1f).getFloat();
+            float shuffled = NtXentLoss.compute(
+                            array(m, eye), array(m, new float[][] {eye[1], eye[0], eye[3], eye[2]}), 0.1f)
+                    .getFloat();
             assertThat(aligned).isLessThan(0.01f);
             assertThat(shuffled).isGreaterThan(5f);
         }

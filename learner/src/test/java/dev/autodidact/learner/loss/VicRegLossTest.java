@@ -92,7 +92,8 @@ class VicRegLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             float loss = VicRegLoss.compute(array(m, a), array(m, b), 25, 25, 1).getFloat();
             assertThat((double) loss).isCloseTo(reference(a, b, 25, 25, 1), within(1e-3));
-            float withHinge = VicRegLoss.compute(array(m, small), array(m, b), 1, 2, 3).getFloat();
+            float withHinge =
+                    VicRegLoss.compute(array(m, small), array(m, b), 1, 2, 3).getFloat();
             assertThat((double) withHinge).isCloseTo(reference(small, b, 1, 2, 3), within(1e-4));
             assertThat(reference(small, b, 0, 1, 0)).isGreaterThan(0.1);
         }
@@ -106,8 +107,10 @@ class VicRegLossTest {
             float ab = VicRegLoss.compute(array(m, a), array(m, b), 25, 25, 1).getFloat();
             float ba = VicRegLoss.compute(array(m, b), array(m, a), 25, 25, 1).getFloat();
             assertThat(ba).isCloseTo(ab, within(1e-4f));
-            float shifted = VicRegLoss.compute(array(m, a).add(2), array(m, b), 0, 25, 1).getFloat();
-            float unshifted = VicRegLoss.compute(array(m, a), array(m, b), 0, 25, 1).getFloat();
+            float shifted = VicRegLoss.compute(array(m, a).add(2), array(m, b), 0, 25, 1)
+                    .getFloat();
+            float unshifted =
+                    VicRegLoss.compute(array(m, a), array(m, b), 0, 25, 1).getFloat();
             assertThat(shifted).isCloseTo(unshifted, within(1e-4f));
         }
     }

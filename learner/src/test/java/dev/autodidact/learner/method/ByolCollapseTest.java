@@ -1,7 +1,5 @@
 package dev.autodidact.learner.method;
 
-import dev.autodidact.schema.example.Tensor;
-import dev.autodidact.learner.modality.Collator;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +9,11 @@ import ai.djl.ndarray.NDManager;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.health.HealthMonitor;
 import dev.autodidact.learner.internal.Guards;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.TrainStep;
-import dev.autodidact.schema.CleanImage;
+import dev.autodidact.schema.example.Tensor;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -42,7 +41,8 @@ class ByolCollapseTest {
     void shouldCollapseWithoutPredictorAndEmaAndShowItInTheProjectionStd() {
         double[] ablation = stdEarlyAndAtEnd(true);
         double[] byol = stdEarlyAndAtEnd(false);
-        assertThat(ablation[1]).as("ablation after %d steps", STEPS)
+        assertThat(ablation[1])
+                .as("ablation after %d steps", STEPS)
                 .isLessThan(COLLAPSE_THRESHOLD)
                 .isLessThan(ablation[0] * 0.6);
         assertThat(byol[0]).as("BYOL after %d steps", EARLY).isGreaterThan(0.1);
@@ -51,33 +51,43 @@ class ByolCollapseTest {
 
     @Test
     void shouldHoldBackTheAblationsCheckpointOnItsProjectionStdButNotByols() {
-        Guards guards = new Guards(new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1")),
-                new SimpleMeterRegistry(), Tags.empty(), null);
+        Guards guards = new Guards(
+                new LearnerConfig(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1")),
+                new SimpleMeterRegistry(),
+                Tags.empty(),
+                null);
         int d = SPEC.featureDim();
         try (NDManager root = NDManager.newBaseManager()) {
             ByolMethod ablation = trained(root, true, GUARD_STEPS);
-            Map<String, Double> collapsed = HealthMonitor.sampleHealth(root, ablation.encoder(), ablation.head(),
-                    SPEC, heldOut(32));
-            assertThat(collapsed.get(HealthMonitor.STD)).as("encoder features still spread")
+            Map<String, Double> collapsed =
+                    HealthMonitor.sampleHealth(root, ablation.encoder(), ablation.head(), SPEC, heldOut(32));
+            assertThat(collapsed.get(HealthMonitor.STD))
+                    .as("encoder features still spread")
                     .isGreaterThan(COLLAPSE_THRESHOLD);
             assertThat(guards.holdBack(collapsed, d, HealthMonitor.outputDim(ablation.head(), d), true))
-                    .as("ablation, health %s", collapsed).isTrue();
+                    .as("ablation, health %s", collapsed)
+                    .isTrue();
 
             ByolMethod byol = trained(root, false, GUARD_STEPS);
-            Map<String, Double> healthy = HealthMonitor.sampleHealth(root, byol.encoder(), byol.head(), SPEC,
-                    heldOut(32));
+            Map<String, Double> healthy =
+                    HealthMonitor.sampleHealth(root, byol.encoder(), byol.head(), SPEC, heldOut(32));
             assertThat(guards.holdBack(healthy, d, HealthMonitor.outputDim(byol.head(), d), true))
-                    .as("BYOL, health %s", healthy).isFalse();
+                    .as("BYOL, health %s", healthy)
+                    .isFalse();
         }
     }
 
     /** BYOL (or its ablation) after {@code steps} steps on batches of 32. */
     private static ByolMethod trained(NDManager root, boolean ablation, int steps) {
         Engine.getInstance().setRandomSeed(5);
-        ByolMethod method = new ByolMethod(root, SPEC,
-                new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.99), ablation));
-        TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
-                LearningRateSchedule.constantAfterWarmup(1e-2f, 0), new Collator(SPEC));
+        ByolMethod method =
+                new ByolMethod(root, SPEC, new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.99), ablation));
+        TrainStep step = new TrainStep(
+                root,
+                method,
+                new AdamW(root, 0f),
+                LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
+                new Collator(SPEC));
         for (int s = 0; s < steps; s++) {
             step.run(s, batch(32, 0, 100 + s, 2));
         }
@@ -92,11 +102,17 @@ class ByolCollapseTest {
     private static double[] stdEarlyAndAtEnd(boolean ablation) {
         try (NDManager root = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(5);
-            ByolMethod method = new ByolMethod(root, SPEC,
-                    new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.99), ablation));
-            TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
-                    LearningRateSchedule.constantAfterWarmup(1e-2f, 0), new Collator(SPEC));
-            List<Tensor> heldOut = batch(64, 0, 999).examples().stream().map(e -> e.array("view.0")).toList();
+            ByolMethod method = new ByolMethod(
+                    root, SPEC, new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.99), ablation));
+            TrainStep step = new TrainStep(
+                    root,
+                    method,
+                    new AdamW(root, 0f),
+                    LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
+                    new Collator(SPEC));
+            List<Tensor> heldOut = batch(64, 0, 999).examples().stream()
+                    .map(e -> e.array("view.0"))
+                    .toList();
             double early = Double.NaN;
             for (int s = 0; s < STEPS; s++) {
                 if (s == EARLY) {
@@ -104,8 +120,9 @@ class ByolCollapseTest {
                 }
                 step.run(s, batch(32, 0, 100 + s, 2));
             }
-            return new double[] {early, HealthMonitor.projectionStd(root, method.encoder(), method.head(), SPEC,
-                    heldOut)};
+            return new double[] {
+                early, HealthMonitor.projectionStd(root, method.encoder(), method.head(), SPEC, heldOut)
+            };
         }
     }
 }

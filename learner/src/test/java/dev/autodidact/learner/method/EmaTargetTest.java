@@ -67,7 +67,8 @@ class EmaTargetTest {
             assertThat(failure.get()).isNull();
             assertThat(targetWeight.getArray().toFloatArray()[0]).isCloseTo(before + 0.25f, within(1e-6f));
             assertThat(targetWeight.getArray().hasGradient()).isFalse();
-            assertThat(((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size()).isEqualTo(arrays);
+            assertThat(((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size())
+                    .isEqualTo(arrays);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.autodidact.learner.method;
 
-import dev.autodidact.schema.example.Tensor;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static dev.autodidact.learner.method.MethodFixtures.create;
@@ -23,21 +22,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HeadHealthTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {SimClrMethod.NAME, ByolMethod.NAME, MocoMethod.NAME, DinoMethod.NAME, SimSiamMethod.NAME,
-            BarlowTwinsMethod.NAME, VicRegMethod.NAME})
+    @ValueSource(
+            strings = {
+                SimClrMethod.NAME,
+                ByolMethod.NAME,
+                MocoMethod.NAME,
+                DinoMethod.NAME,
+                SimSiamMethod.NAME,
+                BarlowTwinsMethod.NAME,
+                VicRegMethod.NAME
+            })
     void shouldKnowTheHeadsOutputSizeAndMeasureItsStd(String name) {
         try (NDManager root = NDManager.newBaseManager()) {
             SslMethod method = create(name, root);
             int d = SPEC.featureDim();
             long width;
             try (NDManager scope = root.newSubManager()) {
-                width = method.head().forward(new ParameterStore(scope, false),
-                        new NDList(scope.ones(new Shape(2, d))), false).singletonOrThrow().getShape().get(1);
+                width = method.head()
+                        .forward(new ParameterStore(scope, false), new NDList(scope.ones(new Shape(2, d))), false)
+                        .singletonOrThrow()
+                        .getShape()
+                        .get(1);
             }
 
             assertThat(HealthMonitor.outputDim(method.head(), d)).as(name).isEqualTo(width);
-            Map<String, Double> values = HealthMonitor.sampleHealth(root, method.encoder(), method.head(), SPEC,
-                    batch(16, 0, 5).examples().stream().map(e -> e.array("view.0")).toList());
+            Map<String, Double> values = HealthMonitor.sampleHealth(
+                    root,
+                    method.encoder(),
+                    method.head(),
+                    SPEC,
+                    batch(16, 0, 5).examples().stream()
+                            .map(e -> e.array("view.0"))
+                            .toList());
             assertThat(values.get(HealthMonitor.PROJECTION_STD)).as(name).isFinite();
         }
     }

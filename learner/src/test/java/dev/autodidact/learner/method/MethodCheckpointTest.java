@@ -1,6 +1,5 @@
 package dev.autodidact.learner.method;
 
-import dev.autodidact.learner.modality.Collator;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static dev.autodidact.learner.method.MethodFixtures.create;
@@ -11,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.TrainStep;
@@ -42,13 +42,18 @@ class MethodCheckpointTest {
             }
             Map<String, byte[]> sections = new HashMap<>(original.saveState());
             byte[] optimizer = adam.save();
-            float[] uninterrupted = {run.run(3, batch(BATCH, locals, 3)).loss(),
-                    run.run(4, batch(BATCH, locals, 4)).loss(), run.run(5, batch(BATCH, locals, 5)).loss()};
+            float[] uninterrupted = {
+                run.run(3, batch(BATCH, locals, 3)).loss(),
+                run.run(4, batch(BATCH, locals, 4)).loss(),
+                run.run(5, batch(BATCH, locals, 5)).loss()
+            };
 
             Engine.getInstance().setRandomSeed(12);
             SslMethod fresh = create(name, root);
             AdamW freshAdam = new AdamW(root, 1e-4f);
-            float unrestored = new TrainStep(root, fresh, freshAdam, LR, new Collator(SPEC)).run(3, batch(BATCH, locals, 3)).loss();
+            float unrestored = new TrainStep(root, fresh, freshAdam, LR, new Collator(SPEC))
+                    .run(3, batch(BATCH, locals, 3))
+                    .loss();
 
             SslMethod restored = create(name, root);
             AdamW restoredAdam = new AdamW(root, 1e-4f);
@@ -56,10 +61,13 @@ class MethodCheckpointTest {
             restoredAdam.load(optimizer);
             TrainStep resumed = new TrainStep(root, restored, restoredAdam, LR, new Collator(SPEC));
             for (int s = 3; s < 6; s++) {
-                assertThat(resumed.run(s, batch(BATCH, locals, s)).loss()).as("%s step %d", name, s)
+                assertThat(resumed.run(s, batch(BATCH, locals, s)).loss())
+                        .as("%s step %d", name, s)
                         .isCloseTo(uninterrupted[s - 3], within(1e-5f * Math.max(1f, uninterrupted[s - 3])));
             }
-            assertThat(Math.abs(unrestored - uninterrupted[0])).as("a fresh network differs").isGreaterThan(1e-4f);
+            assertThat(Math.abs(unrestored - uninterrupted[0]))
+                    .as("a fresh network differs")
+                    .isGreaterThan(1e-4f);
         }
     }
 
@@ -77,7 +85,8 @@ class MethodCheckpointTest {
             assertThat(sections).containsKey(stateSection);
             sections.remove(stateSection);
             assertThatThrownBy(() -> create(name, root).loadState(sections))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(stateSection);
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(stateSection);
         }
     }
 }

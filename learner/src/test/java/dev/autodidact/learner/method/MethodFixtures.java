@@ -2,10 +2,10 @@ package dev.autodidact.learner.method;
 
 import ai.djl.ndarray.NDManager;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
+import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.ImageArrays;
-import dev.autodidact.learner.train.ExampleBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,7 @@ final class MethodFixtures {
     static final int LOCAL_SIZE = 8;
     static final int LOCAL_CROPS = 2;
 
-    private MethodFixtures() {
-    }
+    private MethodFixtures() {}
 
     /** Examples of 2 views of {@code SPEC.inputSize()} and {@code locals} views of {@link #LOCAL_SIZE}. */
     static ExampleBatch batch(int n, int locals, long seed) {
@@ -66,12 +65,17 @@ final class MethodFixtures {
 
     static SslMethod create(String name, NDManager manager) {
         return switch (name) {
-            case ByolMethod.NAME -> new ByolMethod(manager, SPEC,
-                    new ByolMethod.Settings(32, 16, new MomentumSchedule(0.9, 10), false));
-            case MocoMethod.NAME -> new MocoMethod(manager, SPEC,
-                    new MocoMethod.Settings(32, 16, 32, 0.2f, MomentumSchedule.constant(0.9)));
-            case DinoMethod.NAME -> new DinoMethod(manager, SPEC, new DinoMethod.Settings(32, 16, 64, LOCAL_CROPS,
-                    0.1f, 0.04f, 0.07f, 4, 0.9, new MomentumSchedule(0.9, 10)));
+            case ByolMethod.NAME ->
+                new ByolMethod(manager, SPEC, new ByolMethod.Settings(32, 16, new MomentumSchedule(0.9, 10), false));
+            case MocoMethod.NAME ->
+                new MocoMethod(
+                        manager, SPEC, new MocoMethod.Settings(32, 16, 32, 0.2f, MomentumSchedule.constant(0.9)));
+            case DinoMethod.NAME ->
+                new DinoMethod(
+                        manager,
+                        SPEC,
+                        new DinoMethod.Settings(
+                                32, 16, 64, LOCAL_CROPS, 0.1f, 0.04f, 0.07f, 4, 0.9, new MomentumSchedule(0.9, 10)));
             case SimSiamMethod.NAME -> new SimSiamMethod(manager, SPEC, 32, 16, 8);
             case BarlowTwinsMethod.NAME -> new BarlowTwinsMethod(manager, SPEC, 32, 5e-3f);
             case VicRegMethod.NAME -> new VicRegMethod(manager, SPEC, new VicRegMethod.Settings(32, 25, 25, 1));

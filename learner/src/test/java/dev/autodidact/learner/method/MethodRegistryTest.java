@@ -1,6 +1,5 @@
 package dev.autodidact.learner.method;
 
-import dev.autodidact.learner.modality.image.ImageKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.modality.EncoderArchitectures;
+import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.method.MethodCatalog;
 import dev.autodidact.schema.method.MethodEntry;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class MethodRegistryTest {
     private static LearnerConfig config(Map<String, Object> overrides) {
-        Map<String, Object> props = new HashMap<>(Map.of(LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-                ImageKit.ENCODER_WIDTHS_CONFIG, "8,16"));
+        Map<String, Object> props = new HashMap<>(Map.of(
+                LearnerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092", ImageKit.ENCODER_WIDTHS_CONFIG, "8,16"));
         props.putAll(overrides);
         return new LearnerConfig(props);
     }
@@ -34,12 +34,16 @@ class MethodRegistryTest {
                 assertThat(method.name()).isEqualTo(name);
                 assertThat(method.inputs().size()).isEqualTo(name.equals("dino") ? 8 : 2);
                 assertThat(EncoderArchitectures.fromMap(method.architecture())).isEqualTo(config.encoder());
-                assertThat(method.trainableParameters()).allSatisfy(p -> assertThat(p.getValue().requiresGradient())
-                        .isTrue());
+                assertThat(method.trainableParameters())
+                        .allSatisfy(
+                                p -> assertThat(p.getValue().requiresGradient()).isTrue());
                 Map<String, byte[]> sections = method.saveState();
-                Block encoder = EncoderArchitectures.fromMap(method.architecture()).build(m);
+                Block encoder =
+                        EncoderArchitectures.fromMap(method.architecture()).build(m);
                 BlockState.load(encoder, m, sections.get(SslMethod.ENCODER_SECTION));
-                assertThat(Arrays.equals(BlockState.save(encoder), BlockState.save(method.encoder()))).as(name).isTrue();
+                assertThat(Arrays.equals(BlockState.save(encoder), BlockState.save(method.encoder())))
+                        .as(name)
+                        .isTrue();
             }
         }
     }
@@ -50,8 +54,11 @@ class MethodRegistryTest {
             for (String name : new String[] {"byol", "moco", "dino"}) {
                 LearnerConfig config = config(Map.of(LearnerConfig.METHOD_CONFIG, name));
                 SslMethod method = config.methodSpec().create(config.methodContext(m));
-                assertThat(method.trainableParameters()).extracting(p -> p.getKey())
-                        .noneMatch(k -> k.startsWith("target.") || k.startsWith("key.") || k.startsWith("teacher.")
+                assertThat(method.trainableParameters())
+                        .extracting(p -> p.getKey())
+                        .noneMatch(k -> k.startsWith("target.")
+                                || k.startsWith("key.")
+                                || k.startsWith("teacher.")
                                 || k.startsWith("encoder.") && name.equals("dino"));
             }
         }
@@ -60,18 +67,22 @@ class MethodRegistryTest {
     @Test
     void shouldTakeTheMomentumHorizonFromMaxStepsUnlessSet() {
         assertThat(config(Map.of()).momentumHorizonSteps()).isZero();
-        assertThat(config(Map.of(LearnerConfig.MAX_STEPS_CONFIG, 500)).momentumHorizonSteps()).isEqualTo(500);
+        assertThat(config(Map.of(LearnerConfig.MAX_STEPS_CONFIG, 500)).momentumHorizonSteps())
+                .isEqualTo(500);
         assertThat(config(Map.of(LearnerConfig.MAX_STEPS_CONFIG, 500, LearnerConfig.MOMENTUM_HORIZON_STEPS_CONFIG, 80))
-                .momentumHorizonSteps()).isEqualTo(80);
+                        .momentumHorizonSteps())
+                .isEqualTo(80);
     }
 
     @Test
     void shouldRejectAnUnknownMethodAndOutOfRangeKnobs() {
-        assertThatThrownBy(() -> config(Map.of(LearnerConfig.METHOD_CONFIG, "rotnet"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.METHOD_CONFIG, "rotnet")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("method");
         assertThatThrownBy(() -> config(Map.of(ByolMethod.MOMENTUM_BASE_CONFIG, 1.5)))
                 .isInstanceOf(ConfigException.class);
-        assertThatThrownBy(() -> config(Map.of(MocoMethod.QUEUE_SIZE_CONFIG, 0))).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> config(Map.of(MocoMethod.QUEUE_SIZE_CONFIG, 0)))
+                .isInstanceOf(ConfigException.class);
     }
 
     @Test
@@ -85,10 +96,21 @@ class MethodRegistryTest {
             assertThat(config.projectionHidden()).as(name).isEqualTo(recipe.projectionHidden());
             assertThat(config.projectionDim()).as(name).isEqualTo(recipe.projectionDim());
         }
-        assertThat(MethodRegistry.get("byol").recipe().projectionHidden()).isGreaterThan(MethodRegistry.get("simclr").recipe().projectionHidden());
-        LearnerConfig explicit = config(Map.of(LearnerConfig.METHOD_CONFIG, "simsiam", LearnerConfig.OPTIMIZER_CONFIG, "adamw",
-                LearnerConfig.LEARNING_RATE_CONFIG, 0.003, LearnerConfig.WEIGHT_DECAY_CONFIG, 0.0, LearnerConfig.PROJECTION_HIDDEN_CONFIG, 64,
-                LearnerConfig.PROJECTION_DIM_CONFIG, 32));
+        assertThat(MethodRegistry.get("byol").recipe().projectionHidden())
+                .isGreaterThan(MethodRegistry.get("simclr").recipe().projectionHidden());
+        LearnerConfig explicit = config(Map.of(
+                LearnerConfig.METHOD_CONFIG,
+                "simsiam",
+                LearnerConfig.OPTIMIZER_CONFIG,
+                "adamw",
+                LearnerConfig.LEARNING_RATE_CONFIG,
+                0.003,
+                LearnerConfig.WEIGHT_DECAY_CONFIG,
+                0.0,
+                LearnerConfig.PROJECTION_HIDDEN_CONFIG,
+                64,
+                LearnerConfig.PROJECTION_DIM_CONFIG,
+                32));
         assertThat(explicit.optimizer()).isEqualTo("adamw");
         assertThat(explicit.learningRate()).isEqualTo(0.003);
         assertThat(explicit.weightDecay()).isZero();
@@ -98,16 +120,20 @@ class MethodRegistryTest {
 
     @Test
     void shouldRejectAnUnknownOptimizerAndANegativeLearningRate() {
-        assertThatThrownBy(() -> config(Map.of(LearnerConfig.OPTIMIZER_CONFIG, "lars"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.OPTIMIZER_CONFIG, "lars")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("optimizer");
         assertThatThrownBy(() -> config(Map.of(LearnerConfig.LEARNING_RATE_CONFIG, -0.1)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("learning.rate");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("learning.rate");
     }
 
     @Test
     void shouldHaveOneSpecPerCatalogueEntryInCatalogueOrder() {
         assertThat(MethodRegistry.all()).extracting(MethodSpec::name).containsExactlyElementsOf(MethodCatalog.names());
-        assertThat(MethodRegistry.all()).extracting(MethodSpec::entry).extracting(MethodEntry::name)
+        assertThat(MethodRegistry.all())
+                .extracting(MethodSpec::entry)
+                .extracting(MethodEntry::name)
                 .containsExactlyElementsOf(MethodCatalog.names());
         assertThat(MethodRegistry.names(Modality.IMAGE)).containsExactlyElementsOf(MethodCatalog.names());
         assertThatThrownBy(() -> MethodRegistry.get("rotnet")).hasMessageContaining("simclr");
@@ -116,10 +142,12 @@ class MethodRegistryTest {
     @Test
     void shouldPrefixEveryMethodsOwnSettingsWithItsName() {
         for (MethodSpec spec : MethodRegistry.all()) {
-            org.apache.kafka.common.config.ConfigDef own = spec.settings()
-                    .apply(new org.apache.kafka.common.config.ConfigDef());
+            org.apache.kafka.common.config.ConfigDef own =
+                    spec.settings().apply(new org.apache.kafka.common.config.ConfigDef());
             String prefix = spec.name().equals("barlow_twins") ? "barlow." : spec.name() + ".";
-            assertThat(own.names()).as(spec.name()).allSatisfy(key -> assertThat(key).startsWith(prefix));
+            assertThat(own.names())
+                    .as(spec.name())
+                    .allSatisfy(key -> assertThat(key).startsWith(prefix));
             assertThat(LearnerConfig.configDef().names()).containsAll(own.names());
         }
     }
@@ -128,6 +156,7 @@ class MethodRegistryTest {
     void shouldRefuseAMethodForAModalityItDoesNotLearnFrom() {
         assertThat(MethodCatalog.get("simclr").supports(Modality.IMAGE)).isTrue();
         assertThatThrownBy(() -> config(Map.of(LearnerConfig.MODALITY_CONFIG, "audio")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("modality");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("modality");
     }
 }

@@ -1,6 +1,5 @@
 package dev.autodidact.learner.method;
 
-import dev.autodidact.learner.modality.Collator;
 import static dev.autodidact.learner.method.MethodFixtures.SPEC;
 import static dev.autodidact.learner.method.MethodFixtures.batch;
 import static dev.autodidact.learner.method.MethodFixtures.create;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.ExampleBatch;
@@ -30,14 +30,26 @@ class MethodTrainingTest {
     private static final int STEPS = 15;
 
     @ParameterizedTest
-    @ValueSource(strings = {SimClrMethod.NAME, ByolMethod.NAME, MocoMethod.NAME, DinoMethod.NAME, SimSiamMethod.NAME,
-            BarlowTwinsMethod.NAME, VicRegMethod.NAME})
+    @ValueSource(
+            strings = {
+                SimClrMethod.NAME,
+                ByolMethod.NAME,
+                MocoMethod.NAME,
+                DinoMethod.NAME,
+                SimSiamMethod.NAME,
+                BarlowTwinsMethod.NAME,
+                VicRegMethod.NAME
+            })
     void shouldLowerTheLossOnARepeatedBatchWithoutGrowingTheManagedArrays(String name) {
         try (NDManager root = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
             SslMethod method = name.equals(DinoMethod.NAME) ? frozenTeacherDino(root) : create(name, root);
-            TrainStep step = new TrainStep(root, method, new AdamW(root, 0f),
-                    LearningRateSchedule.constantAfterWarmup(3e-3f, 0), new Collator(SPEC));
+            TrainStep step = new TrainStep(
+                    root,
+                    method,
+                    new AdamW(root, 0f),
+                    LearningRateSchedule.constantAfterWarmup(3e-3f, 0),
+                    new Collator(SPEC));
             ExampleBatch batch = batch(16, locals(method), 7);
             step.run(0, batch);
             step.run(1, batch);
@@ -50,12 +62,26 @@ class MethodTrainingTest {
                 last = r.loss();
             }
             assertThat(last).as("%s loss %f -> %f", name, first, last).isLessThan(first - 0.05f * Math.abs(first));
-            assertThat(((BaseNDManager) root).getManagedArrays().size()).as("%s arrays", name).isEqualTo(arrays);
+            assertThat(((BaseNDManager) root).getManagedArrays().size())
+                    .as("%s arrays", name)
+                    .isEqualTo(arrays);
         }
     }
 
     private static DinoMethod frozenTeacherDino(NDManager root) {
-        return new DinoMethod(root, SPEC, new DinoMethod.Settings(32, 16, 64, MethodFixtures.LOCAL_CROPS, 0.1f, 0.04f,
-                0.04f, 0, 1.0, MomentumSchedule.constant(1.0)));
+        return new DinoMethod(
+                root,
+                SPEC,
+                new DinoMethod.Settings(
+                        32,
+                        16,
+                        64,
+                        MethodFixtures.LOCAL_CROPS,
+                        0.1f,
+                        0.04f,
+                        0.04f,
+                        0,
+                        1.0,
+                        MomentumSchedule.constant(1.0)));
     }
 }

@@ -27,8 +27,8 @@ class MomentumScheduleTest {
 
     @Test
     void shouldWarmTheDinoTeacherTemperatureUpLinearlyWithTheStep() {
-        DinoMethod.Settings s = new DinoMethod.Settings(8, 4, 16, 2, 0.1f, 0.04f, 0.07f, 30, 0.9,
-                MomentumSchedule.constant(0.99));
+        DinoMethod.Settings s =
+                new DinoMethod.Settings(8, 4, 16, 2, 0.1f, 0.04f, 0.07f, 30, 0.9, MomentumSchedule.constant(0.99));
         assertThat(s.teacherTemperatureAt(0)).isCloseTo(0.04f, within(1e-7f));
         assertThat(s.teacherTemperatureAt(15)).isCloseTo(0.055f, within(1e-6f));
         assertThat(s.teacherTemperatureAt(30)).isCloseTo(0.07f, within(1e-7f));

@@ -91,7 +91,8 @@ class LearningRateScheduleTest {
     void shouldStayFiniteAndInRangeAtHugeSteps() {
         // (Long.MAX_VALUE - 4) mod 10 = 3, the value of step 7
         assertThat(SGDR.at(Long.MAX_VALUE)).isCloseTo(0.8145034f, CLOSE);
-        assertThat(LearningRateSchedule.constantAfterWarmup(1e-3f, 100).at(Long.MAX_VALUE)).isEqualTo(1e-3f);
+        assertThat(LearningRateSchedule.constantAfterWarmup(1e-3f, 100).at(Long.MAX_VALUE))
+                .isEqualTo(1e-3f);
         LearningRateSchedule longWarmUp = LearningRateSchedule.cosineWithRestarts(1f, Long.MAX_VALUE, 1, 0.1f);
         assertThat(longWarmUp.at(Long.MAX_VALUE - 1)).isCloseTo(1f, CLOSE);
         assertThat(longWarmUp.at(0)).isFinite().isPositive();
@@ -104,7 +105,8 @@ class LearningRateScheduleTest {
     void shouldRejectNegativeStepsAndImpossibleSettings() {
         assertThatThrownBy(() -> SGDR.at(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LearningRateSchedule.cosineWithRestarts(1f, 0, 0, 0.1f))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cycle");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cycle");
         assertThatThrownBy(() -> LearningRateSchedule.cosineWithRestarts(1f, 0, 10, 1.5f))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LearningRateSchedule.constantAfterWarmup(1f, -1))
@@ -115,12 +117,20 @@ class LearningRateScheduleTest {
 
     @Test
     void shouldBuildTheScheduleTheSettingsAskFor() {
-        assertThat(LearningRateSchedule.from(config(Map.of(LearnerConfig.LR_SCHEDULE_CONFIG, "cosine",
-                LearnerConfig.LEARNING_RATE_CONFIG, 0.01, LearnerConfig.WARMUP_STEPS_CONFIG, 5L,
-                LearnerConfig.LR_CYCLE_STEPS_CONFIG, 50L, LearnerConfig.LR_MIN_RATIO_CONFIG, 0.2))))
+        assertThat(LearningRateSchedule.from(config(Map.of(
+                        LearnerConfig.LR_SCHEDULE_CONFIG,
+                        "cosine",
+                        LearnerConfig.LEARNING_RATE_CONFIG,
+                        0.01,
+                        LearnerConfig.WARMUP_STEPS_CONFIG,
+                        5L,
+                        LearnerConfig.LR_CYCLE_STEPS_CONFIG,
+                        50L,
+                        LearnerConfig.LR_MIN_RATIO_CONFIG,
+                        0.2))))
                 .isEqualTo(LearningRateSchedule.cosineWithRestarts(0.01f, 5, 50, 0.2f));
-        assertThat(LearningRateSchedule.from(config(Map.of(LearnerConfig.LEARNING_RATE_CONFIG, 0.01,
-                LearnerConfig.WARMUP_STEPS_CONFIG, 5L))))
+        assertThat(LearningRateSchedule.from(config(
+                        Map.of(LearnerConfig.LEARNING_RATE_CONFIG, 0.01, LearnerConfig.WARMUP_STEPS_CONFIG, 5L))))
                 .isEqualTo(LearningRateSchedule.constantAfterWarmup(0.01f, 5));
     }
 

@@ -28,7 +28,11 @@ class OptimizerTest {
     private static Parameter parameter(NDManager manager) {
         NDArray array = manager.create(START.clone());
         array.setRequiresGradient(true);
-        return Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optArray(array).build();
+        return Parameter.builder()
+                .setName("w")
+                .setType(Parameter.Type.WEIGHT)
+                .optArray(array)
+                .build();
     }
 
     private static float[] run(Optimizer optimizer, NDManager manager, Parameter w, float[] rates) {
@@ -45,7 +49,7 @@ class OptimizerTest {
         float mu = 0.9f;
         float wd = 0.01f;
         try (NDManager manager = NDManager.newBaseManager();
-             SgdMomentum sgd = new SgdMomentum(manager, mu, wd)) {
+                SgdMomentum sgd = new SgdMomentum(manager, mu, wd)) {
             float[] got = run(sgd, manager, parameter(manager), new float[] {lr, lr, lr});
             float[] expected = new float[START.length];
             for (int i = 0; i < START.length; i++) {
@@ -68,7 +72,7 @@ class OptimizerTest {
         float lr = 0.01f;
         float wd = 0.1f;
         try (NDManager manager = NDManager.newBaseManager();
-             AdamW adam = new AdamW(manager, 0.9f, 0.999f, 1e-8f, wd)) {
+                AdamW adam = new AdamW(manager, 0.9f, 0.999f, 1e-8f, wd)) {
             float[] got = run(adam, manager, parameter(manager), new float[] {lr, lr});
             for (int i = 0; i < START.length; i++) {
                 double w = START[i];
@@ -91,9 +95,9 @@ class OptimizerTest {
     void shouldContinueIdenticallyAfterSaveAndLoad() {
         for (String name : List.of("adamw", "sgd")) {
             try (NDManager manager = NDManager.newBaseManager();
-                 Optimizer straight = Optimizer.create(name, manager, 1e-3f, 0.9f);
-                 Optimizer first = Optimizer.create(name, manager, 1e-3f, 0.9f);
-                 Optimizer resumed = Optimizer.create(name, manager, 1e-3f, 0.9f)) {
+                    Optimizer straight = Optimizer.create(name, manager, 1e-3f, 0.9f);
+                    Optimizer first = Optimizer.create(name, manager, 1e-3f, 0.9f);
+                    Optimizer resumed = Optimizer.create(name, manager, 1e-3f, 0.9f)) {
                 float[] expected = run(straight, manager, parameter(manager), new float[] {0.05f, 0.05f, 0.05f});
                 Parameter w = parameter(manager);
                 run(first, manager, w, new float[] {0.05f, 0.05f});
@@ -107,8 +111,8 @@ class OptimizerTest {
     @Test
     void shouldRefuseStateOfAnotherOptimizer() {
         try (NDManager manager = NDManager.newBaseManager();
-             AdamW adam = new AdamW(manager, 0f);
-             SgdMomentum sgd = new SgdMomentum(manager, 0.9f, 0f)) {
+                AdamW adam = new AdamW(manager, 0f);
+                SgdMomentum sgd = new SgdMomentum(manager, 0.9f, 0f)) {
             run(adam, manager, parameter(manager), new float[] {0.01f});
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sgd.load(adam.save()));
             assertTrue(e.getMessage().contains("another optimizer"), e.getMessage());
@@ -119,8 +123,8 @@ class OptimizerTest {
     @Test
     void shouldRefuseStateWhoseArrayLengthsExceedItsBytesBeforeAllocating() {
         try (NDManager manager = NDManager.newBaseManager();
-             AdamW adam = new AdamW(manager, 0f);
-             AdamW other = new AdamW(manager, 0f)) {
+                AdamW adam = new AdamW(manager, 0f);
+                AdamW other = new AdamW(manager, 0f)) {
             run(adam, manager, parameter(manager), new float[] {0.01f});
             byte[] state = adam.save();
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(state);

@@ -25,8 +25,10 @@ class ReplayBufferTest {
         px[0] = (byte) (id >> 8);
         px[1] = (byte) id;
         px[2] = (byte) cluster;
-        return Example.builder(Modality.IMAGE).meta("augment", "spec")
-                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {4, 4, 3}, px)).build();
+        return Example.builder(Modality.IMAGE)
+                .meta("augment", "spec")
+                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {4, 4, 3}, px))
+                .build();
     }
 
     private static int id(Example e) {
@@ -51,8 +53,8 @@ class ReplayBufferTest {
     void shouldStayWithinItsBytesUnderAFloodWhateverThePolicy() {
         try (NDManager root = NDManager.newBaseManager()) {
             for (String policy : List.of("fifo", "reservoir", "minred")) {
-                ReplayBuffer buffer = ReplayBuffers.create(policy, 50L * ITEM_BYTES, 3, root,
-                        ReplayBufferTest::oneHot).orElseThrow();
+                ReplayBuffer buffer = ReplayBuffers.create(policy, 50L * ITEM_BYTES, 3, root, ReplayBufferTest::oneHot)
+                        .orElseThrow();
                 for (int round = 0; round < 40; round++) {
                     List<Example> batch = new ArrayList<>();
                     for (int i = 0; i < 25; i++) {
@@ -62,23 +64,30 @@ class ReplayBufferTest {
                     assertThat(buffer.bytes()).as(policy).isLessThanOrEqualTo(50L * ITEM_BYTES);
                 }
                 long itemBytes = ITEM_BYTES + (policy.equals("minred") ? 16 * 4 : 0);
-                assertThat(buffer.size()).as(policy + ": full, its embedding counted for minred")
+                assertThat(buffer.size())
+                        .as(policy + ": full, its embedding counted for minred")
                         .isEqualTo((int) (50L * ITEM_BYTES / itemBytes));
             }
-            assertThat(ReplayBuffers.create("none", 1, 1, root, ReplayBufferTest::oneHot)).isEmpty();
+            assertThat(ReplayBuffers.create("none", 1, 1, root, ReplayBufferTest::oneHot))
+                    .isEmpty();
         }
     }
 
     @Test
     void shouldKeepTheMostRecentInFifoAndAUniformSampleInTheReservoir() {
-        ReplayBuffer fifo = ReplayBuffers.create("fifo", 100L * ITEM_BYTES, 1, null, null).orElseThrow();
-        ReplayBuffer reservoir = ReplayBuffers.create("reservoir", 100L * ITEM_BYTES, 1, null, null).orElseThrow();
+        ReplayBuffer fifo =
+                ReplayBuffers.create("fifo", 100L * ITEM_BYTES, 1, null, null).orElseThrow();
+        ReplayBuffer reservoir = ReplayBuffers.create("reservoir", 100L * ITEM_BYTES, 1, null, null)
+                .orElseThrow();
         for (int i = 0; i < 10_000; i++) {
             fifo.offer(List.of(item(i, 0)));
             reservoir.offer(List.of(item(i, 0)));
         }
         assertThat(fifo.items()).extracting(ReplayBufferTest::id).allMatch(id -> id >= 9_900);
-        double mean = reservoir.items().stream().mapToInt(ReplayBufferTest::id).average().orElseThrow();
+        double mean = reservoir.items().stream()
+                .mapToInt(ReplayBufferTest::id)
+                .average()
+                .orElseThrow();
         assertThat(mean).as("a uniform sample of 0..9999").isBetween(4_000.0, 6_000.0);
         assertThat(reservoir.items()).extracting(ReplayBufferTest::id).anyMatch(id -> id < 5_000);
         assertThat(reservoir.state()).isEqualTo(10_000);
@@ -90,7 +99,8 @@ class ReplayBufferTest {
             long minredItem = ITEM_BYTES + 16 * 4;
             ReplayBuffer minred = ReplayBuffers.create("minred", 16 * minredItem, 1, root, ReplayBufferTest::oneHot)
                     .orElseThrow();
-            ReplayBuffer fifo = ReplayBuffers.create("fifo", 16L * ITEM_BYTES, 1, null, null).orElseThrow();
+            ReplayBuffer fifo = ReplayBuffers.create("fifo", 16L * ITEM_BYTES, 1, null, null)
+                    .orElseThrow();
             SplittableRandom r = new SplittableRandom(5);
             Set<Integer> seen = new HashSet<>();
             int id = 0;
@@ -104,13 +114,16 @@ class ReplayBufferTest {
                 minred.offer(frames);
                 fifo.offer(frames);
             }
-            Set<Integer> minredClusters = new HashSet<>(minred.items().stream().map(ReplayBufferTest::cluster)
-                    .toList());
-            Set<Integer> fifoClusters = new HashSet<>(fifo.items().stream().map(ReplayBufferTest::cluster).toList());
+            Set<Integer> minredClusters = new HashSet<>(
+                    minred.items().stream().map(ReplayBufferTest::cluster).toList());
+            Set<Integer> fifoClusters = new HashSet<>(
+                    fifo.items().stream().map(ReplayBufferTest::cluster).toList());
             assertThat(fifoClusters).as("fifo holds the last burst").hasSize(1);
             assertThat(seen).hasSizeGreaterThanOrEqualTo(10);
             assertThat(minred.size()).isEqualTo(16);
-            assertThat(minredClusters).as("minred keeps one of each cluster seen").hasSize(Math.min(16, seen.size()));
+            assertThat(minredClusters)
+                    .as("minred keeps one of each cluster seen")
+                    .hasSize(Math.min(16, seen.size()));
         }
     }
 
@@ -118,24 +131,30 @@ class ReplayBufferTest {
     void shouldSurviveACheckpointRoundTripAndRejectAMalformedSection() {
         try (NDManager root = NDManager.newBaseManager()) {
             for (String policy : List.of("fifo", "reservoir", "minred")) {
-                ReplayBuffer buffer = ReplayBuffers.create(policy, 20L * ITEM_BYTES, 3, root,
-                        ReplayBufferTest::oneHot).orElseThrow();
+                ReplayBuffer buffer = ReplayBuffers.create(policy, 20L * ITEM_BYTES, 3, root, ReplayBufferTest::oneHot)
+                        .orElseThrow();
                 for (int i = 0; i < 30; i++) {
                     buffer.offer(List.of(item(i, i % 16)));
                 }
                 byte[] section = ReplayState.save(buffer);
-                ReplayBuffer restored = ReplayBuffers.create(policy, 20L * ITEM_BYTES, 3, root,
-                        ReplayBufferTest::oneHot).orElseThrow();
+                ReplayBuffer restored = ReplayBuffers.create(
+                                policy, 20L * ITEM_BYTES, 3, root, ReplayBufferTest::oneHot)
+                        .orElseThrow();
                 ReplayState.load(section, restored);
-                assertThat(restored.items()).as(policy).extracting(ReplayBufferTest::id)
-                        .containsExactlyElementsOf(buffer.items().stream().map(ReplayBufferTest::id).toList());
+                assertThat(restored.items())
+                        .as(policy)
+                        .extracting(ReplayBufferTest::id)
+                        .containsExactlyElementsOf(buffer.items().stream()
+                                .map(ReplayBufferTest::id)
+                                .toList());
                 assertThat(restored.state()).isEqualTo(buffer.state());
                 byte[] truncated = java.util.Arrays.copyOf(section, section.length - 5);
-                assertThatThrownBy(() -> ReplayState.load(truncated, restored)).isInstanceOf(
-                        IllegalStateException.class);
+                assertThatThrownBy(() -> ReplayState.load(truncated, restored))
+                        .isInstanceOf(IllegalStateException.class);
                 byte[] lying = section.clone();
                 java.nio.ByteBuffer.wrap(lying).putInt(8, Integer.MAX_VALUE);
-                assertThatThrownBy(() -> ReplayState.load(lying, restored)).isInstanceOf(IllegalStateException.class)
+                assertThatThrownBy(() -> ReplayState.load(lying, restored))
+                        .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("items");
             }
         }
@@ -143,10 +162,13 @@ class ReplayBufferTest {
 
     @Test
     void shouldSampleOnlyWhatItHolds() {
-        ReplayBuffer fifo = ReplayBuffers.create("fifo", 10L * ITEM_BYTES, 1, null, null).orElseThrow();
+        ReplayBuffer fifo =
+                ReplayBuffers.create("fifo", 10L * ITEM_BYTES, 1, null, null).orElseThrow();
         assertThat(fifo.sample(5, new SplittableRandom(1))).isEmpty();
         fifo.offer(List.of(item(1, 0), item(2, 0)));
-        assertThat(fifo.sample(5, new SplittableRandom(1))).hasSize(5).extracting(ReplayBufferTest::id)
+        assertThat(fifo.sample(5, new SplittableRandom(1)))
+                .hasSize(5)
+                .extracting(ReplayBufferTest::id)
                 .containsOnly(1, 2);
     }
 }

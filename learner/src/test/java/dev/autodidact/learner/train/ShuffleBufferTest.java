@@ -42,8 +42,10 @@ class ShuffleBufferTest {
         for (int label = 0; label < 10; label++) {
             for (int i = 0; i < 100; i++) {
                 feed(buffer, offset++, label);
-                buffer.next(50, false).ifPresent(b -> classesPerBatch.add(
-                        new HashSet<>(b.examples().stream().map(ShuffleBufferTest::label).toList())));
+                buffer.next(50, false)
+                        .ifPresent(b -> classesPerBatch.add(new HashSet<>(b.examples().stream()
+                                .map(ShuffleBufferTest::label)
+                                .toList())));
             }
         }
         assertThat(classesPerBatch).isNotEmpty().allSatisfy(c -> assertThat(c).hasSizeGreaterThanOrEqualTo(4));
@@ -93,7 +95,9 @@ class ShuffleBufferTest {
             }
             var batch = before.next(16, false);
             if (batch.isPresent()) {
-                trained.addAll(batch.get().examples().stream().map(e -> (long) offsetOf(e)).toList());
+                trained.addAll(batch.get().examples().stream()
+                        .map(e -> (long) offsetOf(e))
+                        .toList());
                 if (offset < 400) {
                     watermark = batch.get().offsetsAfter();
                     ahead = batch.get().trainedAhead();
@@ -116,11 +120,13 @@ class ShuffleBufferTest {
             if (after.accept(TP, o)) {
                 after.add(TP, o, labelled((int) o));
             }
-            after.next(16, false).ifPresent(b -> retrained.addAll(
-                    b.examples().stream().map(e -> (long) offsetOf(e)).toList()));
+            after.next(16, false)
+                    .ifPresent(b -> retrained.addAll(
+                            b.examples().stream().map(e -> (long) offsetOf(e)).toList()));
         }
-        after.next(after.buffered(), true).ifPresent(b -> retrained.addAll(
-                b.examples().stream().map(e -> (long) offsetOf(e)).toList()));
+        after.next(after.buffered(), true)
+                .ifPresent(b -> retrained.addAll(
+                        b.examples().stream().map(e -> (long) offsetOf(e)).toList()));
 
         List<Long> all = new ArrayList<>(checkpointed);
         all.addAll(retrained);
@@ -147,11 +153,16 @@ class ShuffleBufferTest {
         List<OffsetRange> v1 = OffsetRanges.added(0, List.of(), 10, List.of(12L, 15L));
         List<OffsetRange> v2 = OffsetRanges.added(10, List.of(12L, 15L), 14, List.of(15L, 16L, 20L));
         assertThat(v1).containsExactly(new OffsetRange(0, 10), new OffsetRange(12, 13), new OffsetRange(15, 16));
-        assertThat(v2).containsExactly(new OffsetRange(10, 12), new OffsetRange(13, 14), new OffsetRange(16, 17),
-                new OffsetRange(20, 21));
-        long total = v1.stream().mapToLong(OffsetRange::size).sum() + v2.stream().mapToLong(OffsetRange::size).sum();
+        assertThat(v2)
+                .containsExactly(
+                        new OffsetRange(10, 12),
+                        new OffsetRange(13, 14),
+                        new OffsetRange(16, 17),
+                        new OffsetRange(20, 21));
+        long total = v1.stream().mapToLong(OffsetRange::size).sum()
+                + v2.stream().mapToLong(OffsetRange::size).sum();
         assertThat(total).as("watermark 14 plus 3 offsets trained ahead").isEqualTo(14 + 3);
-        assertThat(OffsetRanges.of(List.of(3L, 1L, 2L, 7L))).containsExactly(new OffsetRange(1, 4),
-                new OffsetRange(7, 8));
+        assertThat(OffsetRanges.of(List.of(3L, 1L, 2L, 7L)))
+                .containsExactly(new OffsetRange(1, 4), new OffsetRange(7, 8));
     }
 }

@@ -1,6 +1,5 @@
 package dev.autodidact.learner.train;
 
-import dev.autodidact.learner.modality.Collator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.BaseNDManager;
@@ -16,6 +15,7 @@ import dev.autodidact.learner.method.ByolMethod;
 import dev.autodidact.learner.method.MomentumSchedule;
 import dev.autodidact.learner.method.SimClrMethod;
 import dev.autodidact.learner.method.SslMethod;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.optim.AdamW;
 import dev.autodidact.learner.optim.LearningRateSchedule;
@@ -41,7 +41,8 @@ public class TrainStepTest {
         List<float[]> parts = Stream.of(method.encoder(), method.head())
                 .flatMap(block -> block.getParameters().values().stream())
                 .filter(p -> p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR)
-                .map(p -> p.getArray().toFloatArray()).toList();
+                .map(p -> p.getArray().toFloatArray())
+                .toList();
         assertThat(parts).as("the networks have batch norm").isNotEmpty();
         float[] all = new float[parts.stream().mapToInt(a -> a.length).sum()];
         int offset = 0;
@@ -57,7 +58,8 @@ public class TrainStepTest {
         try (NDManager root = NDManager.newBaseManager()) {
             SimClrMethod method = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
             AdamW adam = new AdamW(root, 0f);
-            TrainStep step = new TrainStep(root, method, adam, LearningRateSchedule.constantAfterWarmup(3e-3f, 0), new Collator(SPEC));
+            TrainStep step = new TrainStep(
+                    root, method, adam, LearningRateSchedule.constantAfterWarmup(3e-3f, 0), new Collator(SPEC));
             ExampleBatch batch = batch(32, 7);
             float first = step.run(0, batch).loss();
             step.run(1, batch);
@@ -80,14 +82,16 @@ public class TrainStepTest {
             SimClrMethod simclr = new SimClrMethod(root, SPEC, 32, 16, 0.5f);
             SslMethod poisoned = new PoisonedMethod(simclr);
             AdamW adam = new AdamW(root, 0f);
-            TrainStep step = new TrainStep(root, poisoned, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(SPEC));
+            TrainStep step = new TrainStep(
+                    root, poisoned, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(SPEC));
             float[] before = firstWeight(simclr);
             StepResult r = step.run(0, batch(8, 1));
             assertThat(r.applied()).isFalse();
             assertThat(r.loss()).isNaN();
             assertThat(firstWeight(simclr)).containsExactly(before);
             assertThat(adam.updates()).isZero();
-            TrainStep healthy = new TrainStep(root, simclr, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(SPEC));
+            TrainStep healthy = new TrainStep(
+                    root, simclr, adam, LearningRateSchedule.constantAfterWarmup(1e-3f, 0), new Collator(SPEC));
             assertThat(healthy.run(1, batch(8, 1)).applied()).isTrue();
             assertThat(firstWeight(simclr)).doesNotContain(Float.NaN);
         }
@@ -104,7 +108,9 @@ public class TrainStepTest {
             float[] initial = runningStatistics(simclr);
 
             assertThat(poisoned.run(0, batch(8, 1)).applied()).isFalse();
-            assertThat(runningStatistics(simclr)).as("after a skipped first step").containsExactly(initial);
+            assertThat(runningStatistics(simclr))
+                    .as("after a skipped first step")
+                    .containsExactly(initial);
 
             assertThat(healthy.run(0, batch(8, 2)).applied()).isTrue();
             float[] trained = runningStatistics(simclr);
@@ -116,15 +122,17 @@ public class TrainStepTest {
                 assertThat(poisoned.run(i, batch(8, 3 + i)).applied()).isFalse();
             }
             assertThat(runningStatistics(simclr)).as("after skipped steps").containsExactly(trained);
-            assertThat(((BaseNDManager) root).getManagedArrays().size()).as("buffers reused").isEqualTo(arrays);
+            assertThat(((BaseNDManager) root).getManagedArrays().size())
+                    .as("buffers reused")
+                    .isEqualTo(arrays);
         }
     }
 
     @Test
     void shouldLeaveEveryNetworkOfTheMethodAsItWasWhenAStepIsSkipped() {
         try (NDManager root = NDManager.newBaseManager()) {
-            ByolMethod byol = new ByolMethod(root, SPEC,
-                    new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.9), false));
+            ByolMethod byol =
+                    new ByolMethod(root, SPEC, new ByolMethod.Settings(32, 16, MomentumSchedule.constant(0.9), false));
             AdamW adam = new AdamW(root, 0f);
             LearningRateSchedule lr = LearningRateSchedule.constantAfterWarmup(1e-3f, 0);
             new TrainStep(root, byol, adam, lr, new Collator(SPEC)).run(0, batch(8, 1));
@@ -135,10 +143,13 @@ public class TrainStepTest {
 
             assertThat(skipped.applied()).isFalse();
             Map<String, byte[]> after = byol.saveState();
-            assertThat(after.keySet()).as("online and target networks")
-                    .contains("encoder", "predictor", "target.encoder").containsExactlyElementsOf(before.keySet());
-            before.forEach((section, bytes) ->
-                    assertThat(Arrays.equals(after.get(section), bytes)).as(section).isTrue());
+            assertThat(after.keySet())
+                    .as("online and target networks")
+                    .contains("encoder", "predictor", "target.encoder")
+                    .containsExactlyElementsOf(before.keySet());
+            before.forEach((section, bytes) -> assertThat(Arrays.equals(after.get(section), bytes))
+                    .as(section)
+                    .isTrue());
         }
     }
 

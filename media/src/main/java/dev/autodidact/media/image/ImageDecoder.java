@@ -53,9 +53,10 @@ public final class ImageDecoder {
      */
     public RgbImage decode(byte[] data) {
         checkByteCount(data);
-        ImageFormat format = ImageFormat.sniff(data).orElseThrow(() -> new MediaRejectedException(
-                RejectReason.UNSUPPORTED_FORMAT, "Not a PNG, JPEG, BMP or GIF image (leading bytes "
-                        + leadingHex(data) + ")"));
+        ImageFormat format = ImageFormat.sniff(data)
+                .orElseThrow(() -> new MediaRejectedException(
+                        RejectReason.UNSUPPORTED_FORMAT,
+                        "Not a PNG, JPEG, BMP or GIF image (leading bytes " + leadingHex(data) + ")"));
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             ImageReader reader = readerFor(input, format);
             try {
@@ -68,8 +69,10 @@ public final class ImageDecoder {
         } catch (MediaRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new MediaRejectedException(RejectReason.CORRUPT, "Cannot decode " + format.formatName() + " image of "
-                    + data.length + " bytes: " + e, e);
+            throw new MediaRejectedException(
+                    RejectReason.CORRUPT,
+                    "Cannot decode " + format.formatName() + " image of " + data.length + " bytes: " + e,
+                    e);
         }
     }
 
@@ -98,19 +101,23 @@ public final class ImageDecoder {
             throw new MediaRejectedException(RejectReason.EMPTY, "Image has no bytes");
         }
         if (data.length > limits.maxBytes()) {
-            throw new MediaRejectedException(RejectReason.TOO_MANY_BYTES, "Image has " + data.length
-                    + " bytes, more than the limit of " + limits.maxBytes());
+            throw new MediaRejectedException(
+                    RejectReason.TOO_MANY_BYTES,
+                    "Image has " + data.length + " bytes, more than the limit of " + limits.maxBytes());
         }
     }
 
     private void checkDimensions(ImageFormat format, int width, int height) {
         if (width < 1 || height < 1) {
-            throw new MediaRejectedException(RejectReason.CORRUPT, "Header of " + format.formatName()
-                    + " image gives dimensions " + width + "x" + height);
+            throw new MediaRejectedException(
+                    RejectReason.CORRUPT,
+                    "Header of " + format.formatName() + " image gives dimensions " + width + "x" + height);
         }
         if (width > limits.maxSide() || height > limits.maxSide() || (long) width * height > limits.maxPixels()) {
-            throw new MediaRejectedException(RejectReason.TOO_MANY_PIXELS, "Image is " + width + "x" + height
-                    + ", over the limits of " + limits.maxSide() + " per side and " + limits.maxPixels() + " pixels");
+            throw new MediaRejectedException(
+                    RejectReason.TOO_MANY_PIXELS,
+                    "Image is " + width + "x" + height + ", over the limits of " + limits.maxSide() + " per side and "
+                            + limits.maxPixels() + " pixels");
         }
     }
 
@@ -122,8 +129,8 @@ public final class ImageDecoder {
                 return reader;
             }
         }
-        throw new MediaRejectedException(RejectReason.UNSUPPORTED_FORMAT, "No ImageIO reader accepts these "
-                + format.formatName() + " bytes");
+        throw new MediaRejectedException(
+                RejectReason.UNSUPPORTED_FORMAT, "No ImageIO reader accepts these " + format.formatName() + " bytes");
     }
 
     private static String formatNameOf(ImageReader reader) {
@@ -139,8 +146,8 @@ public final class ImageDecoder {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         BufferedImage image = reader.read(0);
         if (!warnings.isEmpty()) {
-            throw new MediaRejectedException(RejectReason.CORRUPT, "Decoder reported damaged data: "
-                    + String.join("; ", warnings));
+            throw new MediaRejectedException(
+                    RejectReason.CORRUPT, "Decoder reported damaged data: " + String.join("; ", warnings));
         }
         return image;
     }

@@ -121,7 +121,9 @@ public final class RgbImage {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RgbImage that && width == that.width && height == that.height
+        return other instanceof RgbImage that
+                && width == that.width
+                && height == that.height
                 && Arrays.equals(pixels, that.pixels);
     }
 

@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param size size in bytes (uncompressed for an entry), or -1 if unknown
  * @param source the bytes, read on demand
  */
-public record MediaFile(String id, String relativePath, String entryName, String label, String contentType, long size,
+public record MediaFile(
+        String id,
+        String relativePath,
+        String entryName,
+        String label,
+        String contentType,
+        long size,
         ByteSource source) {
     /** Checks that the required components are present. */
     public MediaFile {

@@ -36,8 +36,7 @@ import java.util.zip.ZipFile;
  * goes on with the rest.
  */
 public final class MediaFiles {
-    private MediaFiles() {
-    }
+    private MediaFiles() {}
 
     /**
      * {@link #forEach(Path, ZipLimits, SkipListener, IoConsumer)} with {@link ZipLimits#DEFAULT}, logging skips.
@@ -66,8 +65,12 @@ public final class MediaFiles {
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(root.toString());
         }
-        SortedWalk.files(root, file -> visit(root, file, limits, skipped, action),
-                link -> skipped.skipped(relativePath(root, link), SkipReason.LINK_OUTSIDE_ROOT,
+        SortedWalk.files(
+                root,
+                file -> visit(root, file, limits, skipped, action),
+                link -> skipped.skipped(
+                        relativePath(root, link),
+                        SkipReason.LINK_OUTSIDE_ROOT,
                         "symbolic link to " + link.toRealPath() + ", outside " + root));
     }
 
@@ -95,8 +98,18 @@ public final class MediaFiles {
      */
     public static List<MediaFile> list(Path root, ZipLimits limits, SkipListener skipped) throws IOException {
         List<MediaFile> files = new ArrayList<>();
-        forEach(root, limits, skipped, file -> files.add(new MediaFile(file.id(), file.relativePath(),
-                file.entryName(), file.label(), file.contentType(), file.size(), reopening(root, file.id(), limits))));
+        forEach(
+                root,
+                limits,
+                skipped,
+                file -> files.add(new MediaFile(
+                        file.id(),
+                        file.relativePath(),
+                        file.entryName(),
+                        file.label(),
+                        file.contentType(),
+                        file.size(),
+                        reopening(root, file.id(), limits))));
         return files;
     }
 
@@ -121,8 +134,9 @@ public final class MediaFiles {
         return ImageFormat.forFileName(name).isPresent();
     }
 
-    private static void visit(Path root, Path file, ZipLimits limits, SkipListener skipped,
-            IoConsumer<MediaFile> action) throws IOException {
+    private static void visit(
+            Path root, Path file, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
+            throws IOException {
         String relativePath = relativePath(root, file);
         if (isZipName(relativePath)) {
             visitArchive(file, relativePath, limits, skipped, action);
@@ -130,30 +144,49 @@ public final class MediaFiles {
         }
         ImageFormat format = ImageFormat.forFileName(relativePath).orElse(null);
         if (format != null) {
-            action.accept(new MediaFile(relativePath, relativePath, null, Labels.ofFile(relativePath),
-                    format.contentType(), Files.size(file), () -> Files.newInputStream(file)));
+            action.accept(new MediaFile(
+                    relativePath,
+                    relativePath,
+                    null,
+                    Labels.ofFile(relativePath),
+                    format.contentType(),
+                    Files.size(file),
+                    () -> Files.newInputStream(file)));
         }
     }
 
-    private static void visitArchive(Path archive, String relativePath, ZipLimits limits, SkipListener skipped,
-            IoConsumer<MediaFile> action) throws IOException {
+    private static void visitArchive(
+            Path archive, String relativePath, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
+            throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             if (zip.size() > limits.maxEntries()) {
-                skipped.skipped(relativePath, SkipReason.TOO_MANY_ENTRIES, zip.size() + " entries, more than the limit"
-                        + " of " + limits.maxEntries() + " per archive; none read");
+                skipped.skipped(
+                        relativePath,
+                        SkipReason.TOO_MANY_ENTRIES,
+                        zip.size() + " entries, more than the limit" + " of " + limits.maxEntries()
+                                + " per archive; none read");
                 return;
             }
             for (ZipEntry entry : ZipEntries.sorted(zip, MediaFiles::isImageName)) {
                 String name = entry.getName();
                 String id = relativePath + "!/" + name;
                 if (entry.getSize() > limits.maxEntryBytes()) {
-                    skipped.skipped(id, SkipReason.ENTRY_TOO_LARGE, "declares " + entry.getSize() + " bytes, more "
-                            + "than the limit of " + limits.maxEntryBytes() + " per zip entry");
+                    skipped.skipped(
+                            id,
+                            SkipReason.ENTRY_TOO_LARGE,
+                            "declares " + entry.getSize() + " bytes, more " + "than the limit of "
+                                    + limits.maxEntryBytes() + " per zip entry");
                     continue;
                 }
                 String contentType = ImageFormat.forFileName(name).orElseThrow().contentType();
-                action.accept(new MediaFile(id, relativePath, name, Labels.ofEntry(relativePath, name), contentType,
-                        entry.getSize(), () -> ZipEntries.open(zip, entry, limits.maxEntryBytes(), id)));
+                action.accept(new MediaFile(
+                        id,
+                        relativePath,
+                        name,
+                        Labels.ofEntry(relativePath, name),
+                        contentType,
+                        entry.getSize(),
+                        () -> ZipEntries.open(zip, entry, limits.maxEntryBytes(), id)));
             }
         }
     }

@@ -19,8 +19,8 @@ public record ZipLimits(long maxEntryBytes, int maxEntries) {
     /** Checks that both limits are positive. */
     public ZipLimits {
         if (maxEntryBytes < 1 || maxEntries < 1) {
-            throw new IllegalArgumentException("Zip limits must be positive: " + maxEntryBytes + " bytes, "
-                    + maxEntries + " entries");
+            throw new IllegalArgumentException(
+                    "Zip limits must be positive: " + maxEntryBytes + " bytes, " + maxEntries + " entries");
         }
     }
 }

@@ -28,8 +28,11 @@ class DecodeBenchmark {
             for (byte[] img : images) {
                 decoder.decode(img);
             }
-            System.out.printf(Locale.ROOT, "decode: %.1f us/image over %d images%n",
-                    (System.nanoTime() - start) / 1e3 / images.size(), images.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "decode: %.1f us/image over %d images%n",
+                    (System.nanoTime() - start) / 1e3 / images.size(),
+                    images.size());
         }
     }
 }

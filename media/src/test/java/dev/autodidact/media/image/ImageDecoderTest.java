@@ -58,7 +58,8 @@ class ImageDecoderTest {
 
         RgbImage decoded = decoder.decode(animated);
 
-        assertThat(decoded).isEqualTo(RgbImage.fromBufferedImage(paletteImage(0)))
+        assertThat(decoded)
+                .isEqualTo(RgbImage.fromBufferedImage(paletteImage(0)))
                 .isNotEqualTo(RgbImage.fromBufferedImage(paletteImage(1)));
     }
 
@@ -132,7 +133,10 @@ class ImageDecoderTest {
                 .isEqualTo(RejectReason.TOO_MANY_PIXELS);
         assertRejected(() -> new ImageDecoder(ImageLimits.defaults().withMaxPixels(2999)).decode(wide))
                 .isEqualTo(RejectReason.TOO_MANY_PIXELS);
-        assertThat(new ImageDecoder(new ImageLimits(1 << 20, 3000, 300)).decode(wide).width()).isEqualTo(300);
+        assertThat(new ImageDecoder(new ImageLimits(1 << 20, 3000, 300))
+                        .decode(wide)
+                        .width())
+                .isEqualTo(300);
     }
 
     @Test
@@ -141,7 +145,8 @@ class ImageDecoderTest {
 
         for (int length : new int[] {jpeg.length / 2, jpeg.length - 10, 40}) {
             byte[] truncated = Arrays.copyOf(jpeg, length);
-            assertRejected(() -> decoder.decode(truncated)).as("truncated to %d bytes", length)
+            assertRejected(() -> decoder.decode(truncated))
+                    .as("truncated to %d bytes", length)
                     .isEqualTo(RejectReason.CORRUPT);
         }
     }
@@ -194,8 +199,8 @@ class ImageDecoderTest {
         byte[] r = {0, (byte) 255, 0, (byte) 200};
         byte[] g = {0, 0, (byte) 255, (byte) 100};
         byte[] b = {0, 0, 0, (byte) 50};
-        BufferedImage image = new BufferedImage(16, 8, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(8, 4, r, g, b));
+        BufferedImage image =
+                new BufferedImage(16, 8, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 4, r, g, b));
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 16; x++) {
                 image.getRaster().setSample(x, y, 0, (x + y + variant) % 4);

@@ -21,7 +21,8 @@ class ImageFormatTest {
     void shouldNotSniffShortOrForeignBytes() {
         assertThat(ImageFormat.sniff(new byte[0])).isEmpty();
         assertThat(ImageFormat.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8})).isEmpty();
-        assertThat(ImageFormat.sniff("hello world".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(ImageFormat.sniff("hello world".getBytes(StandardCharsets.US_ASCII)))
+                .isEmpty();
         assertThat(ImageFormat.sniff(null)).isEmpty();
     }
 

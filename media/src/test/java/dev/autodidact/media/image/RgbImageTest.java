@@ -146,7 +146,8 @@ class RgbImageTest {
 
     @Test
     void shouldCompareByValue() {
-        assertThat(TestImages.noise(3, 3, 7)).isEqualTo(TestImages.noise(3, 3, 7))
+        assertThat(TestImages.noise(3, 3, 7))
+                .isEqualTo(TestImages.noise(3, 3, 7))
                 .hasSameHashCodeAs(TestImages.noise(3, 3, 7))
                 .isNotEqualTo(TestImages.noise(3, 3, 8));
         assertThat(TestImages.uniform(2, 3, 0, 0, 0)).isNotEqualTo(TestImages.uniform(3, 2, 0, 0, 0));

@@ -31,8 +31,9 @@ class Cifar10DevTest {
             perLabel.merge(file.label(), 1, Integer::sum);
         });
 
-        assertThat(perLabel).containsOnlyKeys("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
-                "ship", "truck");
+        assertThat(perLabel)
+                .containsOnlyKeys(
+                        "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
         assertThat(perLabel.values()).containsOnly(200);
     }
 }

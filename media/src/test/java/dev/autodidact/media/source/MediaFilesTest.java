@@ -42,16 +42,17 @@ class MediaFilesTest {
         List<String> ids = new ArrayList<>();
         MediaFiles.forEach(root, file -> ids.add(file.id()));
 
-        assertThat(ids).containsExactly(
-                "archives/pack.zip!/fish/1.png",
-                "archives/pack.zip!/frog/3.jpg",
-                "bird.zip!/1.jpg",
-                "bird.zip!/2.gif",
-                "cat/a.jpg",
-                "cat/b.PNG",
-                "dog/deep/x.jpeg",
-                "sub/misc.ZIP!/m.bmp",
-                "top.bmp");
+        assertThat(ids)
+                .containsExactly(
+                        "archives/pack.zip!/fish/1.png",
+                        "archives/pack.zip!/frog/3.jpg",
+                        "bird.zip!/1.jpg",
+                        "bird.zip!/2.gif",
+                        "cat/a.jpg",
+                        "cat/b.PNG",
+                        "dog/deep/x.jpeg",
+                        "sub/misc.ZIP!/m.bmp",
+                        "top.bmp");
     }
 
     @Test
@@ -59,7 +60,8 @@ class MediaFilesTest {
         Map<String, String> labels = new LinkedHashMap<>();
         MediaFiles.forEach(root, file -> labels.put(file.id(), String.valueOf(file.label())));
 
-        assertThat(labels).containsEntry("archives/pack.zip!/fish/1.png", "fish")
+        assertThat(labels)
+                .containsEntry("archives/pack.zip!/fish/1.png", "fish")
                 .containsEntry("archives/pack.zip!/frog/3.jpg", "frog")
                 .containsEntry("bird.zip!/1.jpg", "bird")
                 .containsEntry("cat/b.PNG", "cat")
@@ -87,8 +89,17 @@ class MediaFilesTest {
         assertThat(png.inArchive()).isFalse();
         assertThat(png.contentType()).isEqualTo("image/png");
         assertThat(png.size()).isEqualTo("cat/b.PNG".length());
-        assertThat(contents).containsExactly("fish/1.png", "frog/3.jpg", "1.jpg", "2.gif", "cat/a.jpg", "cat/b.PNG",
-                "dog/deep/x.jpeg", "m.bmp", "top.bmp");
+        assertThat(contents)
+                .containsExactly(
+                        "fish/1.png",
+                        "frog/3.jpg",
+                        "1.jpg",
+                        "2.gif",
+                        "cat/a.jpg",
+                        "cat/b.PNG",
+                        "dog/deep/x.jpeg",
+                        "m.bmp",
+                        "top.bmp");
     }
 
     @Test
@@ -107,16 +118,18 @@ class MediaFilesTest {
     void shouldRefuseIdsOutsideRootOrMissing() {
         assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "../etc/passwd"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "bird.zip!/nope.jpg")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "bird.zip!/nope.jpg"))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
     void shouldRequireADirectoryAndPropagateActionFailures() {
-        assertThatThrownBy(() -> MediaFiles.forEach(root.resolve("top.bmp"), file -> { }))
+        assertThatThrownBy(() -> MediaFiles.forEach(root.resolve("top.bmp"), file -> {}))
                 .isInstanceOf(NotDirectoryException.class);
         assertThatThrownBy(() -> MediaFiles.forEach(root, file -> {
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
     }
 
     @Test
@@ -127,18 +140,25 @@ class MediaFilesTest {
         Files.createSymbolicLink(root.resolve("cat/escape.jpg"), outside.resolve("secret.jpg"));
         Files.createSymbolicLink(root.resolve("escape-dir"), outside.resolve("dir"));
         Files.createSymbolicLink(root.resolve("cat/sibling.jpg"), root.resolve("top.bmp"));
-        Files.createSymbolicLink(root.resolve("cat/relative.jpg"), Path.of("..", "..", outside.getFileName().toString(),
-                "secret.jpg"));
+        Files.createSymbolicLink(
+                root.resolve("cat/relative.jpg"),
+                Path.of("..", "..", outside.getFileName().toString(), "secret.jpg"));
         List<String> skips = new ArrayList<>();
         List<String> ids = new ArrayList<>();
 
-        MediaFiles.forEach(root, ZipLimits.DEFAULT, (path, reason, detail) -> skips.add(path + " " + reason),
+        MediaFiles.forEach(
+                root,
+                ZipLimits.DEFAULT,
+                (path, reason, detail) -> skips.add(path + " " + reason),
                 file -> ids.add(file.id() + "=" + new String(file.readAllBytes(), StandardCharsets.UTF_8)));
 
-        assertThat(ids).contains("cat/sibling.jpg=top.bmp").noneMatch(id -> id.contains("secret"))
+        assertThat(ids)
+                .contains("cat/sibling.jpg=top.bmp")
+                .noneMatch(id -> id.contains("secret"))
                 .noneMatch(id -> id.contains("inner"));
         assertThat(skips).contains("cat/escape.jpg LINK_OUTSIDE_ROOT", "escape-dir LINK_OUTSIDE_ROOT");
-        assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "cat/escape.jpg")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "cat/escape.jpg"))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("outside");
     }
 
@@ -157,7 +177,8 @@ class MediaFilesTest {
     private void zip(String relativePath, String... entries) throws IOException {
         Path file = root.resolve(relativePath);
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String entry : entries) {
                 zip.putNextEntry(new ZipEntry(entry));
                 zip.write(entry.getBytes(StandardCharsets.UTF_8));

@@ -29,8 +29,8 @@ class ZipBombTest {
         writeZip(archive, BOMB_BYTES);
 
         List<String> contents = new ArrayList<>();
-        MediaFiles.forEach(root, file -> contents.add(file.id() + "=" + new String(file.readAllBytes(),
-                StandardCharsets.UTF_8)));
+        MediaFiles.forEach(
+                root, file -> contents.add(file.id() + "=" + new String(file.readAllBytes(), StandardCharsets.UTF_8)));
 
         assertThat(contents).containsExactly("cat.zip!/a.jpg=a.jpg", "cat.zip!/c.jpg=c.jpg");
     }
@@ -53,9 +53,14 @@ class ZipBombTest {
         });
 
         assertThat(read).containsExactly("cat.zip!/a.jpg=5", "cat.zip!/c.jpg=5");
-        assertThat(failed).singleElement().asString().startsWith("cat.zip!/b.jpg: ").contains("inflates beyond");
+        assertThat(failed)
+                .singleElement()
+                .asString()
+                .startsWith("cat.zip!/b.jpg: ")
+                .contains("inflates beyond");
         assertThatThrownBy(() -> MediaFiles.readAllBytes(root, "cat.zip!/b.jpg"))
-                .isInstanceOf(IOException.class).hasMessageContaining("inflates beyond");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("inflates beyond");
     }
 
     @Test
@@ -64,7 +69,10 @@ class ZipBombTest {
         List<String> skips = new ArrayList<>();
         List<String> ids = new ArrayList<>();
 
-        MediaFiles.forEach(root, new ZipLimits(1024, 10), (path, reason, detail) -> skips.add(path + " " + reason),
+        MediaFiles.forEach(
+                root,
+                new ZipLimits(1024, 10),
+                (path, reason, detail) -> skips.add(path + " " + reason),
                 file -> ids.add(file.id()));
 
         assertThat(ids).containsExactly("cat.zip!/a.jpg", "cat.zip!/c.jpg");
@@ -78,7 +86,10 @@ class ZipBombTest {
         List<String> skips = new ArrayList<>();
         List<String> ids = new ArrayList<>();
 
-        MediaFiles.forEach(root, new ZipLimits(1024, 2), (path, reason, detail) -> skips.add(path + " " + reason),
+        MediaFiles.forEach(
+                root,
+                new ZipLimits(1024, 2),
+                (path, reason, detail) -> skips.add(path + " " + reason),
                 file -> ids.add(file.id()));
 
         assertThat(ids).containsExactly("b.jpg");
@@ -92,16 +103,20 @@ class ZipBombTest {
 
         List<MediaFile> files = MediaFiles.list(root, new ZipLimits(1024, 10), SkipListener.LOG);
 
-        assertThat(files).extracting(MediaFile::id).containsExactly("cat.zip!/a.jpg", "cat.zip!/b.jpg",
-                "cat.zip!/c.jpg");
+        assertThat(files)
+                .extracting(MediaFile::id)
+                .containsExactly("cat.zip!/a.jpg", "cat.zip!/b.jpg", "cat.zip!/c.jpg");
         assertThat(files.get(0).readAllBytes()).hasSize(5);
-        assertThatThrownBy(files.get(1)::readAllBytes).isInstanceOf(EntryTooLargeException.class)
-                .hasMessageContaining("cat.zip!/b.jpg").hasMessageContaining("1024");
+        assertThatThrownBy(files.get(1)::readAllBytes)
+                .isInstanceOf(EntryTooLargeException.class)
+                .hasMessageContaining("cat.zip!/b.jpg")
+                .hasMessageContaining("1024");
     }
 
     /** Entries a.jpg and c.jpg hold their names; b.jpg holds {@code bombBytes} zeros. */
     static void writeZip(Path archive, long bombBytes) throws IOException {
-        try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String name : List.of("a.jpg", "b.jpg", "c.jpg")) {
                 zip.putNextEntry(new ZipEntry(name));
                 if (name.equals("b.jpg")) {

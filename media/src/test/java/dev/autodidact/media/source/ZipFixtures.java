@@ -11,8 +11,7 @@ final class ZipFixtures {
     private static final int CENTRAL_HEADER = 0x02014b50;
     private static final int UNCOMPRESSED_SIZE_OFFSET = 24;
 
-    private ZipFixtures() {
-    }
+    private ZipFixtures() {}
 
     /**
      * Makes every central directory header of {@code archive} declare {@code declared} uncompressed bytes when it

@@ -18,8 +18,7 @@ import javax.imageio.ImageIO;
  * broken files, and measures to compare images by.
  */
 public final class TestImages {
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static RgbImage uniform(int width, int height, int r, int g, int b) {
         byte[] pixels = new byte[width * height * 3];
@@ -102,8 +101,14 @@ public final class TestImages {
     public static byte[] pngHeaderOnly(int width, int height) {
         ByteBuffer png = ByteBuffer.allocate(8 + 25 + 12);
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         putChunk(png, "IHDR", ihdr.array());
         putChunk(png, "IEND", new byte[0]);
         return png.array();

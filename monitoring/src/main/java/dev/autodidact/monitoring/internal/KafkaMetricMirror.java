@@ -1,5 +1,9 @@
 package dev.autodidact.monitoring.internal;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -8,11 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
@@ -63,11 +62,19 @@ public final class KafkaMetricMirror {
         String meterName = meterName(name);
         List<Tag> tags = tags(name);
         boolean counter = isCumulative(metric, name);
-        meters.put(name, meterName, tags, registry -> counter
-            ? FunctionCounter.builder(meterName, current, m -> value(m, name))
-                .tags(tags).description(name.description()).register(registry)
-            : Gauge.builder(meterName, current, m -> value(m, name))
-                .tags(tags).description(name.description()).register(registry));
+        meters.put(
+                name,
+                meterName,
+                tags,
+                registry -> counter
+                        ? FunctionCounter.builder(meterName, current, m -> value(m, name))
+                                .tags(tags)
+                                .description(name.description())
+                                .register(registry)
+                        : Gauge.builder(meterName, current, m -> value(m, name))
+                                .tags(tags)
+                                .description(name.description())
+                                .register(registry));
     }
 
     /**
@@ -96,7 +103,9 @@ public final class KafkaMetricMirror {
      * @return its Micrometer meter name
      */
     public static String meterName(MetricName name) {
-        return ("kafka." + name.group() + "." + name.name()).replace("-metrics", "").replace('-', '.');
+        return ("kafka." + name.group() + "." + name.name())
+                .replace("-metrics", "")
+                .replace('-', '.');
     }
 
     private static List<Tag> tags(MetricName name) {
@@ -108,8 +117,8 @@ public final class KafkaMetricMirror {
 
     private static boolean isCumulative(KafkaMetric metric, MetricName name) {
         return metric.isMeasurable()
-            ? metric.measurable() instanceof CumulativeSum
-            : name.name().endsWith("total");
+                ? metric.measurable() instanceof CumulativeSum
+                : name.name().endsWith("total");
     }
 
     private static double value(Map<MetricName, KafkaMetric> metrics, MetricName name) {

@@ -1,5 +1,7 @@
 package dev.autodidact.monitoring.internal;
 
+import dev.autodidact.monitoring.MetricsServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -7,9 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
-import dev.autodidact.monitoring.MetricsServer;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The registries that Kafka-instantiated reporters find by a configuration value, since Kafka creates them by class
@@ -22,8 +21,7 @@ public final class SharedRegistries {
     private static final Map<Integer, CountedServer> BY_PORT = new HashMap<>();
     private static final AtomicLong NEXT_ID = new AtomicLong();
 
-    private SharedRegistries() {
-    }
+    private SharedRegistries() {}
 
     /**
      * Shares a registry under a name.

@@ -1,5 +1,8 @@
 package dev.autodidact.monitoring.internal;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +105,8 @@ public final class TagConsistentMeters<K> {
         for (Map.Entry<K, Candidate> e : candidates.entrySet()) {
             Set<String> keys = e.getValue().tagKeys();
             boolean isRegistered = registered.containsKey(e.getKey());
-            if (best == null || keys.size() > best.size()
+            if (best == null
+                    || keys.size() > best.size()
                     || keys.size() == best.size() && isRegistered && !bestRegistered) {
                 best = keys;
                 bestRegistered = isRegistered;

@@ -1,16 +1,5 @@
 package dev.autodidact.monitoring.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
-
 import com.yammer.metrics.core.Counter;
 import com.yammer.metrics.core.Histogram;
 import com.yammer.metrics.core.Meter;
@@ -22,6 +11,16 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * How one Yammer metric (the metrics library Kafka brokers still report most of their figures through) becomes a
@@ -42,8 +41,7 @@ import io.micrometer.core.instrument.Tag;
  */
 public final class YammerMeters {
 
-    private YammerMeters() {
-    }
+    private YammerMeters() {}
 
     /**
      * @param name a Yammer metric name
@@ -76,30 +74,53 @@ public final class YammerMeters {
         tags(name).forEach((key, value) -> tags.add(Tag.of(key, value)));
         if (metric instanceof Timer timer) {
             String meterName = meterName(base, trimTimeUnit(simple));
-            return Optional.of(new Mapped(meterName, tags, registry -> FunctionTimer.builder(meterName, timer,
-                Timer::count, Timer::sum, timer.durationUnit()).tags(tags).register(registry)));
+            return Optional.of(new Mapped(
+                    meterName,
+                    tags,
+                    registry -> FunctionTimer.builder(meterName, timer, Timer::count, Timer::sum, timer.durationUnit())
+                            .tags(tags)
+                            .register(registry)));
         }
         if (metric instanceof Meter meter) {
             String meterName = meterName(base, trim(simple, "PerSec"));
-            return Optional.of(new Mapped(meterName, tags, registry -> FunctionCounter.builder(meterName, meter,
-                Meter::count).tags(tags).register(registry)));
+            return Optional.of(new Mapped(
+                    meterName,
+                    tags,
+                    registry -> FunctionCounter.builder(meterName, meter, Meter::count)
+                            .tags(tags)
+                            .register(registry)));
         }
         if (metric instanceof Histogram histogram) {
-            TimeUnit unit = simple.endsWith("Ms") ? TimeUnit.MILLISECONDS
-                : simple.endsWith("Us") ? TimeUnit.MICROSECONDS : null;
+            TimeUnit unit = simple.endsWith("Ms")
+                    ? TimeUnit.MILLISECONDS
+                    : simple.endsWith("Us") ? TimeUnit.MICROSECONDS : null;
             String meterName = meterName(base, trimTimeUnit(simple));
-            return unit == null ? Optional.empty() : Optional.of(new Mapped(meterName, tags, registry ->
-                FunctionTimer.builder(meterName, histogram, Histogram::count, Histogram::sum, unit)
-                    .tags(tags).register(registry)));
+            return unit == null
+                    ? Optional.empty()
+                    : Optional.of(new Mapped(
+                            meterName,
+                            tags,
+                            registry -> FunctionTimer.builder(
+                                            meterName, histogram, Histogram::count, Histogram::sum, unit)
+                                    .tags(tags)
+                                    .register(registry)));
         }
         String meterName = meterName(base, simple);
         if (metric instanceof Counter counter) {
-            return Optional.of(new Mapped(meterName, tags, registry -> Gauge.builder(meterName, counter,
-                Counter::count).tags(tags).register(registry)));
+            return Optional.of(new Mapped(
+                    meterName,
+                    tags,
+                    registry -> Gauge.builder(meterName, counter, Counter::count)
+                            .tags(tags)
+                            .register(registry)));
         }
         if (metric instanceof com.yammer.metrics.core.Gauge<?> gauge && numeric(gauge)) {
-            return Optional.of(new Mapped(meterName, tags, registry -> Gauge.builder(meterName, gauge,
-                YammerMeters::value).tags(tags).register(registry)));
+            return Optional.of(new Mapped(
+                    meterName,
+                    tags,
+                    registry -> Gauge.builder(meterName, gauge, YammerMeters::value)
+                            .tags(tags)
+                            .register(registry)));
         }
         return Optional.empty();
     }
@@ -114,7 +135,8 @@ public final class YammerMeters {
 
     private static String trim(String name, String suffix) {
         return name.endsWith(suffix) && name.length() > suffix.length()
-            ? name.substring(0, name.length() - suffix.length()) : name;
+                ? name.substring(0, name.length() - suffix.length())
+                : name;
     }
 
     private static boolean numeric(com.yammer.metrics.core.Gauge<?> gauge) {
@@ -140,7 +162,6 @@ public final class YammerMeters {
      * @param tags the meter tags
      * @param registrar registers the meter in the registry it is given
      */
-    public record Mapped(String name, List<Tag> tags,
-                         Function<MeterRegistry, io.micrometer.core.instrument.Meter> registrar) {
-    }
+    public record Mapped(
+            String name, List<Tag> tags, Function<MeterRegistry, io.micrometer.core.instrument.Meter> registrar) {}
 }

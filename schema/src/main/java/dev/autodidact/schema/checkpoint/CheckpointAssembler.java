@@ -39,20 +39,23 @@ public final class CheckpointAssembler {
             byte[] old = chunks.put(index, value);
             buffered += value.length - (old == null ? 0 : old.length);
             if (buffered > CheckpointLimits.MAX_PAYLOAD_BYTES) {
-                throw new CheckpointException(Reason.TOO_LARGE, "Checkpoint " + prefix + " exceeds "
-                        + CheckpointLimits.MAX_PAYLOAD_BYTES + " bytes");
+                throw new CheckpointException(
+                        Reason.TOO_LARGE,
+                        "Checkpoint " + prefix + " exceeds " + CheckpointLimits.MAX_PAYLOAD_BYTES + " bytes");
             }
             return Optional.empty();
         }
         CheckpointManifest m = CheckpointCodec.readManifest(value);
         CheckpointLimits.check(m);
         if (chunks.size() != m.chunks() || (!chunks.isEmpty() && chunks.lastKey() != m.chunks() - 1)) {
-            throw new CheckpointException(Reason.INCOMPLETE, "Checkpoint " + prefix + " has " + chunks.size()
-                    + " of " + m.chunks() + " chunks");
+            throw new CheckpointException(
+                    Reason.INCOMPLETE,
+                    "Checkpoint " + prefix + " has " + chunks.size() + " of " + m.chunks() + " chunks");
         }
         if (buffered != m.payloadBytes()) {
-            throw new CheckpointException(Reason.INCOMPLETE, "Checkpoint " + prefix + " has " + buffered + " of "
-                    + m.payloadBytes() + " payload bytes");
+            throw new CheckpointException(
+                    Reason.INCOMPLETE,
+                    "Checkpoint " + prefix + " has " + buffered + " of " + m.payloadBytes() + " payload bytes");
         }
         byte[] payload = new byte[(int) buffered];
         int at = 0;
@@ -74,15 +77,19 @@ public final class CheckpointAssembler {
         seal.verify(manifestBytes, sealValue);
         CheckpointManifest m = CheckpointCodec.readManifest(manifestBytes);
         CheckpointLimits.check(m);
-        if (payload.length != m.payloadBytes() || !CheckpointCodec.sha256(payload).equals(m.sha256())) {
-            throw new CheckpointException(Reason.CORRUPT, "Checkpoint " + m.method() + " v" + m.version()
-                    + " payload does not match its SHA-256");
+        if (payload.length != m.payloadBytes()
+                || !CheckpointCodec.sha256(payload).equals(m.sha256())) {
+            throw new CheckpointException(
+                    Reason.CORRUPT,
+                    "Checkpoint " + m.method() + " v" + m.version() + " payload does not match its SHA-256");
         }
         Checkpoint cp = new Checkpoint(m, payload);
         for (CheckpointSection s : m.sections()) {
-            if (!s.sha256().isEmpty() && !CheckpointCodec.sha256(cp.section(s.name())).equals(s.sha256())) {
-                throw new CheckpointException(Reason.CORRUPT, "Section " + s.name() + " of checkpoint v"
-                        + m.version() + " does not match its SHA-256");
+            if (!s.sha256().isEmpty()
+                    && !CheckpointCodec.sha256(cp.section(s.name())).equals(s.sha256())) {
+                throw new CheckpointException(
+                        Reason.CORRUPT,
+                        "Section " + s.name() + " of checkpoint v" + m.version() + " does not match its SHA-256");
             }
         }
         return cp;

@@ -24,11 +24,10 @@ public final class CheckpointCodec {
     /** Default chunk size, well under Kafka's default 1 MiB message limit. */
     public static final int DEFAULT_CHUNK_BYTES = 512 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private CheckpointCodec() {
-    }
+    private CheckpointCodec() {}
 
     /** Lays {@code sections} out one after the other and returns the payload with the section table filled in. */
     public static Checkpoint assemble(CheckpointManifest draft, Map<String, byte[]> sections, int chunkBytes) {
@@ -130,15 +129,18 @@ public final class CheckpointCodec {
 
     public static CheckpointManifest readManifest(byte[] json) {
         if (json == null || json.length > CheckpointLimits.MAX_MANIFEST_BYTES) {
-            throw new CheckpointException(CheckpointException.Reason.TOO_LARGE, "A manifest of "
-                    + (json == null ? "no" : json.length) + " bytes (at most " + CheckpointLimits.MAX_MANIFEST_BYTES
-                    + ")");
+            throw new CheckpointException(
+                    CheckpointException.Reason.TOO_LARGE,
+                    "A manifest of "
+                            + (json == null ? "no" : json.length) + " bytes (at most "
+                            + CheckpointLimits.MAX_MANIFEST_BYTES
+                            + ")");
         }
         try {
             return JSON.readValue(json, CheckpointManifest.class);
         } catch (IOException e) {
-            throw new CheckpointException(CheckpointException.Reason.CORRUPT, "Not a checkpoint manifest: "
-                    + e.getMessage(), e);
+            throw new CheckpointException(
+                    CheckpointException.Reason.CORRUPT, "Not a checkpoint manifest: " + e.getMessage(), e);
         }
     }
 

@@ -19,12 +19,14 @@ import java.util.List;
 public record CheckpointIndex(String method, List<CheckpointLocation> retained) {
     /** Most locations one index record may list. */
     public static final int MAX_RETAINED = 1000;
+
     private static final int MAX_BYTES = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public CheckpointIndex {
-        retained = retained.stream().sorted(Comparator.comparingLong(CheckpointLocation::version).reversed())
+        retained = retained.stream()
+                .sorted(Comparator.comparingLong(CheckpointLocation::version).reversed())
                 .toList();
     }
 
@@ -39,7 +41,8 @@ public record CheckpointIndex(String method, List<CheckpointLocation> retained) 
 
     /** The locations in this index that {@code next} no longer retains. */
     public List<CheckpointLocation> droppedBy(CheckpointIndex next) {
-        return retained.stream().filter(l -> next.retained.stream().noneMatch(n -> n.version() == l.version()))
+        return retained.stream()
+                .filter(l -> next.retained.stream().noneMatch(n -> n.version() == l.version()))
                 .toList();
     }
 
@@ -58,7 +61,9 @@ public record CheckpointIndex(String method, List<CheckpointLocation> retained) 
         }
         try {
             CheckpointIndex index = JSON.readValue(bytes, CheckpointIndex.class);
-            if (index.method() == null || index.retained() == null || index.retained().size() > MAX_RETAINED) {
+            if (index.method() == null
+                    || index.retained() == null
+                    || index.retained().size() > MAX_RETAINED) {
                 throw new CheckpointException(Reason.CORRUPT, "Checkpoint index record without method or list");
             }
             return index;

@@ -1,7 +1,7 @@
 package dev.autodidact.schema.checkpoint;
 
-import java.util.List;
 import dev.autodidact.schema.checkpoint.CheckpointException.Reason;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,37 +22,56 @@ public final class CheckpointLimits {
     /** Most offset ranges in a manifest's {@code trainedAhead} and {@code consumed} together. */
     public static final int MAX_RANGES = 32768;
 
-    private CheckpointLimits() {
-    }
+    private CheckpointLimits() {}
 
     /**
      * @throws CheckpointException if a size is over its cap or the sections do not tile the payload
      */
     public static void check(CheckpointManifest m) {
-        require(m.version() > 0 && m.parentVersion() >= 0 && m.parentVersion() < m.version(), Reason.CORRUPT,
+        require(
+                m.version() > 0 && m.parentVersion() >= 0 && m.parentVersion() < m.version(),
+                Reason.CORRUPT,
                 "version " + m.version() + " with parent " + m.parentVersion());
-        require(m.method() != null && !m.method().isEmpty() && m.method().length() <= MAX_STRING_CHARS
-                && m.method().indexOf('/') < 0, Reason.CORRUPT, "method '" + m.method() + "'");
-        require(m.payloadBytes() >= 0 && m.payloadBytes() <= MAX_PAYLOAD_BYTES, Reason.TOO_LARGE,
+        require(
+                m.method() != null
+                        && !m.method().isEmpty()
+                        && m.method().length() <= MAX_STRING_CHARS
+                        && m.method().indexOf('/') < 0,
+                Reason.CORRUPT,
+                "method '" + m.method() + "'");
+        require(
+                m.payloadBytes() >= 0 && m.payloadBytes() <= MAX_PAYLOAD_BYTES,
+                Reason.TOO_LARGE,
                 m.payloadBytes() + " payload bytes (at most " + MAX_PAYLOAD_BYTES + ")");
         require(m.chunks() >= 1 && m.chunks() <= MAX_CHUNKS, Reason.TOO_LARGE, m.chunks() + " chunks");
         long ranges = m.trainedAhead().values().stream().mapToLong(List::size).sum()
                 + m.consumed().values().stream().mapToLong(List::size).sum();
-        require(ranges <= MAX_RANGES && m.trainedAhead().size() <= MAX_ENTRIES && m.consumed().size() <= MAX_ENTRIES,
-                Reason.TOO_LARGE, ranges + " offset ranges (at most " + MAX_RANGES + ")");
-        require(m.sections().size() <= MAX_ENTRIES && m.architecture().size() <= MAX_ENTRIES
-                && m.metrics().size() <= MAX_ENTRIES && m.offsets().size() <= MAX_ENTRIES, Reason.TOO_LARGE,
+        require(
+                ranges <= MAX_RANGES
+                        && m.trainedAhead().size() <= MAX_ENTRIES
+                        && m.consumed().size() <= MAX_ENTRIES,
+                Reason.TOO_LARGE,
+                ranges + " offset ranges (at most " + MAX_RANGES + ")");
+        require(
+                m.sections().size() <= MAX_ENTRIES
+                        && m.architecture().size() <= MAX_ENTRIES
+                        && m.metrics().size() <= MAX_ENTRIES
+                        && m.offsets().size() <= MAX_ENTRIES,
+                Reason.TOO_LARGE,
                 "too many entries");
         checkStrings(m.architecture());
         long next = 0;
         for (CheckpointSection s : m.sections()) {
-            require(s.offset() == next && s.length() >= 0 && s.length() <= m.payloadBytes() - s.offset(),
-                    Reason.CORRUPT, "section " + s.name() + " at " + s.offset() + "+" + s.length() + " of "
-                            + m.payloadBytes());
+            require(
+                    s.offset() == next && s.length() >= 0 && s.length() <= m.payloadBytes() - s.offset(),
+                    Reason.CORRUPT,
+                    "section " + s.name() + " at " + s.offset() + "+" + s.length() + " of " + m.payloadBytes());
             next = s.offset() + s.length();
         }
-        require(next == m.payloadBytes(), Reason.CORRUPT, "sections cover " + next + " of " + m.payloadBytes()
-                + " payload bytes");
+        require(
+                next == m.payloadBytes(),
+                Reason.CORRUPT,
+                "sections cover " + next + " of " + m.payloadBytes() + " payload bytes");
     }
 
     /**
@@ -62,14 +81,18 @@ public final class CheckpointLimits {
      * @throws CheckpointException if it is negative or longer than what remains
      */
     public static int checkedLength(int length, int remaining, String what) {
-        require(length >= 0 && length <= remaining, Reason.CORRUPT, "the " + what + " declares " + length
-                + " bytes where " + remaining + " remain");
+        require(
+                length >= 0 && length <= remaining,
+                Reason.CORRUPT,
+                "the " + what + " declares " + length + " bytes where " + remaining + " remain");
         return length;
     }
 
     private static void checkStrings(Map<String, String> entries) {
-        entries.forEach((k, v) -> require(k.length() <= MAX_STRING_CHARS && v != null
-                && v.length() <= MAX_STRING_CHARS, Reason.TOO_LARGE, "architecture entry " + k));
+        entries.forEach((k, v) -> require(
+                k.length() <= MAX_STRING_CHARS && v != null && v.length() <= MAX_STRING_CHARS,
+                Reason.TOO_LARGE,
+                "architecture entry " + k));
     }
 
     private static void require(boolean ok, Reason reason, String what) {

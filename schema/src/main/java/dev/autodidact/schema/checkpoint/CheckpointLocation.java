@@ -12,10 +12,14 @@ package dev.autodidact.schema.checkpoint;
  */
 public record CheckpointLocation(long version, long firstOffset, long manifestOffset, int chunks) {
     public CheckpointLocation {
-        if (version < 1 || firstOffset < 0 || manifestOffset < firstOffset || chunks < 1
+        if (version < 1
+                || firstOffset < 0
+                || manifestOffset < firstOffset
+                || chunks < 1
                 || chunks > CheckpointLimits.MAX_CHUNKS) {
-            throw new CheckpointException(CheckpointException.Reason.CORRUPT, "Bad checkpoint location v" + version
-                    + " at " + firstOffset + ".." + manifestOffset);
+            throw new CheckpointException(
+                    CheckpointException.Reason.CORRUPT,
+                    "Bad checkpoint location v" + version + " at " + firstOffset + ".." + manifestOffset);
         }
     }
 }

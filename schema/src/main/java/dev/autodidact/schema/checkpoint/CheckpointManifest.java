@@ -54,12 +54,38 @@ public record CheckpointManifest(
     }
 
     /** A manifest without lineage ranges (nothing trained ahead, consumed ranges unknown). */
-    public CheckpointManifest(long version, long parentVersion, String method, String modality,
-                              Map<String, String> architecture, long step, long samplesSeen, Map<String, Long> offsets,
-                              Map<String, Double> metrics, List<CheckpointSection> sections, long payloadBytes,
-                              int chunks, String sha256, long createdAtMs) {
-        this(version, parentVersion, method, modality, architecture, step, samplesSeen, offsets, metrics, sections,
-                payloadBytes, chunks, sha256, createdAtMs, Map.of(), Map.of());
+    public CheckpointManifest(
+            long version,
+            long parentVersion,
+            String method,
+            String modality,
+            Map<String, String> architecture,
+            long step,
+            long samplesSeen,
+            Map<String, Long> offsets,
+            Map<String, Double> metrics,
+            List<CheckpointSection> sections,
+            long payloadBytes,
+            int chunks,
+            String sha256,
+            long createdAtMs) {
+        this(
+                version,
+                parentVersion,
+                method,
+                modality,
+                architecture,
+                step,
+                samplesSeen,
+                offsets,
+                metrics,
+                sections,
+                payloadBytes,
+                chunks,
+                sha256,
+                createdAtMs,
+                Map.of(),
+                Map.of());
     }
 
     private static Map<String, List<OffsetRange>> copy(Map<String, List<OffsetRange>> ranges) {
@@ -70,13 +96,30 @@ public record CheckpointManifest(
 
     /** This manifest with its payload described by {@code table}. */
     public CheckpointManifest withPayload(List<CheckpointSection> table, long bytes, int chunkCount, String hash) {
-        return new CheckpointManifest(version, parentVersion, method, modality, architecture, step, samplesSeen,
-                offsets, metrics, table, bytes, chunkCount, hash, createdAtMs, trainedAhead, consumed);
+        return new CheckpointManifest(
+                version,
+                parentVersion,
+                method,
+                modality,
+                architecture,
+                step,
+                samplesSeen,
+                offsets,
+                metrics,
+                table,
+                bytes,
+                chunkCount,
+                hash,
+                createdAtMs,
+                trainedAhead,
+                consumed);
     }
 
     /** The section called {@code name}. */
     public CheckpointSection section(String name) {
-        return sections.stream().filter(s -> s.name().equals(name)).findFirst()
+        return sections.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Checkpoint v" + version + " has no section " + name));
     }
 }

@@ -32,8 +32,7 @@ public final class CheckpointSeal {
 
     /** Seals with HMAC-SHA256 under {@code key} and accepts only seals made with it; an empty key is no key. */
     public static CheckpointSeal withKey(String key) {
-        return key == null || key.isEmpty() ? unkeyed()
-                : new CheckpointSeal(key.getBytes(StandardCharsets.UTF_8));
+        return key == null || key.isEmpty() ? unkeyed() : new CheckpointSeal(key.getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean keyed() {
@@ -42,7 +41,9 @@ public final class CheckpointSeal {
 
     /** The seal of {@code manifest}. */
     public String seal(byte[] manifest) {
-        return key == null ? SHA + CheckpointCodec.sha256(manifest) : HMAC + HexFormat.of().formatHex(hmac(manifest));
+        return key == null
+                ? SHA + CheckpointCodec.sha256(manifest)
+                : HMAC + HexFormat.of().formatHex(hmac(manifest));
     }
 
     /**
@@ -52,18 +53,19 @@ public final class CheckpointSeal {
     public void verify(byte[] manifest, String seal) {
         if (key != null) {
             if (seal == null || !seal.startsWith(HMAC)) {
-                throw new CheckpointException(Reason.UNSIGNED, "Checkpoint manifest is not signed, and a signing "
-                        + "key is configured");
+                throw new CheckpointException(
+                        Reason.UNSIGNED, "Checkpoint manifest is not signed, and a signing " + "key is configured");
             }
             byte[] expected = hmac(manifest);
             if (!MessageDigest.isEqual(expected, parseHex(seal.substring(HMAC.length())))) {
-                throw new CheckpointException(Reason.UNSIGNED, "Checkpoint manifest signature does not match the "
-                        + "configured key");
+                throw new CheckpointException(
+                        Reason.UNSIGNED, "Checkpoint manifest signature does not match the " + "configured key");
             }
             return;
         }
-        if (seal != null && seal.startsWith(SHA) && !seal.substring(SHA.length())
-                .equals(CheckpointCodec.sha256(manifest))) {
+        if (seal != null
+                && seal.startsWith(SHA)
+                && !seal.substring(SHA.length()).equals(CheckpointCodec.sha256(manifest))) {
             throw new CheckpointException(Reason.CORRUPT, "Checkpoint manifest does not match its SHA-256 seal");
         }
     }

@@ -27,8 +27,7 @@ public final class ArrayNames {
     /** Longest name accepted. */
     public static final int MAX_LENGTH = 64;
 
-    private ArrayNames() {
-    }
+    private ArrayNames() {}
 
     public static String view(int index) {
         return VIEW_PREFIX + index;

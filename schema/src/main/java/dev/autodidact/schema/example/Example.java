@@ -83,7 +83,9 @@ public record Example(Map<String, Tensor> arrays, Map<String, String> metadata) 
 
     /** The views {@code view.0 ... view.(n-1)}. */
     public List<Tensor> views() {
-        return java.util.stream.IntStream.range(0, viewCount()).mapToObj(i -> arrays.get(ArrayNames.view(i))).toList();
+        return java.util.stream.IntStream.range(0, viewCount())
+                .mapToObj(i -> arrays.get(ArrayNames.view(i)))
+                .toList();
     }
 
     /** Builds an example array by array. */

@@ -14,8 +14,8 @@ public final class ExampleLimits {
     public static final int MAX_RANK = 6;
     /** Most metadata entries, and the longest metadata value. */
     public static final int MAX_METADATA = 32;
+
     public static final int MAX_METADATA_VALUE = 1024;
 
-    private ExampleLimits() {
-    }
+    private ExampleLimits() {}
 }

@@ -6,11 +6,13 @@ import java.util.List;
 
 /** Images as example arrays: uint8, shape {@code [height, width, 3]}, RGB interleaved (HWC), row-major. */
 public final class ImageArrays {
-    private ImageArrays() {
-    }
+    private ImageArrays() {}
 
     public static Tensor of(CleanImage image) {
-        return Tensor.wrap(DType.U8, new int[] {image.height(), image.width(), 3}, image.pixels().clone());
+        return Tensor.wrap(
+                DType.U8,
+                new int[] {image.height(), image.width(), 3},
+                image.pixels().clone());
     }
 
     /**

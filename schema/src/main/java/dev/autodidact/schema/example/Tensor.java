@@ -141,7 +141,9 @@ public final class Tensor {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Tensor t && t.dtype == dtype && Arrays.equals(t.shape, shape)
+        return o instanceof Tensor t
+                && t.dtype == dtype
+                && Arrays.equals(t.shape, shape)
                 && Arrays.equals(t.data, data);
     }
 

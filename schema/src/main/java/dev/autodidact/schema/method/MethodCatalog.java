@@ -16,24 +16,44 @@ public final class MethodCatalog {
     private static final Map<String, MethodEntry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        add(new MethodEntry("simclr", IMAGE, ExampleRecipe.TWO_VIEWS,
+        add(new MethodEntry(
+                "simclr",
+                IMAGE,
+                ExampleRecipe.TWO_VIEWS,
                 "SimCLR (Chen et al. 2020): NT-Xent over two views, in-batch negatives"));
-        add(new MethodEntry("byol", IMAGE, ExampleRecipe.TWO_VIEWS,
+        add(new MethodEntry(
+                "byol",
+                IMAGE,
+                ExampleRecipe.TWO_VIEWS,
                 "BYOL (Grill et al. 2020): predictor onto an EMA target, no negatives"));
-        add(new MethodEntry("moco", IMAGE, ExampleRecipe.TWO_VIEWS,
+        add(new MethodEntry(
+                "moco",
+                IMAGE,
+                ExampleRecipe.TWO_VIEWS,
                 "MoCo v2 (He et al. 2020; Chen et al. 2020): InfoNCE against a queue of momentum keys"));
-        add(new MethodEntry("dino", IMAGE, ExampleRecipe.MULTI_CROP,
+        add(new MethodEntry(
+                "dino",
+                IMAGE,
+                ExampleRecipe.MULTI_CROP,
                 "DINO (Caron et al. 2021): self-distillation over global and local crops"));
-        add(new MethodEntry("simsiam", IMAGE, ExampleRecipe.TWO_VIEWS,
+        add(new MethodEntry(
+                "simsiam",
+                IMAGE,
+                ExampleRecipe.TWO_VIEWS,
                 "SimSiam (Chen and He 2021): predictor and stop-gradient, no EMA"));
-        add(new MethodEntry("barlow_twins", IMAGE, ExampleRecipe.TWO_VIEWS,
+        add(new MethodEntry(
+                "barlow_twins",
+                IMAGE,
+                ExampleRecipe.TWO_VIEWS,
                 "Barlow Twins (Zbontar et al. 2021): cross-correlation towards the identity"));
-        add(new MethodEntry("vicreg", IMAGE, ExampleRecipe.TWO_VIEWS,
+        add(new MethodEntry(
+                "vicreg",
+                IMAGE,
+                ExampleRecipe.TWO_VIEWS,
                 "VICReg (Bardes et al. 2022): variance, invariance and covariance terms"));
     }
 
-    private MethodCatalog() {
-    }
+    private MethodCatalog() {}
 
     private static void add(MethodEntry entry) {
         if (ENTRIES.putIfAbsent(entry.name(), entry) != null) {
@@ -53,7 +73,10 @@ public final class MethodCatalog {
 
     /** The names of the methods that learn from {@code modality}. */
     public static List<String> names(Modality modality) {
-        return ENTRIES.values().stream().filter(e -> e.supports(modality)).map(MethodEntry::name).toList();
+        return ENTRIES.values().stream()
+                .filter(e -> e.supports(modality))
+                .map(MethodEntry::name)
+                .toList();
     }
 
     public static Optional<MethodEntry> find(String name) {
@@ -62,7 +85,7 @@ public final class MethodCatalog {
 
     /** @throws IllegalArgumentException naming the known methods if there is no such method */
     public static MethodEntry get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("Unknown method '" + name + "'; known: "
-                + names()));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown method '" + name + "'; known: " + names()));
     }
 }

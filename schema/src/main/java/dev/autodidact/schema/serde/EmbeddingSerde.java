@@ -34,7 +34,10 @@ public final class EmbeddingSerde implements Serde<float[]> {
                 throw new SerializationException("Embedding of " + bytes.length + " bytes is not a float32 vector");
             }
             float[] v = new float[bytes.length / Float.BYTES];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            ByteBuffer.wrap(bytes)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer()
+                    .get(v);
             return v;
         };
     }

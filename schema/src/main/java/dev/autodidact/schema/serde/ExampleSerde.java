@@ -91,13 +91,13 @@ public final class ExampleSerde implements Serde<Example> {
         }
         int padded = (json.length + 7) / 8 * 8;
         if (padded > ExampleLimits.MAX_HEADER_BYTES) {
-            throw new SerializationException("Example header of " + padded + " bytes is over the limit of "
-                    + ExampleLimits.MAX_HEADER_BYTES);
+            throw new SerializationException(
+                    "Example header of " + padded + " bytes is over the limit of " + ExampleLimits.MAX_HEADER_BYTES);
         }
         long total = 1L + 8 + padded + offset;
         if (total > ExampleLimits.MAX_RECORD_BYTES) {
-            throw new SerializationException("Example of " + total + " bytes is over the limit of "
-                    + ExampleLimits.MAX_RECORD_BYTES);
+            throw new SerializationException(
+                    "Example of " + total + " bytes is over the limit of " + ExampleLimits.MAX_RECORD_BYTES);
         }
         ByteBuffer buf = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(VERSION).putLong(padded).put(json);
@@ -111,8 +111,8 @@ public final class ExampleSerde implements Serde<Example> {
     /** The limits {@link #read} checks that an {@link Example} does not check itself. */
     private static void checkLimits(Example example) {
         if (example.arrays().size() > ExampleLimits.MAX_ARRAYS) {
-            throw new SerializationException("Example of " + example.arrays().size()
-                    + " arrays is over the limit of " + ExampleLimits.MAX_ARRAYS);
+            throw new SerializationException("Example of " + example.arrays().size() + " arrays is over the limit of "
+                    + ExampleLimits.MAX_ARRAYS);
         }
         example.arrays().forEach((name, t) -> {
             if (t.rank() > ExampleLimits.MAX_RANK) {
@@ -145,31 +145,32 @@ public final class ExampleSerde implements Serde<Example> {
 
     private static Example parse(byte[] bytes) {
         if (bytes.length > ExampleLimits.MAX_RECORD_BYTES) {
-            throw new IllegalArgumentException("record of " + bytes.length + " bytes is over the limit of "
-                    + ExampleLimits.MAX_RECORD_BYTES);
+            throw new IllegalArgumentException(
+                    "record of " + bytes.length + " bytes is over the limit of " + ExampleLimits.MAX_RECORD_BYTES);
         }
         if (bytes.length < 9) {
             throw new IllegalArgumentException("record of " + bytes.length + " bytes is too short");
         }
         if (bytes[0] != VERSION) {
-            throw new IllegalArgumentException("unsupported format version " + (bytes[0] & 0xff) + " (expected "
-                    + VERSION + ")");
+            throw new IllegalArgumentException(
+                    "unsupported format version " + (bytes[0] & 0xff) + " (expected " + VERSION + ")");
         }
-        long headerLength = ByteBuffer.wrap(bytes, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength =
+                ByteBuffer.wrap(bytes, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (headerLength < 2 || headerLength > bytes.length - 9) {
             throw new IllegalArgumentException("header length " + Long.toUnsignedString(headerLength)
                     + " is out of bounds: " + (bytes.length - 9) + " bytes follow it");
         }
         if (headerLength > ExampleLimits.MAX_HEADER_BYTES) {
-            throw new IllegalArgumentException("header length " + headerLength + " is over the limit of "
-                    + ExampleLimits.MAX_HEADER_BYTES);
+            throw new IllegalArgumentException(
+                    "header length " + headerLength + " is over the limit of " + ExampleLimits.MAX_HEADER_BYTES);
         }
         int dataStart = 9 + (int) headerLength;
         JsonNode header = header(bytes, (int) headerLength);
         int arrays = header.size() - (header.has(METADATA) ? 1 : 0);
         if (arrays > ExampleLimits.MAX_ARRAYS) {
-            throw new IllegalArgumentException("header has " + arrays + " arrays, at most "
-                    + ExampleLimits.MAX_ARRAYS + " allowed");
+            throw new IllegalArgumentException(
+                    "header has " + arrays + " arrays, at most " + ExampleLimits.MAX_ARRAYS + " allowed");
         }
         Example.Builder builder = new Example.Builder();
         readMetadata(header.get(METADATA), builder);
@@ -212,7 +213,10 @@ public final class ExampleSerde implements Serde<Example> {
     private static JsonNode header(byte[] bytes, int length) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 9, length)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes, 9, length))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("header is not UTF-8", e);
         }
@@ -229,8 +233,7 @@ public final class ExampleSerde implements Serde<Example> {
     }
 
     /** One array's header entry. Arrays are laid out in the order of their offsets, whatever the JSON's order. */
-    private record Slot(String name, DType dtype, int[] shape, long begin, long end) {
-    }
+    private record Slot(String name, DType dtype, int[] shape, long begin, long end) {}
 
     private static Slot slot(String name, JsonNode node) {
         if (!node.isObject()) {
@@ -240,14 +243,16 @@ public final class ExampleSerde implements Serde<Example> {
         try {
             dtype = DType.of(node.path("dtype").asText());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("array '" + name + "' has unsupported type '"
-                    + node.path("dtype").asText() + "'", e);
+            throw new IllegalArgumentException(
+                    "array '" + name + "' has unsupported type '"
+                            + node.path("dtype").asText() + "'",
+                    e);
         }
         int[] shape = shape(name, node.path("shape"));
         JsonNode range = node.path("data_offsets");
         if (!range.isArray() || range.size() != 2 || !isLong(range.get(0)) || !isLong(range.get(1))) {
-            throw new IllegalArgumentException("array '" + name + "' needs data_offsets [begin, end] of two integers, "
-                    + "got " + range);
+            throw new IllegalArgumentException(
+                    "array '" + name + "' needs data_offsets [begin, end] of two integers, " + "got " + range);
         }
         return new Slot(name, dtype, shape, range.get(0).asLong(), range.get(1).asLong());
     }
@@ -279,8 +284,8 @@ public final class ExampleSerde implements Serde<Example> {
         try {
             return Math.multiplyExact(Tensor.elementCount(shape), (long) dtype.bytes());
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException("array '" + name + "' of shape " + Arrays.toString(shape)
-                    + " has too many elements", e);
+            throw new IllegalArgumentException(
+                    "array '" + name + "' of shape " + Arrays.toString(shape) + " has too many elements", e);
         }
     }
 
@@ -289,8 +294,8 @@ public final class ExampleSerde implements Serde<Example> {
             return;
         }
         if (!meta.isObject() || meta.size() > ExampleLimits.MAX_METADATA) {
-            throw new IllegalArgumentException("__metadata__ must be an object of at most "
-                    + ExampleLimits.MAX_METADATA + " strings");
+            throw new IllegalArgumentException(
+                    "__metadata__ must be an object of at most " + ExampleLimits.MAX_METADATA + " strings");
         }
         Map<String, String> values = new LinkedHashMap<>();
         meta.fields().forEachRemaining(e -> {

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.StringJoiner;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ExampleSerdeMalformedTest {
     /** Parsing a small header allocates some KiB; an allocation sized by a hostile header would be far more. */
     private static final long ALLOCATION_CAP = 1 << 20;
+
     private static final String U8 = "{'dtype':'U8','shape':[%s],'data_offsets':[%s]}";
 
     @BeforeAll
@@ -72,7 +72,9 @@ class ExampleSerdeMalformedTest {
     @Test
     void shouldRejectOtherFormatVersions() {
         CleanImage image = ExampleSerdeTest.randomImage(4, 4, 3);
-        java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate(4 + 2 * (8 + 48)).put((byte) 'V').put((byte) 1)
+        java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate(4 + 2 * (8 + 48))
+                .put((byte) 'V')
+                .put((byte) 1)
                 .putShort((short) 2);
         for (int v = 0; v < 2; v++) {
             old.putInt(image.width()).putInt(image.height()).put(image.pixels());
@@ -119,8 +121,10 @@ class ExampleSerdeMalformedTest {
         assertMalformed(record("{}", 0), "at least one array");
         assertMalformed(record("{'__metadata__':{'modality':'image'}}", 0), "at least one array");
         assertMalformed(record("[".repeat(5000), 0), "header is not JSON");
-        assertMalformed(record("{'x':" + u8("1", "0,1") + ",'x':" + u8("1", "0,1") + "}", 1),
-                "header is not JSON", "Duplicate field 'x'");
+        assertMalformed(
+                record("{'x':" + u8("1", "0,1") + ",'x':" + u8("1", "0,1") + "}", 1),
+                "header is not JSON",
+                "Duplicate field 'x'");
         byte[] latin1 = "{\"caf\u00e9\":{}}".getBytes(StandardCharsets.ISO_8859_1);
         assertMalformed(record(latin1, (latin1.length + 7) / 8 * 8, 0), "header is not UTF-8");
         byte[] overlong = "{\"x\":{},\"__metadata__\":{\"k\":\"\u00c0\u0080\"}}".getBytes(StandardCharsets.ISO_8859_1);
@@ -129,18 +133,21 @@ class ExampleSerdeMalformedTest {
 
     @Test
     void shouldRejectBadTypesAndShapes() {
-        assertMalformed(record("{'x':{'dtype':'F16','shape':[1],'data_offsets':[0,2]}}", 2),
-                "array 'x'", "unsupported type 'F16'");
+        assertMalformed(
+                record("{'x':{'dtype':'F16','shape':[1],'data_offsets':[0,2]}}", 2),
+                "array 'x'",
+                "unsupported type 'F16'");
         assertMalformed(record("{'x':{'shape':[1],'data_offsets':[0,1]}}", 1), "array 'x'", "unsupported type ''");
         assertMalformed(record("{'x':5}", 0), "array 'x' is not an object");
-        assertMalformed(record("{'x':" + u8("1,1,1,1,1,1,1", "0,1") + "}", 1), "array 'x'", "rank 7",
-                "at most 6");
+        assertMalformed(record("{'x':" + u8("1,1,1,1,1,1,1", "0,1") + "}", 1), "array 'x'", "rank 7", "at most 6");
         assertMalformed(record("{'x':" + u8("-1", "0,0") + "}", 0), "array 'x'", "bad dimension -1");
         assertMalformed(record("{'x':" + u8("1.5", "0,1") + "}", 1), "array 'x'", "bad dimension 1.5");
         assertMalformed(record("{'x':" + u8("'2'", "0,2") + "}", 2), "array 'x'", "bad dimension \"2\"");
         assertMalformed(record("{'x':" + u8("true", "0,1") + "}", 1), "bad dimension true");
         assertMalformed(record("{'x':" + u8("2147483648", "0,1") + "}", 1), "bad dimension 2147483648");
-        assertMalformed(record("{'x':{'dtype':'U8','shape':7,'data_offsets':[0,7]}}", 7), "array 'x'",
+        assertMalformed(
+                record("{'x':{'dtype':'U8','shape':7,'data_offsets':[0,7]}}", 7),
+                "array 'x'",
                 "shape must be an array");
     }
 
@@ -151,26 +158,25 @@ class ExampleSerdeMalformedTest {
         assertMalformed(record("{'x':" + u8(six, "0,1") + "}", 1), "array 'x'", "too many elements");
         String wraps = "{'x':{'dtype':'F32','shape':[5,5581,8681,49477,384773],'data_offsets':[0,4]}}";
         assertMalformed(record(wraps, 4), "array 'x'", "too many");
-        assertMalformed(record("{'x':" + u8("65536,65536,65536", "0,281474976710656") + "}", 8), "array 'x'",
-                "past the end");
+        assertMalformed(
+                record("{'x':" + u8("65536,65536,65536", "0,281474976710656") + "}", 8), "array 'x'", "past the end");
     }
 
     @Test
     void shouldRejectOffsetsThatDoNotTileTheData() {
         String a = "'a':" + u8("8", "0,8");
-        assertMalformed(record("{" + a + ",'b':" + u8("8", "4,12") + "}", 12), "array 'b'", "[4, 12]",
-                "expected [8, 16]");
-        assertMalformed(record("{" + a + ",'b':" + u8("8", "12,20") + "}", 20), "array 'b'", "[12, 20]",
-                "expected [8, 16]");
+        assertMalformed(
+                record("{" + a + ",'b':" + u8("8", "4,12") + "}", 12), "array 'b'", "[4, 12]", "expected [8, 16]");
+        assertMalformed(
+                record("{" + a + ",'b':" + u8("8", "12,20") + "}", 20), "array 'b'", "[12, 20]", "expected [8, 16]");
         assertMalformed(record("{'a':" + u8("16", "0,16") + "}", 8), "array 'a'", "past the end of the 8 data bytes");
-        assertMalformed(record("{'a':{'dtype':'F32','shape':[3],'data_offsets':[0,8]}}", 8), "array 'a'",
-                "expected [0, 12]");
+        assertMalformed(
+                record("{'a':{'dtype':'F32','shape':[3],'data_offsets':[0,8]}}", 8), "array 'a'", "expected [0, 12]");
         assertMalformed(record("{'a':" + u8("0", "8,0") + "}", 8), "array 'a'", "[8, 0]");
         assertMalformed(record("{'a':" + u8("4", "-4,0") + "}", 8), "array 'a'", "[-4, 0]");
         assertMalformed(record("{'a':" + u8("8", "0.0,8") + "}", 8), "array 'a'", "data_offsets");
         assertMalformed(record("{'a':" + u8("8", "0") + "}", 8), "array 'a'", "data_offsets");
-        assertMalformed(record("{'a':" + u8("8", "0,18446744073709551616") + "}", 8), "array 'a'",
-                "data_offsets");
+        assertMalformed(record("{'a':" + u8("8", "0,18446744073709551616") + "}", 8), "array 'a'", "data_offsets");
         assertMalformed(record("{'a':{'dtype':'U8','shape':[8]}}", 8), "array 'a'", "data_offsets");
         assertMalformed(record("{" + a + "}", 9), "1 trailing bytes");
     }
@@ -205,8 +211,7 @@ class ExampleSerdeMalformedTest {
     @Test
     void shouldRejectInvalidArrayNames() {
         for (String name : Arrays.asList("View.0", "a..b", "", "a/b", ".a", "a.", "x".repeat(65), "caf\u00e9")) {
-            assertMalformed(record("{'" + name + "':" + u8("1", "0,1") + "}", 1), "Invalid array name '" + name
-                    + "'");
+            assertMalformed(record("{'" + name + "':" + u8("1", "0,1") + "}", 1), "Invalid array name '" + name + "'");
         }
     }
 }

@@ -53,8 +53,9 @@ class ExampleSerdeTest {
             AAAAAAAAAAAFAAAAAAAAAAAAAAAA////AADAPwAAAMAAAAAAAABQQAcAAAABAP7/LAEAgAAUKDxQ
             ZHiMoLTI3AEAAAE=
             """);
-    private static final List<String> FIXTURE_ORDER = List.of("mask.index", "target", "length", "tokens", "empty",
-            "view.0", "mask");
+
+    private static final List<String> FIXTURE_ORDER =
+            List.of("mask.index", "target", "length", "tokens", "empty", "view.0", "mask");
 
     /** What the fixture holds, built in Java in the reference writer's order. */
     static Example fixtureExample() {
@@ -67,7 +68,9 @@ class ExampleSerdeTest {
             tokens.putShort(s);
         }
         return new Example.Builder()
-                .meta("modality", "image").meta("recipe", "simclr-v1").meta("note", "caf\u00e9")
+                .meta("modality", "image")
+                .meta("recipe", "simclr-v1")
+                .meta("note", "caf\u00e9")
                 .put("mask.index", Tensor.i64(new int[] {3}, new long[] {0, 5, -(1L << 40)}))
                 .put("target", Tensor.f32(new int[] {2, 2}, new float[] {1.5f, -2f, 0f, 3.25f}))
                 .put("length", Tensor.scalar(7))
@@ -114,19 +117,23 @@ class ExampleSerdeTest {
                 .put(ArrayNames.TOKENS, Tensor.wrap(DType.I16, new int[] {2}, new byte[] {1, 0, (byte) 0xff, 0x7f}))
                 .put("step", Tensor.i64(new int[0], new long[] {42}))
                 .put("empty.last", Tensor.u8(new int[] {0}, new byte[0]))
-                .meta("modality", "text").meta("tokenizer", "bpe-v3 \u00e9\u4e2d\ud83d\ude00").meta("empty", "")
+                .meta("modality", "text")
+                .meta("tokenizer", "bpe-v3 \u00e9\u4e2d\ud83d\ude00")
+                .meta("empty", "")
                 .build();
 
         Example read = ExampleSerde.read(ExampleSerde.write(written));
 
         assertThat(read).isEqualTo(written);
-        assertThat(read.arrays().keySet()).containsExactlyElementsOf(written.arrays().keySet());
+        assertThat(read.arrays().keySet())
+                .containsExactlyElementsOf(written.arrays().keySet());
         assertThat(read.metadata()).containsExactlyEntriesOf(written.metadata());
         assertThat(read.array(ArrayNames.LENGTH).ints()).containsExactly(-3);
         assertThat(read.array(ArrayNames.LENGTH).rank()).isZero();
         assertThat(read.array("step").longs()).containsExactly(42L);
         assertThat(read.array(ArrayNames.MASK_INDEX).longs()).containsExactly(Long.MIN_VALUE, Long.MAX_VALUE);
-        assertThat(Float.floatToRawIntBits(read.array(ArrayNames.TARGET).floats()[1])).isEqualTo(0x80000000);
+        assertThat(Float.floatToRawIntBits(read.array(ArrayNames.TARGET).floats()[1]))
+                .isEqualTo(0x80000000);
         assertThat(read.array("empty.middle").shape()).containsExactly(4, 0, 2);
         assertThat(read.array("empty.middle").size()).isZero();
     }
@@ -142,7 +149,8 @@ class ExampleSerdeTest {
         assertThat(serde.serializer().serialize("t", null)).isNull();
         assertThat(serde.deserializer().deserialize("t", null)).isNull();
         assertThat(bytes[0]).isEqualTo(ExampleSerde.VERSION);
-        long headerLength = ByteBuffer.wrap(bytes, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength =
+                ByteBuffer.wrap(bytes, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         assertThat(headerLength % 8).isZero();
         assertThat(bytes).hasSize(9 + (int) headerLength + 4);
     }
@@ -183,22 +191,33 @@ class ExampleSerdeTest {
         for (int i = 0; i <= ExampleLimits.MAX_METADATA; i++) {
             meta.meta("k" + i, "v");
         }
-        Example longValue = new Example.Builder().put("x", Tensor.scalar(0))
-                .meta("k", "v".repeat(ExampleLimits.MAX_METADATA_VALUE + 1)).build();
-        Example highRank = new Example.Builder().put("x", Tensor.u8(new int[] {1, 1, 1, 1, 1, 1, 1}, new byte[1]))
+        Example longValue = new Example.Builder()
+                .put("x", Tensor.scalar(0))
+                .meta("k", "v".repeat(ExampleLimits.MAX_METADATA_VALUE + 1))
                 .build();
-        Example big = new Example.Builder().put("x", Tensor.u8(new int[] {ExampleLimits.MAX_RECORD_BYTES},
-                new byte[ExampleLimits.MAX_RECORD_BYTES])).build();
+        Example highRank = new Example.Builder()
+                .put("x", Tensor.u8(new int[] {1, 1, 1, 1, 1, 1, 1}, new byte[1]))
+                .build();
+        Example big = new Example.Builder()
+                .put(
+                        "x",
+                        Tensor.u8(new int[] {ExampleLimits.MAX_RECORD_BYTES}, new byte[ExampleLimits.MAX_RECORD_BYTES]))
+                .build();
 
-        assertThatThrownBy(() -> ExampleSerde.write(many.build())).isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> ExampleSerde.write(many.build()))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("129 arrays");
-        assertThatThrownBy(() -> ExampleSerde.write(meta.build())).isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> ExampleSerde.write(meta.build()))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("33 metadata entries");
-        assertThatThrownBy(() -> ExampleSerde.write(longValue)).isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> ExampleSerde.write(longValue))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("metadata 'k'");
-        assertThatThrownBy(() -> ExampleSerde.write(highRank)).isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> ExampleSerde.write(highRank))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("rank 7");
-        assertThatThrownBy(() -> ExampleSerde.write(big)).isInstanceOf(SerializationException.class)
+        assertThatThrownBy(() -> ExampleSerde.write(big))
+                .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("over the limit of " + ExampleLimits.MAX_RECORD_BYTES);
     }
 
@@ -206,11 +225,15 @@ class ExampleSerdeTest {
     void shouldRejectExamplesTheWireCannotCarry() {
         Tensor one = Tensor.scalar(1);
         assertThatThrownBy(() -> new Example.Builder().put("__metadata__", one).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("__metadata__");
-        assertThatThrownBy(() -> new Example.Builder().put("x", one).meta("k", null).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'k'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("__metadata__");
+        assertThatThrownBy(() ->
+                        new Example.Builder().put("x", one).meta("k", null).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'k'");
         assertThatThrownBy(() -> new Example.Builder().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one array");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one array");
     }
 
     @Test
@@ -218,9 +241,11 @@ class ExampleSerdeTest {
         // 5 * 5581 * 8681 * 49477 * 384773 = 2^62 + 1 elements; times 4 bytes wraps a long around to 4.
         int[] shape = {5, 5581, 8681, 49477, 384773};
         assertThatThrownBy(() -> Tensor.wrap(DType.F32, shape, new byte[4]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too many elements");
-        assertThatThrownBy(() -> Tensor.elementCount(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE,
-                Integer.MAX_VALUE})).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too many elements");
+        assertThatThrownBy(
+                        () -> Tensor.elementCount(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too many elements");
         assertThat(Tensor.elementCount(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, 0}))
                 .isZero();

@@ -21,8 +21,8 @@ public final class ConfigChecks {
         @Override
         public void ensureValid(String name, Object value) {
             if (value == null || !legal.matcher((String) value).matches()) {
-                throw new ConfigException(name, value, "Topic names may only contain ASCII letters, digits, '.', '_'"
-                        + " and '-'");
+                throw new ConfigException(
+                        name, value, "Topic names may only contain ASCII letters, digits, '.', '_'" + " and '-'");
             }
         }
 
@@ -41,8 +41,8 @@ public final class ConfigChecks {
         public void ensureValid(String name, Object value) {
             List<?> methods = (List<?>) value;
             if (methods == null || methods.isEmpty()) {
-                throw new ConfigException(name, value, "Name at least one method; image methods: "
-                        + ImageViewRecipes.names());
+                throw new ConfigException(
+                        name, value, "Name at least one method; image methods: " + ImageViewRecipes.names());
             }
             Set<String> seen = new HashSet<>();
             for (Object method : methods) {
@@ -71,8 +71,7 @@ public final class ConfigChecks {
      */
     static final int HEADER_BYTES_BASE = 512 + ViewRecipes.MAX_SPEC_LENGTH;
 
-    private ConfigChecks() {
-    }
+    private ConfigChecks() {}
 
     /**
      * Fails on keys under one of {@link #OWN_PREFIXES} that {@code defined} lacks, e.g. {@code image.sise}.
@@ -82,11 +81,15 @@ public final class ConfigChecks {
      */
     public static void rejectUnknownOwnKeys(Set<String> keys, Set<String> defined) {
         for (String key : keys) {
-            boolean own = OWN_PREFIXES.stream().anyMatch(p -> key.toLowerCase(Locale.ROOT).startsWith(p));
+            boolean own = OWN_PREFIXES.stream()
+                    .anyMatch(p -> key.toLowerCase(Locale.ROOT).startsWith(p));
             if (own && !defined.contains(key)) {
                 throw new ConfigException("Unknown stream-app setting '" + key + "'; settings under " + OWN_PREFIXES
-                        + " are " + defined.stream().filter(d -> OWN_PREFIXES.stream().anyMatch(d::startsWith))
-                        .sorted().toList());
+                        + " are "
+                        + defined.stream()
+                                .filter(d -> OWN_PREFIXES.stream().anyMatch(d::startsWith))
+                                .sorted()
+                                .toList());
             }
         }
     }

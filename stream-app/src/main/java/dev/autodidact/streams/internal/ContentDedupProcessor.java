@@ -45,8 +45,9 @@ public final class ContentDedupProcessor implements FixedKeyProcessor<String, Cl
             context.forward(record);
             return;
         }
-        sha256.update(new byte[] {(byte) (image.width() >>> 8), (byte) image.width(), (byte) (image.height() >>> 8),
-                (byte) image.height()});
+        sha256.update(new byte[] {
+            (byte) (image.width() >>> 8), (byte) image.width(), (byte) (image.height() >>> 8), (byte) image.height()
+        });
         byte[] digest = sha256.digest(image.pixels());
         if (Arrays.equals(store.get(record.key()), digest)) {
             metrics.recordDeduplicated();

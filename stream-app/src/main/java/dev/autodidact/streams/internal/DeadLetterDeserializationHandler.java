@@ -22,11 +22,15 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-            Exception exception) {
-        LOG.warn("Cannot deserialize record at {}-{}@{}; sending it to the dead-letter topic", context.topic(),
-                context.partition(), context.offset(), exception);
-        return Response.resume(List.of(support.deadLetter(context, record.key(), record.value(),
-                DeadLetters.DESERIALIZATION_ERROR, exception)));
+    public Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        LOG.warn(
+                "Cannot deserialize record at {}-{}@{}; sending it to the dead-letter topic",
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception);
+        return Response.resume(List.of(support.deadLetter(
+                context, record.key(), record.value(), DeadLetters.DESERIALIZATION_ERROR, exception)));
     }
 }

@@ -31,8 +31,8 @@ public final class DeadLetterHandlerSupport {
     public void configure(Map<String, ?> configs) {
         Object name = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         if (name == null || name.toString().isBlank()) {
-            throw new ConfigException("The dead-letter handlers need "
-                    + StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+            throw new ConfigException(
+                    "The dead-letter handlers need " + StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         }
         topic = name.toString();
         Object meters = configs.get(METER_REGISTRY_CONFIG);
@@ -52,8 +52,11 @@ public final class DeadLetterHandlerSupport {
      */
     public void blame(ErrorHandlerContext context, String outputTopic, Exception failure) {
         if (poison != null) {
-            poison.blame(failure, topic.equals(outputTopic) ? DeadLetters.Origin.UNKNOWN
-                    : new DeadLetters.Origin(context.topic(), context.partition(), context.offset()));
+            poison.blame(
+                    failure,
+                    topic.equals(outputTopic)
+                            ? DeadLetters.Origin.UNKNOWN
+                            : new DeadLetters.Origin(context.topic(), context.partition(), context.offset()));
         }
     }
 
@@ -67,14 +70,19 @@ public final class DeadLetterHandlerSupport {
      * @param failure what went wrong
      * @return the record for the dead-letter topic
      */
-    public ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
-            String reason, Exception failure) {
+    public ProducerRecord<byte[], byte[]> deadLetter(
+            ErrorHandlerContext context, byte[] key, byte[] value, String reason, Exception failure) {
         if (registry != null) {
             StreamMetrics.rejected(registry, modality(context.topic()), reason).increment();
         }
         DeadLetters.Origin origin = new DeadLetters.Origin(context.topic(), context.partition(), context.offset());
         Long timestamp = context.timestamp() >= 0 ? context.timestamp() : null;
-        return new ProducerRecord<>(topic, null, timestamp, key, DeadLetters.fit(value),
+        return new ProducerRecord<>(
+                topic,
+                null,
+                timestamp,
+                key,
+                DeadLetters.fit(value),
                 DeadLetters.headers(context.headers(), reason, failure, origin));
     }
 

@@ -25,11 +25,16 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        String reason = exception instanceof MediaRejectedException m ? m.reason().code()
-                : DeadLetters.PROCESSING_ERROR;
-        LOG.warn("Processor {} failed on record at {}-{}@{}; sending it to the dead-letter topic",
-                context.processorNodeId(), context.topic(), context.partition(), context.offset(), exception);
-        return Response.resume(List.of(support.deadLetter(context, context.sourceRawKey(), context.sourceRawValue(),
-                reason, exception)));
+        String reason =
+                exception instanceof MediaRejectedException m ? m.reason().code() : DeadLetters.PROCESSING_ERROR;
+        LOG.warn(
+                "Processor {} failed on record at {}-{}@{}; sending it to the dead-letter topic",
+                context.processorNodeId(),
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception);
+        return Response.resume(List.of(
+                support.deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), reason, exception)));
     }
 }

@@ -35,8 +35,8 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-            Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (exception instanceof RecordTooLargeException && !support.topic().equals(record.topic())) {
             return deadLetter(context, record.topic(), exception);
         }
@@ -47,21 +47,32 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     @Override
     @SuppressWarnings("rawtypes") // the interface declares the raw type
-    public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
+    public Response handleSerializationError(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
             SerializationExceptionOrigin origin) {
         if (exception instanceof RecordTooLargeException) {
             return deadLetter(context, record.topic(), exception);
         }
-        LOG.error("Cannot serialize the {} of a record for {}; failing the stream thread", origin, record.topic(),
+        LOG.error(
+                "Cannot serialize the {} of a record for {}; failing the stream thread",
+                origin,
+                record.topic(),
                 exception);
         support.blame(context, record.topic(), exception);
         return Response.fail();
     }
 
     private Response deadLetter(ErrorHandlerContext context, String topic, Exception exception) {
-        LOG.warn("Record for {} is too large; sending its source record at {}-{}@{} to the dead-letter topic", topic,
-                context.topic(), context.partition(), context.offset(), exception);
-        return Response.resume(List.of(support.deadLetter(context, context.sourceRawKey(), context.sourceRawValue(),
-                DeadLetters.RECORD_TOO_LARGE, exception)));
+        LOG.warn(
+                "Record for {} is too large; sending its source record at {}-{}@{} to the dead-letter topic",
+                topic,
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception);
+        return Response.resume(List.of(support.deadLetter(
+                context, context.sourceRawKey(), context.sourceRawValue(), DeadLetters.RECORD_TOO_LARGE, exception)));
     }
 }

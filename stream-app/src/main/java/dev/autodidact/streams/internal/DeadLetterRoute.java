@@ -14,8 +14,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code <name>-dead-letter-sink} and {@code <name>-accepted-value}. No repartitioning.
  */
 public final class DeadLetterRoute {
-    private DeadLetterRoute() {
-    }
+    private DeadLetterRoute() {}
 
     /**
      * @param outcomes what a validating processor emitted
@@ -24,16 +23,18 @@ public final class DeadLetterRoute {
      * @param <T> the accepted value type
      * @return the accepted values, with their headers
      */
-    public static <T> KStream<String, T> route(KStream<String, Outcome<T>> outcomes, String name,
-            String deadLetterTopic) {
+    public static <T> KStream<String, T> route(
+            KStream<String, Outcome<T>> outcomes, String name, String deadLetterTopic) {
         String split = name + "-split";
         Map<String, KStream<String, Outcome<T>>> branches = outcomes.split(Named.as(split))
                 .branch((key, outcome) -> outcome instanceof Outcome.Rejected, Branched.as("-rejected"))
                 .defaultBranch(Branched.as("-accepted"));
         branches.get(split + "-rejected")
                 .mapValues(outcome -> ((Outcome.Rejected<T>) outcome).original(), Named.as(name + "-rejected-bytes"))
-                .to(deadLetterTopic, Produced.with(Serdes.String(), SizeLimitedSerde.wrap(Serdes.ByteArray()))
-                        .withName(name + "-dead-letter-sink"));
+                .to(
+                        deadLetterTopic,
+                        Produced.with(Serdes.String(), SizeLimitedSerde.wrap(Serdes.ByteArray()))
+                                .withName(name + "-dead-letter-sink"));
         return branches.get(split + "-accepted")
                 .mapValues(outcome -> ((Outcome.Accepted<T>) outcome).value(), Named.as(name + "-accepted-value"));
     }

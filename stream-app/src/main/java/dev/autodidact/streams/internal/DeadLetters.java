@@ -20,8 +20,7 @@ public final class DeadLetters {
     /** Longest message kept in {@code dlq.message}; longer ones are cut. */
     public static final int MAX_MESSAGE_CHARS = DeadLetterHeaders.MAX_MESSAGE_CHARS;
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /**
      * A copy of {@code original} with the six dead-letter headers set.
@@ -46,7 +45,6 @@ public final class DeadLetters {
     public static byte[] fit(byte[] original) {
         return original != null && original.length > SizeLimitedSerde.MAX_VALUE_BYTES ? null : original;
     }
-
 
     /**
      * Where a dead-lettered record was read.

@@ -9,8 +9,7 @@ import dev.autodidact.schema.CleanImage;
  * bytes, so the pixel array is shared, not copied.
  */
 public final class ImageConversion {
-    private ImageConversion() {
-    }
+    private ImageConversion() {}
 
     /**
      * @param image decoded pixels

@@ -82,7 +82,9 @@ public final class ImageExamplesProcessor implements FixedKeyProcessor<String, C
         long start = System.nanoTime();
         CleanImage clean = record.value();
         List<RgbImage> views = recipe.views(ImageConversion.toRgb(clean), rng);
-        Example.Builder example = Example.builder(Modality.IMAGE).meta(RECIPE, recipeId).meta(AUGMENT, spec)
+        Example.Builder example = Example.builder(Modality.IMAGE)
+                .meta(RECIPE, recipeId)
+                .meta(AUGMENT, spec)
                 .put(ArrayNames.INPUT, ImageArrays.of(clean));
         for (int i = 0; i < views.size(); i++) {
             example.put(ArrayNames.view(i), ImageArrays.of(ImageConversion.toClean(views.get(i))));

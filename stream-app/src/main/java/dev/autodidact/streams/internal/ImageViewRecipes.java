@@ -27,8 +27,7 @@ public final class ImageViewRecipes {
      */
     public static final String VIEWS_SETTING_METHOD = "simclr";
 
-    private ImageViewRecipes() {
-    }
+    private ImageViewRecipes() {}
 
     /** @return the names of the catalogue's methods that learn from images, in catalogue order */
     public static List<String> names() {
@@ -52,11 +51,10 @@ public final class ImageViewRecipes {
      * @throws ConfigException naming the image methods if there is no such method or it does not learn from images
      */
     public static MethodEntry entry(String method) {
-        MethodEntry entry = MethodCatalog.find(method).orElseThrow(() -> new ConfigException("Unknown method '"
-                + method + "'; image methods: " + names()));
+        MethodEntry entry = MethodCatalog.find(method)
+                .orElseThrow(() -> new ConfigException("Unknown method '" + method + "'; image methods: " + names()));
         if (!entry.supports(Modality.IMAGE)) {
-            throw new ConfigException("Method '" + method + "' does not learn from images; image methods: "
-                    + names());
+            throw new ConfigException("Method '" + method + "' does not learn from images; image methods: " + names());
         }
         return entry;
     }
@@ -71,8 +69,9 @@ public final class ImageViewRecipes {
         return switch (entry.recipe()) {
             case TWO_VIEWS -> twoViews(entry, config);
             case MULTI_CROP -> config.multiCrop();
-            default -> throw new ConfigException("Method '" + entry.name() + "' asks for '" + entry.recipe().id()
-                    + "' examples, which the image stream-app cannot make");
+            default ->
+                throw new ConfigException("Method '" + entry.name() + "' asks for '"
+                        + entry.recipe().id() + "' examples, which the image stream-app cannot make");
         };
     }
 

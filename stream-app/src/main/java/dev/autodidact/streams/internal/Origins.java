@@ -4,8 +4,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 
 /** Reads where the record being processed came from. */
 final class Origins {
-    private Origins() {
-    }
+    private Origins() {}
 
     /**
      * @param context the processor's context, while it processes a record

@@ -31,8 +31,7 @@ public sealed interface Outcome<T> {
      * @param value the canonical value
      * @param <T> its type
      */
-    record Accepted<T>(T value) implements Outcome<T> {
-    }
+    record Accepted<T>(T value) implements Outcome<T> {}
 
     /**
      * A record for the dead-letter topic.
@@ -40,6 +39,5 @@ public sealed interface Outcome<T> {
      * @param original the raw value as it arrived, possibly {@code null}
      * @param <T> the value type the record would have had
      */
-    record Rejected<T>(byte[] original) implements Outcome<T> {
-    }
+    record Rejected<T>(byte[] original) implements Outcome<T> {}
 }

@@ -31,8 +31,8 @@ public final class PoisonRecordGuard<T> implements FixedKeyProcessor<String, byt
      * @param metrics counts the records read and rejected here
      * @param delegate the processor guarded
      */
-    public PoisonRecordGuard(PoisonRecords poison, StreamMetrics metrics,
-            FixedKeyProcessor<String, byte[], Outcome<T>> delegate) {
+    public PoisonRecordGuard(
+            PoisonRecords poison, StreamMetrics metrics, FixedKeyProcessor<String, byte[], Outcome<T>> delegate) {
         this.poison = Objects.requireNonNull(poison, "poison");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -68,8 +68,12 @@ public final class PoisonRecordGuard<T> implements FixedKeyProcessor<String, byt
     }
 
     private void reject(FixedKeyRecord<String, byte[]> record, DeadLetters.Origin origin, Throwable failure) {
-        LOG.error("Record {} at {} failed {} times; sending it to the dead-letter topic", record.key(), origin,
-                poison.failures(origin), failure);
+        LOG.error(
+                "Record {} at {} failed {} times; sending it to the dead-letter topic",
+                record.key(),
+                origin,
+                poison.failures(origin),
+                failure);
         metrics.recordIn();
         metrics.recordRejected(DeadLetters.REPEATED_FAILURE);
         context.forward(record.withValue(Outcome.<T>rejected(DeadLetters.fit(record.value())))

@@ -82,7 +82,9 @@ public final class PoisonRecords {
         current.remove();
         if (origin != null && !origin.equals(DeadLetters.Origin.UNKNOWN)) {
             synchronized (failures) {
-                failures.merge(origin, new Failures(1, rootCause(exception)),
+                failures.merge(
+                        origin,
+                        new Failures(1, rootCause(exception)),
                         (old, one) -> new Failures(old.count() + 1, one.last()));
             }
         }
@@ -129,6 +131,5 @@ public final class PoisonRecords {
         return t;
     }
 
-    private record Failures(int count, Throwable last) {
-    }
+    private record Failures(int count, Throwable last) {}
 }

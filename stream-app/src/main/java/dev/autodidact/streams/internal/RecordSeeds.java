@@ -10,8 +10,7 @@ import java.util.random.RandomGenerator;
  * a stream of random numbers by accident.
  */
 public final class RecordSeeds {
-    private RecordSeeds() {
-    }
+    private RecordSeeds() {}
 
     /**
      * @param seed the configured seed

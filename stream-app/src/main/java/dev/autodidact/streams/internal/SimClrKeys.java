@@ -16,27 +16,45 @@ import org.apache.kafka.common.config.ConfigException;
  * ImageNet recipe from 96 on).
  */
 public enum SimClrKeys {
-    CROP_SCALE_MIN("simclr.crop.scale.min", "Smallest area fraction of the random resized crop.",
+    CROP_SCALE_MIN(
+            "simclr.crop.scale.min",
+            "Smallest area fraction of the random resized crop.",
             SimClrAugmentationBuilder::optScaleMin),
-    CROP_SCALE_MAX("simclr.crop.scale.max", "Largest area fraction of the random resized crop.",
+    CROP_SCALE_MAX(
+            "simclr.crop.scale.max",
+            "Largest area fraction of the random resized crop.",
             SimClrAugmentationBuilder::optScaleMax),
-    CROP_RATIO_MIN("simclr.crop.ratio.min", "Smallest aspect ratio of the random resized crop.",
+    CROP_RATIO_MIN(
+            "simclr.crop.ratio.min",
+            "Smallest aspect ratio of the random resized crop.",
             SimClrAugmentationBuilder::optRatioMin),
-    CROP_RATIO_MAX("simclr.crop.ratio.max", "Largest aspect ratio of the random resized crop.",
+    CROP_RATIO_MAX(
+            "simclr.crop.ratio.max",
+            "Largest aspect ratio of the random resized crop.",
             SimClrAugmentationBuilder::optRatioMax),
-    FLIP_PROBABILITY("simclr.flip.probability", "Probability of a horizontal flip.",
-            SimClrAugmentationBuilder::optFlipP),
-    JITTER_STRENGTH("simclr.jitter.strength", "Colour distortion strength s: brightness, contrast and saturation 0.8 s,"
-            + " hue 0.2 s.", SimClrAugmentationBuilder::optJitterStrength),
-    JITTER_PROBABILITY("simclr.jitter.probability", "Probability of colour jitter.",
-            SimClrAugmentationBuilder::optJitterP),
-    GRAYSCALE_PROBABILITY("simclr.grayscale.probability", "Probability of converting a view to grayscale.",
+    FLIP_PROBABILITY(
+            "simclr.flip.probability", "Probability of a horizontal flip.", SimClrAugmentationBuilder::optFlipP),
+    JITTER_STRENGTH(
+            "simclr.jitter.strength",
+            "Colour distortion strength s: brightness, contrast and saturation 0.8 s," + " hue 0.2 s.",
+            SimClrAugmentationBuilder::optJitterStrength),
+    JITTER_PROBABILITY(
+            "simclr.jitter.probability", "Probability of colour jitter.", SimClrAugmentationBuilder::optJitterP),
+    GRAYSCALE_PROBABILITY(
+            "simclr.grayscale.probability",
+            "Probability of converting a view to grayscale.",
             SimClrAugmentationBuilder::optGrayscaleP),
-    BLUR_PROBABILITY("simclr.blur.probability", "Probability of Gaussian blur; 0 leaves blur out.",
+    BLUR_PROBABILITY(
+            "simclr.blur.probability",
+            "Probability of Gaussian blur; 0 leaves blur out.",
             SimClrAugmentationBuilder::optBlurP),
-    BLUR_SIGMA_MIN("simclr.blur.sigma.min", "Smallest blur sigma in pixels.", SimClrAugmentationBuilder::optBlurSigmaMin),
-    BLUR_SIGMA_MAX("simclr.blur.sigma.max", "Largest blur sigma in pixels.", SimClrAugmentationBuilder::optBlurSigmaMax),
-    BLUR_KERNEL_FRACTION("simclr.blur.kernel.fraction", "Blur kernel length as a fraction of the shorter side.",
+    BLUR_SIGMA_MIN(
+            "simclr.blur.sigma.min", "Smallest blur sigma in pixels.", SimClrAugmentationBuilder::optBlurSigmaMin),
+    BLUR_SIGMA_MAX(
+            "simclr.blur.sigma.max", "Largest blur sigma in pixels.", SimClrAugmentationBuilder::optBlurSigmaMax),
+    BLUR_KERNEL_FRACTION(
+            "simclr.blur.kernel.fraction",
+            "Blur kernel length as a fraction of the shorter side.",
             SimClrAugmentationBuilder::optBlurKernelFraction);
 
     /** The prefix every key of this recipe starts with. */
@@ -65,19 +83,29 @@ public enum SimClrKeys {
      */
     public static ConfigDef define(ConfigDef def) {
         Range nonNegative = Range.atLeast(0.0);
-        ConfigDef.Validator unsetOrNonNegative = ConfigDef.LambdaValidator.with((name, value) -> {
-            if (value != null) {
-                nonNegative.ensureValid(name, value);
-                if (!Double.isFinite((Double) value)) {
-                    throw new ConfigException(name, value, "Value must be a finite number");
-                }
-            }
-        }, () -> "unset or a finite " + nonNegative);
+        ConfigDef.Validator unsetOrNonNegative = ConfigDef.LambdaValidator.with(
+                (name, value) -> {
+                    if (value != null) {
+                        nonNegative.ensureValid(name, value);
+                        if (!Double.isFinite((Double) value)) {
+                            throw new ConfigException(name, value, "Value must be a finite number");
+                        }
+                    }
+                },
+                () -> "unset or a finite " + nonNegative);
         int order = 0;
         for (SimClrKeys k : values()) {
-            def.define(k.key, Type.DOUBLE, null, unsetOrNonNegative, Importance.LOW,
-                    k.doc + " Default: from the SimCLR recipe for image.size.", "SimCLR views", ++order,
-                    ConfigDef.Width.SHORT, k.key);
+            def.define(
+                    k.key,
+                    Type.DOUBLE,
+                    null,
+                    unsetOrNonNegative,
+                    Importance.LOW,
+                    k.doc + " Default: from the SimCLR recipe for image.size.",
+                    "SimCLR views",
+                    ++order,
+                    ConfigDef.Width.SHORT,
+                    k.key);
         }
         return def;
     }

@@ -54,8 +54,11 @@ public final class SizeLimitedSerde<T> implements Serde<T> {
      *     arrays alone are larger before writing them
      */
     public static Serde<Example> examples() {
-        return new SizeLimitedSerde<>(new ExampleSerde(),
-                example -> example.arrays().values().stream().mapToLong(t -> t.bytes().length).sum());
+        return new SizeLimitedSerde<>(
+                new ExampleSerde(),
+                example -> example.arrays().values().stream()
+                        .mapToLong(t -> t.bytes().length)
+                        .sum());
     }
 
     @Override
@@ -98,7 +101,7 @@ public final class SizeLimitedSerde<T> implements Serde<T> {
     }
 
     private static RecordTooLargeException tooLarge(String topic, String bytes) {
-        return new RecordTooLargeException("A value of " + bytes + " bytes for " + topic + " exceeds the limit of "
-                + MAX_VALUE_BYTES + " bytes");
+        return new RecordTooLargeException(
+                "A value of " + bytes + " bytes for " + topic + " exceeds the limit of " + MAX_VALUE_BYTES + " bytes");
     }
 }

@@ -35,8 +35,8 @@ public final class StartupLatch implements KafkaStreams.StateListener {
                     + " ms (state " + streams.state() + "); check that the brokers are reachable and the topics exist");
         }
         if (outcome != State.RUNNING) {
-            throw new IllegalStateException("Kafka Streams went to " + outcome + " while starting; see the log for"
-                    + " the cause");
+            throw new IllegalStateException(
+                    "Kafka Streams went to " + outcome + " while starting; see the log for" + " the cause");
         }
     }
 }

@@ -43,7 +43,10 @@ public final class StreamMetrics {
     public StreamMetrics(MeterRegistry registry, String modality) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.modality = Objects.requireNonNull(modality, "modality");
-        in = Counter.builder(RECORDS_IN).description("Raw records read").tag("modality", modality).register(registry);
+        in = Counter.builder(RECORDS_IN)
+                .description("Raw records read")
+                .tag("modality", modality)
+                .register(registry);
         outClean = out(KIND_CLEAN);
         outExamples = out(KIND_EXAMPLES);
         for (RejectReason reason : RejectReason.values()) {
@@ -52,9 +55,12 @@ public final class StreamMetrics {
         rejected(registry, modality, DeadLetters.REPEATED_FAILURE);
         deduplicated = Counter.builder(RECORDS_DEDUPLICATED)
                 .description("Valid records not forwarded to the clean topic: same key, same pixels")
-                .tag("modality", modality).register(registry);
-        decode = Timer.builder(DECODE).description("Decode, validate and canonicalize one raw record")
-                .tag("modality", modality).register(registry);
+                .tag("modality", modality)
+                .register(registry);
+        decode = Timer.builder(DECODE)
+                .description("Decode, validate and canonicalize one raw record")
+                .tag("modality", modality)
+                .register(registry);
     }
 
     /** Counts one raw record read. */
@@ -92,8 +98,11 @@ public final class StreamMetrics {
      * @return the augment timer of that method
      */
     public Timer augmentTimer(String method) {
-        return Timer.builder(AUGMENT).description("Make one training example").tag("modality", modality)
-                .tag("method", method).register(registry);
+        return Timer.builder(AUGMENT)
+                .description("Make one training example")
+                .tag("modality", modality)
+                .tag("method", method)
+                .register(registry);
     }
 
     /**
@@ -105,12 +114,18 @@ public final class StreamMetrics {
      * @return the counter
      */
     public static Counter rejected(MeterRegistry registry, String modality, String reason) {
-        return Counter.builder(RECORDS_REJECTED).description("Records sent to the dead-letter topic")
-                .tag("modality", modality).tag("reason", reason).register(registry);
+        return Counter.builder(RECORDS_REJECTED)
+                .description("Records sent to the dead-letter topic")
+                .tag("modality", modality)
+                .tag("reason", reason)
+                .register(registry);
     }
 
     private Counter out(String kind) {
-        return Counter.builder(RECORDS_OUT).description("Records forwarded to an output topic")
-                .tag("modality", modality).tag("kind", kind).register(registry);
+        return Counter.builder(RECORDS_OUT)
+                .description("Records forwarded to an output topic")
+                .tag("modality", modality)
+                .tag("kind", kind)
+                .register(registry);
     }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ThreadReplacingHandler implements StreamsUncaughtExceptionHandler {
     /** Counter of replaced stream threads. */
     public static final String THREADS_REPLACED = "autodidact.stream.threads.replaced";
+
     private static final Logger LOG = LoggerFactory.getLogger(ThreadReplacingHandler.class);
 
     private final Counter replaced;
@@ -31,7 +32,8 @@ public final class ThreadReplacingHandler implements StreamsUncaughtExceptionHan
      * @param poison where the failure is blamed on the record being processed
      */
     public ThreadReplacingHandler(MeterRegistry registry, PoisonRecords poison) {
-        replaced = Counter.builder(THREADS_REPLACED).description("Stream threads replaced after an uncaught exception")
+        replaced = Counter.builder(THREADS_REPLACED)
+                .description("Stream threads replaced after an uncaught exception")
                 .register(registry);
         this.poison = Objects.requireNonNull(poison, "poison");
     }

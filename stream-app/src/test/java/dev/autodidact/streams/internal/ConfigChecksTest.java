@@ -19,12 +19,13 @@ class ConfigChecksTest {
 
     @Test
     void shouldBoundTheEncodedSizeOfAnExampleFromAbove() {
-        List<List<Integer>> cases = List.of(List.of(32), List.of(1500), Collections.nCopies(65, 100),
-                multiCrop(224, 96, 62));
+        List<List<Integer>> cases =
+                List.of(List.of(32), List.of(1500), Collections.nCopies(65, 100), multiCrop(224, 96, 62));
         for (List<Integer> sides : cases) {
             int encoded = ExampleSerde.write(largestExample(sides)).length;
 
-            assertThat(ConfigChecks.exampleBytes(sides)).as("%d images", sides.size())
+            assertThat(ConfigChecks.exampleBytes(sides))
+                    .as("%d images", sides.size())
                     .isGreaterThanOrEqualTo(encoded)
                     .isLessThan(encoded + ConfigChecks.HEADER_BYTES_BASE + 128L * sides.size());
         }

@@ -41,6 +41,7 @@ class DeadLetterHandlersIT {
 
     @TempDir
     Path stateDir;
+
     private StreamAppConfig config;
     private String in;
     private String out;
@@ -48,14 +49,28 @@ class DeadLetterHandlersIT {
     @BeforeEach
     void createTopics() {
         String prefix = TestClients.unique("handlers") + ".";
-        config = new StreamAppConfig(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "application.id", TestClients.unique("handlers-it"), "topic.prefix", prefix,
-                "state.dir", stateDir.toString(), "commit.interval.ms", "20", "poll.ms", "10"));
+        config = new StreamAppConfig(Map.of(
+                "bootstrap.servers",
+                broker.bootstrapServers(),
+                "application.id",
+                TestClients.unique("handlers-it"),
+                "topic.prefix",
+                prefix,
+                "state.dir",
+                stateDir.toString(),
+                "commit.interval.ms",
+                "20",
+                "poll.ms",
+                "10"));
         in = prefix + "raw.image";
         out = prefix + "out";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            TopicAdmin.ensure(admin, List.of(new TopicSpec(in, 1, Map.of()), new TopicSpec(out, 1, Map.of()),
-                    new TopicSpec(config.topics().deadLetter(), 1, Map.of())));
+            TopicAdmin.ensure(
+                    admin,
+                    List.of(
+                            new TopicSpec(in, 1, Map.of()),
+                            new TopicSpec(out, 1, Map.of()),
+                            new TopicSpec(config.topics().deadLetter(), 1, Map.of())));
         }
     }
 
@@ -79,7 +94,10 @@ class DeadLetterHandlersIT {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(in, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("source"))
                 .mapValues(v -> v.length == 1 ? new byte[SizeLimitedSerde.MAX_VALUE_BYTES + 1] : v, Named.as("grow"))
-                .to(out, Produced.with(Serdes.String(), SizeLimitedSerde.wrap(Serdes.ByteArray())).withName("sink"));
+                .to(
+                        out,
+                        Produced.with(Serdes.String(), SizeLimitedSerde.wrap(Serdes.ByteArray()))
+                                .withName("sink"));
 
         runWith(builder, new byte[] {9}, new byte[] {1, 2});
 
@@ -92,8 +110,8 @@ class DeadLetterHandlersIT {
 
     /** Sends {@code bad} then {@code good}, and checks that only {@code good} comes out. */
     private void runWith(StreamsBuilder builder, byte[] bad, byte[] good) throws Exception {
-        try (KafkaStreams streams = new KafkaStreams(builder.build(),
-                StreamsProperties.build(config, new SimpleMeterRegistry()));
+        try (KafkaStreams streams =
+                        new KafkaStreams(builder.build(), StreamsProperties.build(config, new SimpleMeterRegistry()));
                 KafkaProducer<String, byte[]> producer = TestClients.producer(broker.bootstrapServers())) {
             streams.start();
             Awaitility.await().atMost(WAIT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -101,11 +119,13 @@ class DeadLetterHandlersIT {
             producer.send(new ProducerRecord<>(in, "good", good)).get();
 
             assertThat(TestClients.readCommitted(broker.bootstrapServers(), out, 1, WAIT))
-                    .extracting(ConsumerRecord::key).containsExactly("good");
+                    .extracting(ConsumerRecord::key)
+                    .containsExactly("good");
         }
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters() {
-        return TestClients.readCommitted(broker.bootstrapServers(), config.topics().deadLetter(), 1, WAIT);
+        return TestClients.readCommitted(
+                broker.bootstrapServers(), config.topics().deadLetter(), 1, WAIT);
     }
 }

@@ -98,22 +98,27 @@ class DeadLetterHandlersTest {
     private TopologyTestDriver failingProcessorDriver(RuntimeException failure) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("source"))
-                .processValues(() -> new ContextualFixedKeyProcessor<String, byte[], byte[]>() {
-                    @Override
-                    public void process(FixedKeyRecord<String, byte[]> record) {
-                        if ("boom".equals(record.key())) {
-                            throw failure;
-                        }
-                        context().forward(record);
-                    }
-                }, Named.as("failing"))
+                .processValues(
+                        () -> new ContextualFixedKeyProcessor<String, byte[], byte[]>() {
+                            @Override
+                            public void process(FixedKeyRecord<String, byte[]> record) {
+                                if ("boom".equals(record.key())) {
+                                    throw failure;
+                                }
+                                context().forward(record);
+                            }
+                        },
+                        Named.as("failing"))
                 .to(OUT, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("sink"));
         return new TopologyTestDriver(builder.build(), StreamsProperties.build(config, registry));
     }
 
     private double rejected(String modality, String reason) {
-        return registry.get(StreamMetrics.RECORDS_REJECTED).tag("modality", modality).tag("reason", reason)
-                .counter().count();
+        return registry.get(StreamMetrics.RECORDS_REJECTED)
+                .tag("modality", modality)
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     private static Headers headers() {

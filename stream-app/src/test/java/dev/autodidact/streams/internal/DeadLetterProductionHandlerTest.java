@@ -13,10 +13,10 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,13 @@ class DeadLetterProductionHandlerTest {
 
     @BeforeEach
     void configure() {
-        handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dlq",
-                DeadLetterHandlerSupport.METER_REGISTRY_CONFIG, new SimpleMeterRegistry(),
-                DeadLetterHandlerSupport.POISON_RECORDS_CONFIG, poison));
+        handler.configure(Map.of(
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                "dlq",
+                DeadLetterHandlerSupport.METER_REGISTRY_CONFIG,
+                new SimpleMeterRegistry(),
+                DeadLetterHandlerSupport.POISON_RECORDS_CONFIG,
+                poison));
     }
 
     @Test
@@ -49,11 +53,12 @@ class DeadLetterProductionHandlerTest {
 
     @Test
     void shouldDeadLetterSourceRecordAndContinueWhenValueTooLargeWhileSerializing() {
-        Response response = handler.handleSerializationError(context(), output,
-                new RecordTooLargeException("too big"), SerializationExceptionOrigin.VALUE);
+        Response response = handler.handleSerializationError(
+                context(), output, new RecordTooLargeException("too big"), SerializationExceptionOrigin.VALUE);
 
         assertThat(response.result()).isEqualTo(Result.RESUME);
-        assertThat(response.deadLetterQueueRecords()).singleElement()
+        assertThat(response.deadLetterQueueRecords())
+                .singleElement()
                 .satisfies(dead -> assertThat(dead.value()).isEqualTo(SOURCE_VALUE));
     }
 
@@ -61,13 +66,15 @@ class DeadLetterProductionHandlerTest {
     void shouldFailWhenTheDeadLetterRecordItselfIsTooLarge() {
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>("dlq", new byte[9]);
 
-        assertThat(handler.handleError(context(), dead, new RecordTooLargeException("too big")).result())
+        assertThat(handler.handleError(context(), dead, new RecordTooLargeException("too big"))
+                        .result())
                 .isEqualTo(Result.FAIL);
     }
 
     @Test
     void shouldFailOnAnyOtherProductionError() {
-        assertThat(handler.handleError(context(), output, new AuthorizationException("no")).result())
+        assertThat(handler.handleError(context(), output, new AuthorizationException("no"))
+                        .result())
                 .isEqualTo(Result.FAIL);
     }
 
@@ -79,8 +86,10 @@ class DeadLetterProductionHandlerTest {
 
         poison.threadDied(new StreamsException("Error encountered sending record", denied));
 
-        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 42L))).isEqualTo(1);
-        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 43L))).isZero();
+        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 42L)))
+                .isEqualTo(1);
+        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 43L)))
+                .isZero();
     }
 
     @Test
@@ -90,13 +99,19 @@ class DeadLetterProductionHandlerTest {
 
         poison.threadDied(new StreamsException("Error encountered sending record", denied));
 
-        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 42L))).isZero();
+        assertThat(poison.failures(new DeadLetters.Origin("autodidact.raw.image", 0, 42L)))
+                .isZero();
     }
 
     @Test
     void shouldFailOnSerializationError() {
-        assertThat(handler.handleSerializationError(context(), output, new SerializationException("bad"),
-                SerializationExceptionOrigin.VALUE).result()).isEqualTo(Result.FAIL);
+        assertThat(handler.handleSerializationError(
+                                context(),
+                                output,
+                                new SerializationException("bad"),
+                                SerializationExceptionOrigin.VALUE)
+                        .result())
+                .isEqualTo(Result.FAIL);
     }
 
     private static ErrorHandlerContext context() {

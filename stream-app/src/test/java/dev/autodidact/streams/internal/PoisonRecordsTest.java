@@ -74,7 +74,8 @@ class PoisonRecordsTest {
         }
 
         assertThat(poison.failures(new DeadLetters.Origin("raw.image", 0, 0))).isZero();
-        assertThat(poison.failures(new DeadLetters.Origin("raw.image", 0, PoisonRecords.CAPACITY))).isEqualTo(1);
+        assertThat(poison.failures(new DeadLetters.Origin("raw.image", 0, PoisonRecords.CAPACITY)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,6 +92,9 @@ class PoisonRecordsTest {
         assertThat(handler.handle(new StreamsException("process", new AssertionError())))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         assertThat(poison.failures(BAD)).isEqualTo(1);
-        assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED).counter().count()).isEqualTo(1);
+        assertThat(registry.get(ThreadReplacingHandler.THREADS_REPLACED)
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 }

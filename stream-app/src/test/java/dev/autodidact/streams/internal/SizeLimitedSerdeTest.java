@@ -26,7 +26,8 @@ class SizeLimitedSerdeTest {
     void shouldPassValuesUpToTheLimit() {
         byte[] largest = new byte[SizeLimitedSerde.MAX_VALUE_BYTES];
 
-        assertThat(serde.serializer().serialize("t", new RecordHeaders(), largest)).isSameAs(largest);
+        assertThat(serde.serializer().serialize("t", new RecordHeaders(), largest))
+                .isSameAs(largest);
         assertThat(serde.serializer().serialize("t", null)).isNull();
     }
 
@@ -35,7 +36,8 @@ class SizeLimitedSerdeTest {
         byte[] tooLarge = new byte[SizeLimitedSerde.MAX_VALUE_BYTES + 1];
 
         assertThatThrownBy(() -> serde.serializer().serialize("t", new RecordHeaders(), tooLarge))
-                .isInstanceOf(RecordTooLargeException.class).hasMessageContaining("t");
+                .isInstanceOf(RecordTooLargeException.class)
+                .hasMessageContaining("t");
     }
 
     @Test
@@ -43,7 +45,8 @@ class SizeLimitedSerdeTest {
         byte[] fits = new byte[10];
 
         assertThat(DeadLetters.fit(fits)).isSameAs(fits);
-        assertThat(DeadLetters.fit(new byte[SizeLimitedSerde.MAX_VALUE_BYTES + 1])).isNull();
+        assertThat(DeadLetters.fit(new byte[SizeLimitedSerde.MAX_VALUE_BYTES + 1]))
+                .isNull();
         assertThat(DeadLetters.fit(null)).isNull();
     }
 
@@ -72,11 +75,13 @@ class SizeLimitedSerdeTest {
         Example tooLarge = input(ExampleLimits.MAX_RECORD_BYTES + 1);
 
         assertThatThrownBy(() -> examples.serializer().serialize("t", new RecordHeaders(), tooLarge))
-                .isInstanceOf(RecordTooLargeException.class).hasMessageContaining("t");
+                .isInstanceOf(RecordTooLargeException.class)
+                .hasMessageContaining("t");
     }
 
     private static Example input(int bytes) {
         return Example.builder(Modality.IMAGE)
-                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {bytes}, new byte[bytes])).build();
+                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {bytes}, new byte[bytes]))
+                .build();
     }
 }

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 public final class ManifestFiles {
     static final String MANIFEST = "manifest.json";
 
-    private ManifestFiles() {
-    }
+    private ManifestFiles() {}
 
     /** The manifests under {@code root}, or {@code root}'s own when it is one version directory; unordered. */
     public static List<CheckpointManifest> list(Path root) {
@@ -44,7 +43,8 @@ public final class ManifestFiles {
     }
 
     private static boolean isVersionDir(Path dir) {
-        return CheckpointCodec.versionOfName(dir.getFileName().toString()) >= 0 && Files.isRegularFile(dir.resolve(MANIFEST));
+        return CheckpointCodec.versionOfName(dir.getFileName().toString()) >= 0
+                && Files.isRegularFile(dir.resolve(MANIFEST));
     }
 
     private static CheckpointManifest read(Path file) throws IOException {

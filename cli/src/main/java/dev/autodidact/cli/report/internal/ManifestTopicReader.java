@@ -22,18 +22,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class ManifestTopicReader {
 
-    private ManifestTopicReader() {
-    }
+    private ManifestTopicReader() {}
 
-    public static List<CheckpointManifest> read(Map<String, Object> clientProperties, String topic,
-                                                Duration timeout) {
+    public static List<CheckpointManifest> read(Map<String, Object> clientProperties, String topic, Duration timeout) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo p : consumer.partitionsFor(topic, timeout)) {
                 partitions.add(new TopicPartition(topic, p.partition()));

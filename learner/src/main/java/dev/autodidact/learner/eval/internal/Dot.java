@@ -2,8 +2,7 @@ package dev.autodidact.learner.eval.internal;
 
 /** Dot products of double slices with four independent accumulators, so the additions can overlap in the pipeline. */
 public final class Dot {
-    private Dot() {
-    }
+    private Dot() {}
 
     /** {@code sum_j a[aOff + j] * b[bOff + j]} for {@code j < len}. */
     public static double dot(double[] a, int aOff, double[] b, int bOff, int len) {

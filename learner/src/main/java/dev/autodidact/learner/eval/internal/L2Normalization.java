@@ -5,8 +5,7 @@ public final class L2Normalization {
     /** The floor on the norm, so that a zero row stays zero instead of becoming NaN. */
     public static final double EPSILON = 1e-12;
 
-    private L2Normalization() {
-    }
+    private L2Normalization() {}
 
     /** A new array whose rows are the normalised rows of {@code rows}; the input is left unchanged. */
     public static float[][] normalizedCopy(float[][] rows) {

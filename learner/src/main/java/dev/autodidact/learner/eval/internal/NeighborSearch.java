@@ -15,8 +15,7 @@ public final class NeighborSearch {
     private static final int QUERY_CHUNK = 32;
     private static final int REFERENCE_TILE = 512;
 
-    private NeighborSearch() {
-    }
+    private NeighborSearch() {}
 
     /**
      * The neighbours of every query.

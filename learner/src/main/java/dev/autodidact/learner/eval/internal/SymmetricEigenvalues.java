@@ -13,8 +13,7 @@ public final class SymmetricEigenvalues {
     private static final double ABSOLUTE_TOLERANCE = 1e-18;
     private static final int MAX_SWEEPS = 60;
 
-    private SymmetricEigenvalues() {
-    }
+    private SymmetricEigenvalues() {}
 
     /**
      * The eigenvalues of {@code a}, in no particular order.

@@ -21,8 +21,7 @@ import java.util.List;
  * which cut the SimCLR step on 2 CPU cores from 0.57 s to 0.44 s (batch 256 x 2 views, 32x32).
  */
 public final class ConvEncoder {
-    private ConvEncoder() {
-    }
+    private ConvEncoder() {}
 
     /** Builds an uninitialised encoder for {@code spec}; initialise it with input shape (N, 3, size, size). */
     public static Block build(ConvEncoderSpec spec) {
@@ -45,8 +44,12 @@ public final class ConvEncoder {
     }
 
     private static Block conv(int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).optBias(false)
-                .setFilters(filters).build();
+        return Conv2d.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .optBias(false)
+                .setFilters(filters)
+                .build();
     }
 
     private static SequentialBlock convBn(int filters) {

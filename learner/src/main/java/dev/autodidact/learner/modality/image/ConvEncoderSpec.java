@@ -9,8 +9,8 @@ import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Tensor;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,18 +30,26 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
     public static final String NAME = "conv";
     /** ImageNet statistics: a neutral default that does not assume the data set. */
     public static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
+
     public static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
 
     /** Caps on what a manifest may ask for, checked before any network is built. */
     public static final int MAX_INPUT_SIZE = 1024;
+
     public static final int MAX_STAGES = 16;
     public static final int MAX_WIDTH = 8192;
     public static final int MAX_RESIDUAL_BLOCKS = 64;
 
     public ConvEncoderSpec {
-        if (inputSize < 8 || inputSize > MAX_INPUT_SIZE || widths.length == 0 || widths.length > MAX_STAGES
-                || Arrays.stream(widths).anyMatch(w -> w < 1 || w > MAX_WIDTH) || residualBlocks < 0
-                || residualBlocks > MAX_RESIDUAL_BLOCKS || mean.length != 3 || std.length != 3) {
+        if (inputSize < 8
+                || inputSize > MAX_INPUT_SIZE
+                || widths.length == 0
+                || widths.length > MAX_STAGES
+                || Arrays.stream(widths).anyMatch(w -> w < 1 || w > MAX_WIDTH)
+                || residualBlocks < 0
+                || residualBlocks > MAX_RESIDUAL_BLOCKS
+                || mean.length != 3
+                || std.length != 3) {
             throw new IllegalArgumentException("Invalid encoder spec: input " + inputSize + ", widths "
                     + Arrays.toString(widths) + ", residual blocks " + residualBlocks);
         }
@@ -91,12 +99,12 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
         int h = array.dim(0);
         int w = array.dim(1);
         if (canonical && (h != inputSize || w != inputSize)) {
-            throw new IllegalArgumentException("Image is " + w + "x" + h + ", the encoder takes " + inputSize + "x"
-                    + inputSize);
+            throw new IllegalArgumentException(
+                    "Image is " + w + "x" + h + ", the encoder takes " + inputSize + "x" + inputSize);
         }
         if (!canonical && (h != w || h > inputSize || h < 8)) {
-            throw new IllegalArgumentException("Crop is " + w + "x" + h + ", expected square between 8 and "
-                    + inputSize);
+            throw new IllegalArgumentException(
+                    "Crop is " + w + "x" + h + ", expected square between 8 and " + inputSize);
         }
     }
 
@@ -123,10 +131,14 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
         if (require(m, "encoder.widths").length() > 256) {
             throw new IllegalArgumentException("Checkpoint architecture has too many encoder widths");
         }
-        return new ConvEncoderSpec(Integer.parseInt(require(m, "encoder.input.size")),
-                Arrays.stream(require(m, "encoder.widths").split(",")).mapToInt(Integer::parseInt).toArray(),
+        return new ConvEncoderSpec(
+                Integer.parseInt(require(m, "encoder.input.size")),
+                Arrays.stream(require(m, "encoder.widths").split(","))
+                        .mapToInt(Integer::parseInt)
+                        .toArray(),
                 Integer.parseInt(require(m, "encoder.residual.blocks")),
-                floats(require(m, "encoder.mean")), floats(require(m, "encoder.std")));
+                floats(require(m, "encoder.mean")),
+                floats(require(m, "encoder.std")));
     }
 
     private static String require(Map<String, String> m, String key) {
@@ -160,8 +172,12 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConvEncoderSpec e && e.inputSize == inputSize && e.residualBlocks == residualBlocks
-                && Arrays.equals(e.widths, widths) && Arrays.equals(e.mean, mean) && Arrays.equals(e.std, std);
+        return o instanceof ConvEncoderSpec e
+                && e.inputSize == inputSize
+                && e.residualBlocks == residualBlocks
+                && Arrays.equals(e.widths, widths)
+                && Arrays.equals(e.mean, mean)
+                && Arrays.equals(e.std, std);
     }
 
     @Override

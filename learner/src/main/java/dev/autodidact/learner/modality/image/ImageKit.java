@@ -11,9 +11,9 @@ import dev.autodidact.media.image.augment.Compose;
 import dev.autodidact.media.image.augment.HorizontalFlip;
 import dev.autodidact.media.image.augment.ImageTransform;
 import dev.autodidact.media.image.augment.RandomResizedCrop;
-import dev.autodidact.schema.Modality;
 import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.media.image.views.ViewRecipes;
+import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Example;
@@ -47,19 +47,30 @@ public final class ImageKit implements ModalityKit {
 
     @Override
     public ConfigDef define(ConfigDef def) {
-        return def
-                .define(IMAGE_SIZE_CONFIG, Type.INT, 32, Range.between(8, ConvEncoderSpec.MAX_INPUT_SIZE),
-                        Importance.HIGH, IMAGE_SIZE_DOC)
+        return def.define(
+                        IMAGE_SIZE_CONFIG,
+                        Type.INT,
+                        32,
+                        Range.between(8, ConvEncoderSpec.MAX_INPUT_SIZE),
+                        Importance.HIGH,
+                        IMAGE_SIZE_DOC)
                 .define(ENCODER_WIDTHS_CONFIG, Type.LIST, "32,64,128", Importance.MEDIUM, ENCODER_WIDTHS_DOC)
-                .define(ENCODER_RESIDUAL_BLOCKS_CONFIG, Type.INT, 0, Range.between(0,
-                        ConvEncoderSpec.MAX_RESIDUAL_BLOCKS), Importance.MEDIUM, ENCODER_RESIDUAL_BLOCKS_DOC);
+                .define(
+                        ENCODER_RESIDUAL_BLOCKS_CONFIG,
+                        Type.INT,
+                        0,
+                        Range.between(0, ConvEncoderSpec.MAX_RESIDUAL_BLOCKS),
+                        Importance.MEDIUM,
+                        ENCODER_RESIDUAL_BLOCKS_DOC);
     }
 
     @Override
     public ConvEncoderSpec encoder(AbstractConfig config) {
-        int[] widths = config.getList(ENCODER_WIDTHS_CONFIG).stream().mapToInt(Integer::parseInt).toArray();
-        return ConvEncoderSpec.of(config.getInt(IMAGE_SIZE_CONFIG), widths,
-                config.getInt(ENCODER_RESIDUAL_BLOCKS_CONFIG));
+        int[] widths = config.getList(ENCODER_WIDTHS_CONFIG).stream()
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        return ConvEncoderSpec.of(
+                config.getInt(IMAGE_SIZE_CONFIG), widths, config.getInt(ENCODER_RESIDUAL_BLOCKS_CONFIG));
     }
 
     @Override
@@ -78,8 +89,8 @@ public final class ImageKit implements ModalityKit {
     @Override
     public Tensor fineTuneView(Tensor input, EncoderArchitecture encoder, SplittableRandom rng) {
         int size = ((ConvEncoderSpec) encoder).inputSize();
-        ImageTransform augment = new Compose(List.of(new RandomResizedCrop(size, 0.6, 1.0, 3.0 / 4, 4.0 / 3),
-                new HorizontalFlip(0.5)));
+        ImageTransform augment =
+                new Compose(List.of(new RandomResizedCrop(size, 0.6, 1.0, 3.0 / 4, 4.0 / 3), new HorizontalFlip(0.5)));
         RgbImage a = augment.apply(new RgbImage(input.dim(1), input.dim(0), input.bytes()), rng);
         return Tensor.wrap(DType.U8, new int[] {a.height(), a.width(), 3}, a.pixels());
     }
@@ -90,12 +101,13 @@ public final class ImageKit implements ModalityKit {
      */
     @Override
     public Example reaugment(Example stored, long seed) {
-        String spec = stored.meta(AUGMENT).orElseThrow(() -> new IllegalArgumentException(
-                "Example has no '" + AUGMENT + "' metadata: the stream-app that wrote it predates replay"));
+        String spec = stored.meta(AUGMENT)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Example has no '" + AUGMENT + "' metadata: the stream-app that wrote it predates replay"));
         ViewRecipe recipe = recipes.computeIfAbsent(spec, ViewRecipes::parse);
         Tensor input = stored.array(ArrayNames.INPUT);
-        List<RgbImage> views = recipe.views(new RgbImage(input.dim(1), input.dim(0), input.bytes()),
-                new SplittableRandom(seed));
+        List<RgbImage> views =
+                recipe.views(new RgbImage(input.dim(1), input.dim(0), input.bytes()), new SplittableRandom(seed));
         Example.Builder b = Example.builder(Modality.IMAGE);
         stored.metadata().forEach(b::meta);
         for (int i = 0; i < views.size(); i++) {

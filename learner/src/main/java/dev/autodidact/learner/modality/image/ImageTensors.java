@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Packs uint8 {@code [h, w, 3]} image arrays into one normalised (N, 3, H, W) float array on the manager's device. */
 final class ImageTensors {
-    private ImageTensors() {
-    }
+    private ImageTensors() {}
 
     static NDArray stack(NDManager manager, List<Tensor> images, ConvEncoderSpec spec) {
         if (images.isEmpty()) {

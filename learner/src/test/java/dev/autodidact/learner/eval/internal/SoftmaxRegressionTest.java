@@ -68,7 +68,8 @@ class SoftmaxRegressionTest {
             plus[j] += h;
             minus[j] -= h;
             double numeric = (objective.lossAndGradient(plus, rows, 10, 140, 0.3, unused)
-                    - objective.lossAndGradient(minus, rows, 10, 140, 0.3, unused)) / (2 * h);
+                            - objective.lossAndGradient(minus, rows, 10, 140, 0.3, unused))
+                    / (2 * h);
             assertThat(grad[j]).as("parameter %d", j).isCloseTo(numeric, within(1e-8));
         }
     }

@@ -22,8 +22,7 @@ class SymmetricEigenvaluesTest {
         // [[4,1,0],[1,3,1],[0,1,2]] has eigenvalues 3 - sqrt(3), 3, 3 + sqrt(3).
         double[] eigenvalues = sorted(SymmetricEigenvalues.of(new double[] {4, 1, 0, 1, 3, 1, 0, 1, 2}, 3));
 
-        assertThat(eigenvalues)
-                .containsExactly(new double[] {3 - Math.sqrt(3), 3, 3 + Math.sqrt(3)}, within(1e-13));
+        assertThat(eigenvalues).containsExactly(new double[] {3 - Math.sqrt(3), 3, 3 + Math.sqrt(3)}, within(1e-13));
     }
 
     @Test

@@ -22,7 +22,9 @@ class TopKTest {
             top.offer(id * 0.5f, id);
         }
 
-        assertThat(heldIds(top)).containsExactlyInAnyOrderElementsOf(ids.stream().filter(i -> i >= 980).toList());
+        assertThat(heldIds(top))
+                .containsExactlyInAnyOrderElementsOf(
+                        ids.stream().filter(i -> i >= 980).toList());
     }
 
     @Test

@@ -25,11 +25,14 @@ class ImageKitTest {
         byte[] px = new byte[32 * 32 * 3];
         new Random(3).nextBytes(px);
         List<RgbImage> views = recipe.views(new RgbImage(32, 32, px), new SplittableRandom(seed));
-        Example.Builder b = Example.builder(Modality.IMAGE).meta(Example.RECIPE, "two-views")
+        Example.Builder b = Example.builder(Modality.IMAGE)
+                .meta(Example.RECIPE, "two-views")
                 .meta(Example.AUGMENT, recipe.spec())
                 .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {32, 32, 3}, px));
         for (int i = 0; i < views.size(); i++) {
-            b.put(ArrayNames.view(i), Tensor.wrap(DType.U8, new int[] {32, 32, 3}, views.get(i).pixels()));
+            b.put(
+                    ArrayNames.view(i),
+                    Tensor.wrap(DType.U8, new int[] {32, 32, 3}, views.get(i).pixels()));
         }
         return b.build();
     }
@@ -51,15 +54,18 @@ class ImageKitTest {
         assertThat(other.array("view.0")).isNotEqualTo(replayed.array("view.0"));
         assertThat(replayed.array(ArrayNames.INPUT)).isEqualTo(first.array(ArrayNames.INPUT));
         assertThat(replayed.meta(Example.AUGMENT)).isEqualTo(first.meta(Example.AUGMENT));
-        assertThat(kit.reaugment(first, 11).array("view.0")).as("the stream-app's own seed gives its own views")
+        assertThat(kit.reaugment(first, 11).array("view.0"))
+                .as("the stream-app's own seed gives its own views")
                 .isEqualTo(first.array("view.0"));
     }
 
     @Test
     void shouldRefuseToReplayAnExampleWithoutItsRecipe() {
         Example bare = Example.builder(Modality.IMAGE)
-                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {8, 8, 3}, new byte[8 * 8 * 3])).build();
-        assertThatThrownBy(() -> kit.reaugment(bare, 1)).isInstanceOf(IllegalArgumentException.class)
+                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {8, 8, 3}, new byte[8 * 8 * 3]))
+                .build();
+        assertThatThrownBy(() -> kit.reaugment(bare, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("augment");
     }
 }

@@ -70,8 +70,13 @@ public final class ColorJitter implements ImageTransform {
      * @param hueShift hue shift in turns
      * @return the adjusted image
      */
-    static RgbImage adjust(RgbImage in, int[] order, float brightnessFactor, float contrastFactor,
-            float saturationFactor, float hueShift) {
+    static RgbImage adjust(
+            RgbImage in,
+            int[] order,
+            float brightnessFactor,
+            float contrastFactor,
+            float saturationFactor,
+            float hueShift) {
         float[] rgb = PixelMath.toFloats(in.pixels());
         for (int op : order) {
             switch (op) {

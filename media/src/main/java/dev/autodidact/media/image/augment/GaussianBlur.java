@@ -51,7 +51,8 @@ public final class GaussianBlur implements ImageTransform {
     public RgbImage blur(RgbImage in, double sigma) {
         int size = Math.min(kernelSize(Math.min(in.width(), in.height())), 2 * (int) Math.ceil(4 * sigma) + 1);
         float[] kernel = Convolution.gaussian(sigma, Math.max(3, size));
-        return new RgbImage(in.width(), in.height(), Convolution.separable(in.pixels(), in.width(), in.height(), kernel));
+        return new RgbImage(
+                in.width(), in.height(), Convolution.separable(in.pixels(), in.width(), in.height(), kernel));
     }
 
     /**

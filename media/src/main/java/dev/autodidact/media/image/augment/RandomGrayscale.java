@@ -27,8 +27,8 @@ public final class RandomGrayscale implements ImageTransform {
         byte[] src = in.pixels();
         byte[] out = new byte[src.length];
         for (int i = 0; i < src.length; i += 3) {
-            byte luma = PixelMath.toByte(0.299f * (src[i] & 0xFF) + 0.587f * (src[i + 1] & 0xFF)
-                    + 0.114f * (src[i + 2] & 0xFF));
+            byte luma = PixelMath.toByte(
+                    0.299f * (src[i] & 0xFF) + 0.587f * (src[i + 1] & 0xFF) + 0.114f * (src[i + 2] & 0xFF));
             out[i] = luma;
             out[i + 1] = luma;
             out[i + 2] = luma;

@@ -52,8 +52,8 @@ public final class RandomResizedCrop implements ImageTransform {
     @Override
     public RgbImage apply(RgbImage in, RandomGenerator rng) {
         int[] region = sampleRegion(in.width(), in.height(), rng);
-        byte[] pixels = Resampler.resample(in.pixels(), in.width(), region[0], region[1], region[2], region[3],
-                outSize, outSize);
+        byte[] pixels = Resampler.resample(
+                in.pixels(), in.width(), region[0], region[1], region[2], region[3], outSize, outSize);
         return new RgbImage(outSize, outSize, pixels);
     }
 

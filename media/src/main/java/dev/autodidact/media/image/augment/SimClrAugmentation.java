@@ -25,9 +25,20 @@ import java.util.random.RandomGenerator;
  * @param blurSigmaMax largest blur sigma in pixels
  * @param blurKernelFraction blur kernel length as a fraction of the shorter side
  */
-public record SimClrAugmentation(int cropSize, double scaleMin, double scaleMax, double ratioMin, double ratioMax,
-        double flipP, double jitterStrength, double jitterP, double grayscaleP, double blurP, double blurSigmaMin,
-        double blurSigmaMax, double blurKernelFraction) {
+public record SimClrAugmentation(
+        int cropSize,
+        double scaleMin,
+        double scaleMax,
+        double ratioMin,
+        double ratioMax,
+        double flipP,
+        double jitterStrength,
+        double jitterP,
+        double grayscaleP,
+        double blurP,
+        double blurSigmaMin,
+        double blurSigmaMax,
+        double blurKernelFraction) {
     /** Images this size and larger get the ImageNet recipe, smaller ones the CIFAR recipe. */
     public static final int IMAGENET_RECIPE_MIN_SIZE = 96;
 
@@ -51,8 +62,20 @@ public record SimClrAugmentation(int cropSize, double scaleMin, double scaleMax,
      */
     public static SimClrAugmentation defaultsFor(int size) {
         boolean imageNet = size >= IMAGENET_RECIPE_MIN_SIZE;
-        return new SimClrAugmentation(size, 0.08, 1.0, 3.0 / 4.0, 4.0 / 3.0, 0.5, imageNet ? 1.0 : 0.5, 0.8, 0.2,
-                imageNet ? 0.5 : 0.0, 0.1, 2.0, 0.1);
+        return new SimClrAugmentation(
+                size,
+                0.08,
+                1.0,
+                3.0 / 4.0,
+                4.0 / 3.0,
+                0.5,
+                imageNet ? 1.0 : 0.5,
+                0.8,
+                0.2,
+                imageNet ? 0.5 : 0.0,
+                0.1,
+                2.0,
+                0.1);
     }
 
     /** @return a builder holding these values */

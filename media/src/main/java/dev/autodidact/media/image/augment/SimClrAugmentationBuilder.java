@@ -162,7 +162,19 @@ public final class SimClrAugmentationBuilder {
 
     /** @return the recipe, validated */
     public SimClrAugmentation build() {
-        return new SimClrAugmentation(cropSize, scaleMin, scaleMax, ratioMin, ratioMax, flipP, jitterStrength, jitterP,
-                grayscaleP, blurP, blurSigmaMin, blurSigmaMax, blurKernelFraction);
+        return new SimClrAugmentation(
+                cropSize,
+                scaleMin,
+                scaleMax,
+                ratioMin,
+                ratioMax,
+                flipP,
+                jitterStrength,
+                jitterP,
+                grayscaleP,
+                blurP,
+                blurSigmaMin,
+                blurSigmaMax,
+                blurKernelFraction);
     }
 }

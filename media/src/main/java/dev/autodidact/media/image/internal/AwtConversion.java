@@ -16,8 +16,7 @@ import java.awt.image.WritableRaster;
  * {@code getRGB} would treat them as linear light and brighten them. Alpha is dropped, not composited.
  */
 public final class AwtConversion {
-    private AwtConversion() {
-    }
+    private AwtConversion() {}
 
     /**
      * @param image any image
@@ -49,8 +48,10 @@ public final class AwtConversion {
         }
         WritableRaster raster = image.getRaster();
         DataBuffer buffer = raster.getDataBuffer();
-        return raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
-                && buffer.getOffset() == 0 && buffer.getSize() == 3 * image.getWidth() * image.getHeight();
+        return raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0
+                && buffer.getOffset() == 0
+                && buffer.getSize() == 3 * image.getWidth() * image.getHeight();
     }
 
     private static byte[] fromBgr(byte[] bgr) {

@@ -2,8 +2,7 @@ package dev.autodidact.media.image.internal;
 
 /** Packs interleaved RGB bytes into normalized channel-major floats in one pass. */
 public final class ChwPacking {
-    private ChwPacking() {
-    }
+    private ChwPacking() {}
 
     /**
      * Writes {@code (p / 255 - mean[c]) / std[c]} for every byte of {@code rgb}, plane by plane, from {@code offset}.
@@ -17,8 +16,8 @@ public final class ChwPacking {
     public static void pack(byte[] rgb, float[] mean, float[] std, float[] out, int offset) {
         checkChannels(mean, std);
         if (offset < 0 || (long) offset + rgb.length > out.length) {
-            throw new IndexOutOfBoundsException("Need " + rgb.length + " floats from offset " + offset
-                    + " but the array holds " + out.length);
+            throw new IndexOutOfBoundsException(
+                    "Need " + rgb.length + " floats from offset " + offset + " but the array holds " + out.length);
         }
         int plane = rgb.length / 3;
         float scaleR = 1f / (255f * std[0]);
@@ -39,8 +38,8 @@ public final class ChwPacking {
 
     private static void checkChannels(float[] mean, float[] std) {
         if (mean.length != 3 || std.length != 3) {
-            throw new IllegalArgumentException("mean and std need 3 channels, got " + mean.length + " and "
-                    + std.length);
+            throw new IllegalArgumentException(
+                    "mean and std need 3 channels, got " + mean.length + " and " + std.length);
         }
         for (float s : std) {
             if (!(s > 0f)) {

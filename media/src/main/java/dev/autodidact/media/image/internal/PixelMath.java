@@ -2,8 +2,7 @@ package dev.autodidact.media.image.internal;
 
 /** Conversions between float intensities (0..255 scale) and unsigned bytes. */
 public final class PixelMath {
-    private PixelMath() {
-    }
+    private PixelMath() {}
 
     /**
      * Rounds to the nearest integer and clamps to 0..255.

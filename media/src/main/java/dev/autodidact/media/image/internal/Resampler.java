@@ -8,8 +8,7 @@ import java.util.Arrays;
  * no per-pixel objects.
  */
 public final class Resampler {
-    private Resampler() {
-    }
+    private Resampler() {}
 
     /**
      * Resamples the region {@code [x0, x0 + regionWidth) x [y0, y0 + regionHeight)} of {@code src}.
@@ -24,8 +23,8 @@ public final class Resampler {
      * @param outHeight output height
      * @return {@code outWidth * outHeight * 3} bytes
      */
-    public static byte[] resample(byte[] src, int srcWidth, int x0, int y0, int regionWidth, int regionHeight,
-            int outWidth, int outHeight) {
+    public static byte[] resample(
+            byte[] src, int srcWidth, int x0, int y0, int regionWidth, int regionHeight, int outWidth, int outHeight) {
         AxisWeights columns = AxisWeights.of(regionWidth, outWidth);
         AxisWeights rows = AxisWeights.of(regionHeight, outHeight);
         float[] wide = horizontal(src, srcWidth, x0, y0, regionWidth, regionHeight, columns, outWidth);
@@ -33,8 +32,15 @@ public final class Resampler {
     }
 
     /** Resamples every row of the region to {@code outWidth}: {@code regionHeight x outWidth x 3} floats. */
-    private static float[] horizontal(byte[] src, int srcWidth, int x0, int y0, int regionWidth, int regionHeight,
-            AxisWeights columns, int outWidth) {
+    private static float[] horizontal(
+            byte[] src,
+            int srcWidth,
+            int x0,
+            int y0,
+            int regionWidth,
+            int regionHeight,
+            AxisWeights columns,
+            int outWidth) {
         float[] wide = new float[regionHeight * outWidth * 3];
         int taps = columns.taps();
         for (int y = 0; y < regionHeight; y++) {

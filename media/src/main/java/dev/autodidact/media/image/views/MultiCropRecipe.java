@@ -29,6 +29,7 @@ public record MultiCropRecipe(SimClrAugmentation global, SimClrAugmentation loca
     public static final String KIND = "multi-crop";
     /** Number of global crops, which the teacher sees; views 0 and 1 of every example. */
     public static final int GLOBAL_CROPS = 2;
+
     static final String GLOBAL_PREFIX = "global.";
     static final String LOCAL_PREFIX = "local.";
     /** Spec key of the number of local crops. */
@@ -81,14 +82,17 @@ public record MultiCropRecipe(SimClrAugmentation global, SimClrAugmentation loca
 
     /** @return the spec keys of this kind of recipe */
     static List<String> keys() {
-        return ViewRecipes.concat(List.of(LOCAL_CROPS_KEY),
+        return ViewRecipes.concat(
+                List.of(LOCAL_CROPS_KEY),
                 ViewRecipes.concat(AugmentationSpec.keys(GLOBAL_PREFIX), AugmentationSpec.keys(LOCAL_PREFIX)));
     }
 
     /** Reads the fields after {@code v1;multi-crop}. */
     static MultiCropRecipe read(SpecFields fields) {
         int localCrops = fields.integer(LOCAL_CROPS_KEY, 0, ViewRecipes.MAX_LOCAL_CROPS);
-        return new MultiCropRecipe(AugmentationSpec.read(fields, GLOBAL_PREFIX, ViewRecipes.MAX_CROP_SIZE),
-                AugmentationSpec.read(fields, LOCAL_PREFIX, ViewRecipes.MAX_CROP_SIZE), localCrops);
+        return new MultiCropRecipe(
+                AugmentationSpec.read(fields, GLOBAL_PREFIX, ViewRecipes.MAX_CROP_SIZE),
+                AugmentationSpec.read(fields, LOCAL_PREFIX, ViewRecipes.MAX_CROP_SIZE),
+                localCrops);
     }
 }

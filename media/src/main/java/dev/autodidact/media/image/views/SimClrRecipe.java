@@ -25,8 +25,8 @@ public record SimClrRecipe(SimClrAugmentation augmentation, int views) implement
     /** Checks the number of views and the augmentation against the caps of a spec. */
     public SimClrRecipe {
         if (views < 1 || views > ViewRecipes.MAX_VIEWS) {
-            throw new IllegalArgumentException("A two-view example takes 1 to " + ViewRecipes.MAX_VIEWS
-                    + " views, got " + views);
+            throw new IllegalArgumentException(
+                    "A two-view example takes 1 to " + ViewRecipes.MAX_VIEWS + " views, got " + views);
         }
         ViewRecipes.checkAugmentation("", augmentation);
         ViewRecipes.checkSpecLength(spec(augmentation, views));

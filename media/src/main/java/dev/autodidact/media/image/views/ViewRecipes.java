@@ -42,8 +42,7 @@ public final class ViewRecipes {
     /** Most local crops of a multi-crop recipe: with its 2 global crops, {@link #MAX_VIEWS} views. */
     public static final int MAX_LOCAL_CROPS = MAX_VIEWS - MultiCropRecipe.GLOBAL_CROPS;
 
-    private ViewRecipes() {
-    }
+    private ViewRecipes() {}
 
     /**
      * @param spec a recipe's {@link ViewRecipe#spec()}
@@ -53,8 +52,8 @@ public final class ViewRecipes {
     public static ViewRecipe parse(String spec) {
         Objects.requireNonNull(spec, "spec");
         if (spec.length() > MAX_SPEC_LENGTH) {
-            throw new IllegalArgumentException("View recipe spec is " + spec.length() + " characters long, more than "
-                    + MAX_SPEC_LENGTH);
+            throw new IllegalArgumentException(
+                    "View recipe spec is " + spec.length() + " characters long, more than " + MAX_SPEC_LENGTH);
         }
         String[] parts = spec.split(";", -1);
         if (!parts[0].equals(VERSION)) {

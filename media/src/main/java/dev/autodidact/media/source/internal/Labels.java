@@ -9,8 +9,7 @@ import java.util.Locale;
  * or the archive's base name for an archive directly in the root ({@code <root>/<class>.zip}).
  */
 public final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     /**
      * @param relativePath {@code /}-separated path below the root
@@ -38,6 +37,7 @@ public final class Labels {
     private static String baseName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 && fileName.substring(dot).toLowerCase(Locale.ROOT).equals(".zip")
-                ? fileName.substring(0, dot) : fileName;
+                ? fileName.substring(0, dot)
+                : fileName;
     }
 }

@@ -19,8 +19,7 @@ import java.util.stream.Stream;
  * loop). A dangling link is ignored.
  */
 public final class SortedWalk {
-    private SortedWalk() {
-    }
+    private SortedWalk() {}
 
     /**
      * @param root where to start
@@ -75,7 +74,8 @@ public final class SortedWalk {
 
     private static List<Path> sortedChildren(Path directory) throws IOException {
         try (Stream<Path> children = Files.list(directory)) {
-            return children.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+            return children.sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         }
     }

@@ -14,8 +14,7 @@ import java.util.zip.ZipFile;
 
 /** Listing and opening zip entries, each read through a {@link CappedInputStream}. */
 public final class ZipEntries {
-    private ZipEntries() {
-    }
+    private ZipEntries() {}
 
     /**
      * @param zip an open archive

@@ -30,7 +30,8 @@ class ColorJitterTest {
         RgbImage image = TestImages.uniform(2, 2, 200, 100, 10);
 
         assertThat(ColorJitter.adjust(image, ORDER, 0.5f, 1f, 1f, 0f)).isEqualTo(TestImages.uniform(2, 2, 100, 50, 5));
-        assertThat(ColorJitter.adjust(image, ORDER, 1.8f, 1f, 1f, 0f)).isEqualTo(TestImages.uniform(2, 2, 255, 180, 18));
+        assertThat(ColorJitter.adjust(image, ORDER, 1.8f, 1f, 1f, 0f))
+                .isEqualTo(TestImages.uniform(2, 2, 255, 180, 18));
     }
 
     @Test
@@ -62,8 +63,10 @@ class ColorJitterTest {
         RgbImage grey = TestImages.uniform(1, 1, 90, 90, 90);
 
         assertThat(ColorJitter.adjust(red, ORDER, 1f, 1f, 1f, 1f / 3).rgb(0, 0)).isEqualTo(0x00FF00);
-        assertThat(ColorJitter.adjust(red, ORDER, 1f, 1f, 1f, -1f / 3).rgb(0, 0)).isEqualTo(0x0000FF);
-        assertThat(ColorJitter.adjust(TestImages.uniform(1, 1, 200, 100, 50), ORDER, 1f, 1f, 1f, 0.5f).rgb(0, 0))
+        assertThat(ColorJitter.adjust(red, ORDER, 1f, 1f, 1f, -1f / 3).rgb(0, 0))
+                .isEqualTo(0x0000FF);
+        assertThat(ColorJitter.adjust(TestImages.uniform(1, 1, 200, 100, 50), ORDER, 1f, 1f, 1f, 0.5f)
+                        .rgb(0, 0))
                 .isEqualTo(50 << 16 | 150 << 8 | 200);
         assertThat(ColorJitter.adjust(grey, ORDER, 1f, 1f, 1f, 0.4f)).isEqualTo(grey);
     }

@@ -17,7 +17,8 @@ class GaussianBlurTest {
         RgbImage constant = TestImages.uniform(40, 30, 17, 130, 254);
 
         assertThat(certain.blur(constant, 2.0)).isEqualTo(constant);
-        assertThat(certain.blur(TestImages.uniform(3, 2, 255, 0, 1), 5.0)).isEqualTo(TestImages.uniform(3, 2, 255, 0, 1));
+        assertThat(certain.blur(TestImages.uniform(3, 2, 255, 0, 1), 5.0))
+                .isEqualTo(TestImages.uniform(3, 2, 255, 0, 1));
     }
 
     @Test
@@ -50,7 +51,8 @@ class GaussianBlurTest {
     void shouldLeaveImageAloneWithProbabilityZero() {
         RgbImage noise = TestImages.noise(16, 16, 3);
 
-        assertThat(new GaussianBlur(0, 0.1, 2, 0.1).apply(noise, new SplittableRandom(1))).isEqualTo(noise);
+        assertThat(new GaussianBlur(0, 0.1, 2, 0.1).apply(noise, new SplittableRandom(1)))
+                .isEqualTo(noise);
         assertThat(certain.apply(noise, new SplittableRandom(1))).isNotEqualTo(noise);
     }
 

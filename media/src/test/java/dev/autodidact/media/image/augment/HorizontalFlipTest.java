@@ -24,7 +24,8 @@ class HorizontalFlipTest {
 
     @Test
     void shouldRestoreImageWhenFlippedTwice() {
-        assertThat(HorizontalFlip.mirror(HorizontalFlip.mirror(noise))).isEqualTo(noise)
+        assertThat(HorizontalFlip.mirror(HorizontalFlip.mirror(noise)))
+                .isEqualTo(noise)
                 .isNotEqualTo(HorizontalFlip.mirror(noise));
     }
 

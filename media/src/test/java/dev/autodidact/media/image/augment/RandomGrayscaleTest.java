@@ -20,10 +20,18 @@ class RandomGrayscaleTest {
 
     @Test
     void shouldUseRec601Luma() {
-        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 255, 0, 0)).rgb(0, 0)).isEqualTo(76 * 0x010101);
-        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 0, 255, 0)).rgb(0, 0)).isEqualTo(150 * 0x010101);
-        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 0, 0, 255)).rgb(0, 0)).isEqualTo(29 * 0x010101);
-        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 255, 255, 255)).rgb(0, 0)).isEqualTo(0xFFFFFF);
+        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 255, 0, 0))
+                        .rgb(0, 0))
+                .isEqualTo(76 * 0x010101);
+        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 0, 255, 0))
+                        .rgb(0, 0))
+                .isEqualTo(150 * 0x010101);
+        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 0, 0, 255))
+                        .rgb(0, 0))
+                .isEqualTo(29 * 0x010101);
+        assertThat(RandomGrayscale.grayscale(TestImages.uniform(1, 1, 255, 255, 255))
+                        .rgb(0, 0))
+                .isEqualTo(0xFFFFFF);
     }
 
     @Test

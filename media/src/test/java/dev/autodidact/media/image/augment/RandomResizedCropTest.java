@@ -51,7 +51,8 @@ class RandomResizedCropTest {
         RgbImage noise = TestImages.noise(100, 100, 4);
         RandomResizedCrop whole = new RandomResizedCrop(32, 1.0, 1.0, 1.0, 1.0);
 
-        assertThat(whole.apply(noise, new SplittableRandom(5))).isEqualTo(new ImageCanonicalizer(32).canonicalize(noise));
+        assertThat(whole.apply(noise, new SplittableRandom(5)))
+                .isEqualTo(new ImageCanonicalizer(32).canonicalize(noise));
     }
 
     @Test

@@ -60,7 +60,10 @@ class SimClrAugmentationTest {
     @Test
     void shouldOverrideKnobsThroughBuilder() {
         SimClrAugmentation recipe = SimClrAugmentation.defaultsFor(32).toBuilder()
-                .setCropSize(16).optBlurP(1.0).optGrayscaleP(0).build();
+                .setCropSize(16)
+                .optBlurP(1.0)
+                .optGrayscaleP(0)
+                .build();
 
         assertThat(recipe.cropSize()).isEqualTo(16);
         assertThat(recipe.blurP()).isEqualTo(1.0);
@@ -71,19 +74,30 @@ class SimClrAugmentationTest {
     @Test
     void shouldBeIdentityAtFullCropWithEveryProbabilityZero() {
         RgbImage square = TestImages.noise(32, 32, 2);
-        SimClrAugmentation none = SimClrAugmentationBuilder.forSize(32).optScaleMin(1).optRatioMin(1).optRatioMax(1)
-                .optFlipP(0).optJitterP(0).optGrayscaleP(0).optBlurP(0).build();
+        SimClrAugmentation none = SimClrAugmentationBuilder.forSize(32)
+                .optScaleMin(1)
+                .optRatioMin(1)
+                .optRatioMax(1)
+                .optFlipP(0)
+                .optJitterP(0)
+                .optGrayscaleP(0)
+                .optBlurP(0)
+                .build();
 
         assertThat(none.views(square, 2, new SplittableRandom(3))).containsOnly(square);
     }
 
     @Test
     void shouldRejectInvalidKnobs() {
-        assertThatThrownBy(() -> SimClrAugmentationBuilder.forSize(32).optFlipP(2).build())
+        assertThatThrownBy(
+                        () -> SimClrAugmentationBuilder.forSize(32).optFlipP(2).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SimClrAugmentationBuilder.forSize(32).optJitterStrength(3).build())
+        assertThatThrownBy(() -> SimClrAugmentationBuilder.forSize(32)
+                        .optJitterStrength(3)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SimClrAugmentationBuilder.forSize(32).optBlurSigmaMin(0).build())
+        assertThatThrownBy(() ->
+                        SimClrAugmentationBuilder.forSize(32).optBlurSigmaMin(0).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Malformed specs, each rejected with an {@link IllegalArgumentException} that names the problem. */
 class ViewRecipeSpecRejectionTest {
     private static final String TWO = new SimClrRecipe(SimClrAugmentation.defaultsFor(32), 2).spec();
-    private static final String MULTI = new MultiCropRecipe(SimClrAugmentation.defaultsFor(32),
-            SimClrAugmentation.defaultsFor(16), 6).spec();
+    private static final String MULTI =
+            new MultiCropRecipe(SimClrAugmentation.defaultsFor(32), SimClrAugmentation.defaultsFor(16), 6).spec();
 
     static Stream<Arguments> malformedSpecs() {
         return Stream.of(
@@ -46,16 +46,22 @@ class ViewRecipeSpecRejectionTest {
                 Arguments.of("oversize crop", TWO.replace("size=32", "size=1025"), "got 1025"),
                 Arguments.of("huge size", TWO.replace("size=32", "size=99999999999"), "whole number"),
                 Arguments.of("negative size", TWO.replace("size=32", "size=-1"), "whole number"),
-                Arguments.of("oversize local crop", MULTI.replace("local.size=16", "local.size=4096"),
+                Arguments.of(
+                        "oversize local crop",
+                        MULTI.replace("local.size=16", "local.size=4096"),
                         "'local.size' must be in [1, 1024]"),
                 Arguments.of("no views", TWO.replace("views=2", "views=0"), "'views' must be in [1, 64]"),
                 Arguments.of("too many views", TWO.replace("views=2", "views=65"), "got 65"),
-                Arguments.of("too many local crops", MULTI.replace("local.crops=6", "local.crops=63"),
+                Arguments.of(
+                        "too many local crops",
+                        MULTI.replace("local.crops=6", "local.crops=63"),
                         "'local.crops' must be in [0, 62]"),
                 Arguments.of("probability over 1", TWO.replace("flip=0.5", "flip=1.5"), "probability"),
                 Arguments.of("negative probability", TWO.replace("gray=0.2", "gray=-0.2"), "probability"),
                 Arguments.of("inverted scale", TWO.replace("scale=0.08,1.0", "scale=0.9,0.5"), "scaleMin"),
-                Arguments.of("inverted local scale", MULTI.replace("local.scale=0.08,1.0", "local.scale=0.9,0.5"),
+                Arguments.of(
+                        "inverted local scale",
+                        MULTI.replace("local.scale=0.08,1.0", "local.scale=0.9,0.5"),
                         "local.* augmentation"),
                 Arguments.of("hue beyond half a turn", TWO.replace("jitter=0.5", "jitter=3.0"), "Hue"),
                 Arguments.of("zero sigma", TWO.replace("blur.sigma=0.1,2.0", "blur.sigma=0.0,2.0"), "sigmaMin"));
@@ -64,7 +70,8 @@ class ViewRecipeSpecRejectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedSpecs")
     void shouldRejectAMalformedSpecNamingTheProblem(String what, String spec, String message) {
-        assertThatThrownBy(() -> ViewRecipes.parse(spec)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ViewRecipes.parse(spec))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
     }
 }

@@ -21,18 +21,37 @@ class ViewRecipesTest {
 
     /** Every knob off its default, blur on, odd doubles that need all their digits. */
     static SimClrRecipe unusualTwoViews() {
-        SimClrAugmentation augmentation = SimClrAugmentation.defaultsFor(24).toBuilder().optScaleMin(0.15)
-                .optScaleMax(0.9).optRatioMin(0.7).optRatioMax(1.0 / 0.7).optFlipP(0.3).optJitterStrength(0.9)
-                .optJitterP(0.6).optGrayscaleP(0.35).optBlurP(0.7).optBlurSigmaMin(0.2).optBlurSigmaMax(1.7)
-                .optBlurKernelFraction(0.23).build();
+        SimClrAugmentation augmentation = SimClrAugmentation.defaultsFor(24).toBuilder()
+                .optScaleMin(0.15)
+                .optScaleMax(0.9)
+                .optRatioMin(0.7)
+                .optRatioMax(1.0 / 0.7)
+                .optFlipP(0.3)
+                .optJitterStrength(0.9)
+                .optJitterP(0.6)
+                .optGrayscaleP(0.35)
+                .optBlurP(0.7)
+                .optBlurSigmaMin(0.2)
+                .optBlurSigmaMax(1.7)
+                .optBlurKernelFraction(0.23)
+                .build();
         return new SimClrRecipe(augmentation, 3);
     }
 
     static MultiCropRecipe unusualMultiCrop() {
-        SimClrAugmentation global = unusualTwoViews().augmentation().toBuilder().setCropSize(28).optScaleMin(0.35)
-                .optScaleMax(1.0).build();
-        SimClrAugmentation local = global.toBuilder().setCropSize(12).optScaleMin(0.06).optScaleMax(1.0 / 3)
-                .optBlurP(0.1).optJitterStrength(0.4).optFlipP(0.0).build();
+        SimClrAugmentation global = unusualTwoViews().augmentation().toBuilder()
+                .setCropSize(28)
+                .optScaleMin(0.35)
+                .optScaleMax(1.0)
+                .build();
+        SimClrAugmentation local = global.toBuilder()
+                .setCropSize(12)
+                .optScaleMin(0.06)
+                .optScaleMax(1.0 / 3)
+                .optBlurP(0.1)
+                .optJitterStrength(0.4)
+                .optFlipP(0.0)
+                .build();
         return new MultiCropRecipe(global, local, 5);
     }
 
@@ -65,7 +84,8 @@ class ViewRecipesTest {
         ViewRecipe parsed = ViewRecipes.parse(recipe.spec());
 
         assertThat(parsed).isEqualTo(recipe);
-        assertThat(recipe.spec()).startsWith("v1;multi-crop;local.crops=5;global.size=28;")
+        assertThat(recipe.spec())
+                .startsWith("v1;multi-crop;local.crops=5;global.size=28;")
                 .contains(";local.size=12;local.scale=0.06,0.3333333333333333;");
         List<RgbImage> views = parsed.views(photo, new SplittableRandom(5));
         assertThat(views).containsExactlyElementsOf(recipe.views(photo, new SplittableRandom(5)));
@@ -75,30 +95,44 @@ class ViewRecipesTest {
 
     @Test
     void shouldReadFieldsInAnyOrder() {
-        List<String> fields = new ArrayList<>(List.of(unusualMultiCrop().spec().split(";")).subList(2, 23));
+        List<String> fields =
+                new ArrayList<>(List.of(unusualMultiCrop().spec().split(";")).subList(2, 23));
         Collections.reverse(fields);
 
-        assertThat(ViewRecipes.parse("v1;multi-crop;" + String.join(";", fields))).isEqualTo(unusualMultiCrop());
+        assertThat(ViewRecipes.parse("v1;multi-crop;" + String.join(";", fields)))
+                .isEqualTo(unusualMultiCrop());
     }
 
     @Test
     void shouldKeepTheLongestSpecWithinTheMetadataLimit() {
         // Doubles that Java writes with the most characters, at the largest counts and sizes.
-        SimClrAugmentation longest = new SimClrAugmentation(1024, 1.2345678901234567E-100, 0.12345678901234568,
-                1.2345678901234567E-100, 1.2345678901234567E100, 0.0012345678901234567, 1.2345678901234567E-100,
-                0.0012345678901234567, 0.0012345678901234567, 0.0012345678901234567, 1.2345678901234567E-100,
-                1.2345678901234567E100, 0.0012345678901234567);
+        SimClrAugmentation longest = new SimClrAugmentation(
+                1024,
+                1.2345678901234567E-100,
+                0.12345678901234568,
+                1.2345678901234567E-100,
+                1.2345678901234567E100,
+                0.0012345678901234567,
+                1.2345678901234567E-100,
+                0.0012345678901234567,
+                0.0012345678901234567,
+                0.0012345678901234567,
+                1.2345678901234567E-100,
+                1.2345678901234567E100,
+                0.0012345678901234567);
         MultiCropRecipe recipe = new MultiCropRecipe(longest, longest, ViewRecipes.MAX_LOCAL_CROPS);
 
         assertThat(recipe.spec()).hasSizeLessThanOrEqualTo(ViewRecipes.MAX_SPEC_LENGTH);
         assertThat(ViewRecipes.parse(recipe.spec())).isEqualTo(recipe);
-        assertThat(ViewRecipes.parse(new SimClrRecipe(longest, ViewRecipes.MAX_VIEWS).spec()).viewSides())
+        assertThat(ViewRecipes.parse(new SimClrRecipe(longest, ViewRecipes.MAX_VIEWS).spec())
+                        .viewSides())
                 .hasSize(ViewRecipes.MAX_VIEWS);
     }
 
     @Test
     void shouldRoundTripNegativeZero() {
-        SimClrRecipe recipe = new SimClrRecipe(SimClrAugmentation.defaultsFor(8).toBuilder().optFlipP(-0.0).build(), 1);
+        SimClrRecipe recipe = new SimClrRecipe(
+                SimClrAugmentation.defaultsFor(8).toBuilder().optFlipP(-0.0).build(), 1);
 
         assertThat(recipe.spec()).contains(";flip=-0.0;");
         assertThat(ViewRecipes.parse(recipe.spec())).isEqualTo(recipe);
@@ -107,14 +141,20 @@ class ViewRecipesTest {
     @Test
     void shouldRefuseRecipesASpecCannotCarry() {
         SimClrAugmentation base = SimClrAugmentation.defaultsFor(32);
-        assertThatThrownBy(() -> new SimClrRecipe(base.toBuilder().setCropSize(1025).build(), 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1025");
-        assertThatThrownBy(() -> new SimClrRecipe(base.toBuilder().optRatioMax(Double.POSITIVE_INFINITY).build(), 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not finite");
-        assertThatThrownBy(() -> new SimClrRecipe(base, 65)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() ->
+                        new SimClrRecipe(base.toBuilder().setCropSize(1025).build(), 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1025");
+        assertThatThrownBy(() -> new SimClrRecipe(
+                        base.toBuilder().optRatioMax(Double.POSITIVE_INFINITY).build(), 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not finite");
+        assertThatThrownBy(() -> new SimClrRecipe(base, 65))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("65");
         assertThatThrownBy(() -> new SimClrRecipe(base, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MultiCropRecipe(base, base, 63)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new MultiCropRecipe(base, base, 63))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("63");
         assertThatThrownBy(() -> new MultiCropRecipe(base, null, 2)).isInstanceOf(NullPointerException.class);
     }

@@ -12,8 +12,7 @@ public final class ColorOps {
     private static final float GREEN_LUMA = 0.587f;
     private static final float BLUE_LUMA = 0.114f;
 
-    private ColorOps() {
-    }
+    private ColorOps() {}
 
     /** Multiplies every value by {@code factor}. */
     public static void brightness(float[] rgb, float factor) {

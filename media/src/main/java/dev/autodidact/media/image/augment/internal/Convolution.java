@@ -8,8 +8,7 @@ import java.util.Arrays;
  * (mirrored without repeating the edge pixel, like {@code numpy.pad(mode="reflect")}).
  */
 public final class Convolution {
-    private Convolution() {
-    }
+    private Convolution() {}
 
     /**
      * @param rgb interleaved RGB bytes

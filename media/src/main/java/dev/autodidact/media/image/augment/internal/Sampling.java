@@ -4,8 +4,7 @@ import java.util.random.RandomGenerator;
 
 /** Random draws with the edge cases torchvision allows (empty ranges, probabilities 0 and 1). */
 public final class Sampling {
-    private Sampling() {
-    }
+    private Sampling() {}
 
     /**
      * @param rng the source of randomness

@@ -19,11 +19,10 @@ public final class AugmentationSpec {
     private static final String BLUR_P = "blur.p";
     private static final String BLUR_SIGMA = "blur.sigma";
     private static final String BLUR_KERNEL = "blur.kernel";
-    private static final List<String> KEYS = List.of(SIZE, SCALE, RATIO, FLIP, JITTER, JITTER_P, GRAY, BLUR_P,
-            BLUR_SIGMA, BLUR_KERNEL);
+    private static final List<String> KEYS =
+            List.of(SIZE, SCALE, RATIO, FLIP, JITTER, JITTER_P, GRAY, BLUR_P, BLUR_SIGMA, BLUR_KERNEL);
 
-    private AugmentationSpec() {
-    }
+    private AugmentationSpec() {}
 
     /** @return the keys under {@code prefix}, in the order {@link #write} writes them */
     public static List<String> keys(String prefix) {
@@ -63,11 +62,14 @@ public final class AugmentationSpec {
         double[] sigma = fields.numbers(prefix + BLUR_SIGMA, 2);
         double kernel = fields.number(prefix + BLUR_KERNEL);
         try {
-            return new SimClrAugmentation(size, scale[0], scale[1], ratio[0], ratio[1], flip, jitter, jitterP, gray,
-                    blurP, sigma[0], sigma[1], kernel);
+            return new SimClrAugmentation(
+                    size, scale[0], scale[1], ratio[0], ratio[1], flip, jitter, jitterP, gray, blurP, sigma[0],
+                    sigma[1], kernel);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid " + (prefix.isEmpty() ? "" : prefix + "* ")
-                    + "augmentation in the view recipe spec: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Invalid " + (prefix.isEmpty() ? "" : prefix + "* ") + "augmentation in the view recipe spec: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -77,8 +79,20 @@ public final class AugmentationSpec {
      * @throws IllegalArgumentException if one of its knobs is NaN or infinite, which a spec cannot carry
      */
     public static void checkFinite(String what, SimClrAugmentation a) {
-        double[] knobs = {a.scaleMin(), a.scaleMax(), a.ratioMin(), a.ratioMax(), a.flipP(), a.jitterStrength(),
-            a.jitterP(), a.grayscaleP(), a.blurP(), a.blurSigmaMin(), a.blurSigmaMax(), a.blurKernelFraction()};
+        double[] knobs = {
+            a.scaleMin(),
+            a.scaleMax(),
+            a.ratioMin(),
+            a.ratioMax(),
+            a.flipP(),
+            a.jitterStrength(),
+            a.jitterP(),
+            a.grayscaleP(),
+            a.blurP(),
+            a.blurSigmaMin(),
+            a.blurSigmaMax(),
+            a.blurKernelFraction()
+        };
         for (double knob : knobs) {
             if (!Double.isFinite(knob)) {
                 throw new IllegalArgumentException("The " + what + "augmentation has a knob that is not finite: " + a);

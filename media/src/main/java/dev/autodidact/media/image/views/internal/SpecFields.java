@@ -13,6 +13,7 @@ public final class SpecFields {
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
     /** What {@link Double#toString(double)} writes for a finite value, and nothing else Java would parse. */
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,24}(\\.[0-9]{1,24})?(E-?[0-9]{1,3})?");
+
     private static final int QUOTED_CHARS = 40;
 
     private final String kind;
@@ -40,8 +41,8 @@ public final class SpecFields {
             }
             String key = parts[i].substring(0, eq);
             if (!allowed.contains(key)) {
-                throw new IllegalArgumentException("Unknown key " + quote(key) + " in a " + kind + " spec; keys: "
-                        + allowed);
+                throw new IllegalArgumentException(
+                        "Unknown key " + quote(key) + " in a " + kind + " spec; keys: " + allowed);
             }
             if (values.put(key, parts[i].substring(eq + 1)) != null) {
                 throw new IllegalArgumentException("Key " + quote(key) + " appears twice in the " + kind + " spec");
@@ -78,14 +79,14 @@ public final class SpecFields {
     public double[] numbers(String key, int count) {
         String[] texts = value(key).split(",", -1);
         if (texts.length != count) {
-            throw new IllegalArgumentException("'" + key + "' takes " + count + (count == 1 ? " number" : " numbers"
-                    + " separated by ','") + ", got " + quote(value(key)));
+            throw new IllegalArgumentException("'" + key + "' takes " + count
+                    + (count == 1 ? " number" : " numbers" + " separated by ','") + ", got " + quote(value(key)));
         }
         double[] numbers = new double[count];
         for (int i = 0; i < count; i++) {
             if (!DECIMAL.matcher(texts[i]).matches()) {
-                throw new IllegalArgumentException("'" + key + "' must be decimal numbers as Java writes them, got "
-                        + quote(texts[i]));
+                throw new IllegalArgumentException(
+                        "'" + key + "' must be decimal numbers as Java writes them, got " + quote(texts[i]));
             }
             numbers[i] = Double.parseDouble(texts[i]);
             if (!Double.isFinite(numbers[i])) {
