@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,9 @@ public final class Learner implements AutoCloseable {
     private final AtomicBoolean halted = new AtomicBoolean();
     private final AtomicBoolean collapseGuard;
     private volatile long haltAtStep = -1;
-    private java.util.concurrent.atomic.AtomicLong replayItems = new java.util.concurrent.atomic.AtomicLong();
+    /** Inputs in the replay buffer as of the last step, written by the training thread for the gauge. */
+    private final AtomicLong replayItems = new AtomicLong();
+
     private volatile LearnerProgress progress = new LearnerProgress(0, 0, Double.NaN, 0, 0, 0);
 
     public Learner(LearnerConfig config, MeterRegistry registry) {
@@ -155,17 +158,11 @@ public final class Learner implements AutoCloseable {
                                 kit,
                                 config.getDouble(LearnerConfig.REPLAY_RATIO_CONFIG),
                                 config.getLong(LearnerConfig.SEED_CONFIG)));
-                replay.ifPresent(mixer -> model.with(ReplayState.SECTION, new ModelState.Section() {
-                    @Override
-                    public byte[] save() {
-                        return ReplayState.save(mixer.buffer());
-                    }
-
-                    @Override
-                    public void load(byte[] bytes) {
-                        ReplayState.load(bytes, mixer.buffer());
-                    }
-                }));
+                replay.ifPresent(mixer -> model.with(
+                        ReplayState.SECTION,
+                        ModelState.Section.of(
+                                () -> ReplayState.save(mixer.buffer()),
+                                bytes -> ReplayState.load(bytes, mixer.buffer()))));
                 Lineage lineage = new Lineage();
                 CheckpointSchedule schedule = new CheckpointSchedule(
                         config.getLong(LearnerConfig.CHECKPOINT_INTERVAL_STEPS_CONFIG),
@@ -246,14 +243,10 @@ public final class Learner implements AutoCloseable {
                 .tags(tags)
                 .description("Examples waiting in the shuffle buffer")
                 .register(registry);
-        replay.ifPresent(m -> {
-            java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
-            replayItems = size;
-            Gauge.builder("autodidact.learner.replay.items", size, java.util.concurrent.atomic.AtomicLong::get)
-                    .tags(tags.and("policy", m.buffer().policy()))
-                    .description("Inputs held by the replay buffer")
-                    .register(registry);
-        });
+        replay.ifPresent(m -> Gauge.builder("autodidact.learner.replay.items", replayItems, AtomicLong::get)
+                .tags(tags.and("policy", m.buffer().policy()))
+                .description("Inputs held by the replay buffer")
+                .register(registry));
     }
 
     /** Where training resumes: the newest usable checkpoint of this method, and the method's checkpoint index. */

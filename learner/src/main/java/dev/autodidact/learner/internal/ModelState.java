@@ -24,6 +24,21 @@ public final class ModelState {
         byte[] save();
 
         void load(byte[] bytes);
+
+        /** A section saved by {@code save} and restored by {@code load}. */
+        static Section of(java.util.function.Supplier<byte[]> save, java.util.function.Consumer<byte[]> load) {
+            return new Section() {
+                @Override
+                public byte[] save() {
+                    return save.get();
+                }
+
+                @Override
+                public void load(byte[] bytes) {
+                    load.accept(bytes);
+                }
+            };
+        }
     }
 
     private final SslMethod method;

@@ -24,6 +24,8 @@ import java.util.function.Function;
  */
 final class MinRedReplay extends BoundedItems {
     static final String FEATURE = "feature";
+    /** Items restored from a checkpoint per pair of products on the engine. */
+    private static final int RESTORE_CHUNK = 256;
 
     private final NDManager root;
     private final Function<List<Tensor>, float[][]> embed;
@@ -57,6 +59,29 @@ final class MinRedReplay extends BoundedItems {
         }
         float[][] z = normalize(
                 embed.apply(accepted.stream().map(e -> e.array("input")).toList()));
+        List<Example> items = new ArrayList<>(accepted.size());
+        for (int t = 0; t < z.length; t++) {
+            items.add(withFeature(accepted.get(t), z[t]));
+        }
+        insertAll(items, z);
+        while (bytes > capacityBytes) {
+            evict(mostRedundant());
+        }
+    }
+
+    private static Example withFeature(Example e, float[] feature) {
+        Example.Builder b = new Example.Builder();
+        e.metadata().forEach(b::meta);
+        b.put("input", e.array("input"));
+        b.put(FEATURE, Tensor.f32(new int[] {feature.length}, feature));
+        return b.build();
+    }
+
+    /**
+     * Inserts {@code items} with their normalised embeddings {@code z}: their similarities with the stored items and
+     * with each other come from two products on the engine, not one per item.
+     */
+    private void insertAll(List<Example> items, float[][] z) {
         int n = features.size();
         int k = z.length;
         float[] storedVsNew;
@@ -82,23 +107,8 @@ final class MinRedReplay extends BoundedItems {
             for (int u = 0; u < t; u++) {
                 sims[n + u] = newVsNew[u * k + t];
             }
-            insert(withFeature(accepted.get(t), z[t]), z[t], sims);
+            insert(items.get(t), z[t], sims);
         }
-        while (bytes > capacityBytes) {
-            evict(mostRedundant());
-        }
-    }
-
-    private static Example withFeature(Example e, float[] feature) {
-        Example.Builder b = new Example.Builder();
-        e.metadata().forEach(b::meta);
-        b.put("input", e.array("input"));
-        b.put(FEATURE, Tensor.f32(new int[] {feature.length}, feature));
-        return b.build();
-    }
-
-    private void insert(Example e, float[] feature) {
-        insert(e, feature, similarities(feature));
     }
 
     /** Inserts {@code e} given its similarities {@code sims} with every stored item, in index order. */
@@ -252,11 +262,17 @@ final class MinRedReplay extends BoundedItems {
         nearestSimilarity.clear();
         nearest.clear();
         stale.clear();
-        for (Example e : restored) {
-            if (!e.has(FEATURE) || e.array(FEATURE).dtype() != DType.F32) {
-                throw new IllegalStateException("A minred replay item lacks its feature array");
+        for (int from = 0; from < restored.size(); from += RESTORE_CHUNK) {
+            List<Example> chunk = restored.subList(from, Math.min(restored.size(), from + RESTORE_CHUNK));
+            float[][] z = new float[chunk.size()][];
+            for (int t = 0; t < z.length; t++) {
+                Example e = chunk.get(t);
+                if (!e.has(FEATURE) || e.array(FEATURE).dtype() != DType.F32) {
+                    throw new IllegalStateException("A minred replay item lacks its feature array");
+                }
+                z[t] = e.array(FEATURE).floats();
             }
-            insert(e, e.array(FEATURE).floats());
+            insertAll(chunk, z);
         }
     }
 }

@@ -31,10 +31,15 @@ class ExampleConsumerTest {
     private final Map<TopicPartition, Long> trained = new HashMap<>();
 
     private ExampleConsumer consumer() {
+        return consumer(new ShuffleBuffer(Long.MAX_VALUE, 0, 1));
+    }
+
+    /** A consumer of two-view 8x8 examples over {@code buffer}, subscribed, recording what it rejects. */
+    private ExampleConsumer consumer(ShuffleBuffer buffer) {
         ExampleConsumer c = new ExampleConsumer(
                 mock,
                 TOPIC,
-                new ShuffleBuffer(Long.MAX_VALUE, 0, 1),
+                buffer,
                 new ExampleValidator(
                         List.of("view.0", "view.1"),
                         List.of("view.0", "view.1"),
@@ -94,16 +99,7 @@ class ExampleConsumerTest {
 
     @Test
     void shouldPauseFetchingWhileTheShuffleBufferIsFullUnderAFlood() {
-        ExampleConsumer c = new ExampleConsumer(
-                mock,
-                TOPIC,
-                new ShuffleBuffer(Long.MAX_VALUE, 32, 1),
-                new ExampleValidator(
-                        List.of("view.0", "view.1"),
-                        List.of("view.0", "view.1"),
-                        ConvEncoderSpec.of(8, new int[] {4}, 0)),
-                (r, source, reason, e) -> rejected.add(new Rejected(r.offset(), reason)));
-        c.subscribe(() -> trained);
+        ExampleConsumer c = consumer(new ShuffleBuffer(Long.MAX_VALUE, 32, 1));
         mock.setMaxPollRecords(16);
         assign(0);
         for (long o = 0; o < 40; o++) {

@@ -42,6 +42,21 @@ class GuardsTest {
         return new StepResult(step, Float.NaN, false, 8, 1e-3f, 1);
     }
 
+    /** A SimCLR method with its optimizer, lineage, checkpointable state and training step. */
+    private record Rig(SimClrMethod method, Lineage state, ModelState model, TrainStep step) {
+        static Rig of(NDManager root, LearnerConfig config) {
+            SimClrMethod method = new SimClrMethod(root, config.encoder(), 16, 8, 0.5f);
+            AdamW adam = new AdamW(root, 0f);
+            TrainStep step = new TrainStep(
+                    root,
+                    method,
+                    adam,
+                    LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
+                    new Collator(config.encoder()));
+            return new Rig(method, new Lineage(), new ModelState(method, adam, Modality.IMAGE, 4096), step);
+        }
+    }
+
     private static StepResult applied(long step) {
         return new StepResult(step, 1f, true, 8, 1e-3f, 1);
     }
@@ -51,16 +66,11 @@ class GuardsTest {
         LearnerConfig config = config(3, 1);
         MeterRegistry registry = new SimpleMeterRegistry();
         try (NDManager root = NDManager.newBaseManager()) {
-            SimClrMethod method = new SimClrMethod(root, config.encoder(), 16, 8, 0.5f);
-            AdamW adam = new AdamW(root, 0f);
-            Lineage state = new Lineage();
-            ModelState model = new ModelState(method, adam, Modality.IMAGE, 4096);
-            TrainStep step = new TrainStep(
-                    root,
-                    method,
-                    adam,
-                    LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
-                    new Collator(config.encoder()));
+            Rig rig = Rig.of(root, config);
+            SimClrMethod method = rig.method();
+            Lineage state = rig.state();
+            ModelState model = rig.model();
+            TrainStep step = rig.step();
             for (int i = 0; i < 3; i++) {
                 state.advance(step.run(i, TrainStepTest.batch(8, i)), TrainStepTest.batch(8, i));
             }
@@ -192,16 +202,11 @@ class GuardsTest {
         LearnerConfig config = config(3, 1);
         MeterRegistry registry = new SimpleMeterRegistry();
         try (NDManager root = NDManager.newBaseManager()) {
-            SimClrMethod method = new SimClrMethod(root, config.encoder(), 16, 8, 0.5f);
-            AdamW adam = new AdamW(root, 0f);
-            Lineage state = new Lineage();
-            ModelState model = new ModelState(method, adam, Modality.IMAGE, 4096);
-            TrainStep step = new TrainStep(
-                    root,
-                    method,
-                    adam,
-                    LearningRateSchedule.constantAfterWarmup(1e-2f, 0),
-                    new Collator(config.encoder()));
+            Rig rig = Rig.of(root, config);
+            SimClrMethod method = rig.method();
+            Lineage state = rig.state();
+            ModelState model = rig.model();
+            TrainStep step = rig.step();
             state.advance(step.run(0, TrainStepTest.batch(8, 0)), TrainStepTest.batch(8, 0));
             Guards guards = new Guards(config, registry, Tags.empty(), null);
             guards.published(model.snapshot(state, Map.of()));

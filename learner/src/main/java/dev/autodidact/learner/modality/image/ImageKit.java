@@ -38,6 +38,8 @@ public final class ImageKit implements ModalityKit {
     private static final String AUGMENT = Example.AUGMENT;
 
     private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+    private final java.util.Map<Integer, ImageTransform> fineTuneTransforms =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, ViewRecipe> recipes = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
@@ -88,9 +90,10 @@ public final class ImageKit implements ModalityKit {
 
     @Override
     public Tensor fineTuneView(Tensor input, EncoderArchitecture encoder, SplittableRandom rng) {
-        int size = ((ConvEncoderSpec) encoder).inputSize();
-        ImageTransform augment =
-                new Compose(List.of(new RandomResizedCrop(size, 0.6, 1.0, 3.0 / 4, 4.0 / 3), new HorizontalFlip(0.5)));
+        ImageTransform augment = fineTuneTransforms.computeIfAbsent(
+                ((ConvEncoderSpec) encoder).inputSize(),
+                size -> new Compose(
+                        List.of(new RandomResizedCrop(size, 0.6, 1.0, 3.0 / 4, 4.0 / 3), new HorizontalFlip(0.5))));
         RgbImage a = augment.apply(new RgbImage(input.dim(1), input.dim(0), input.bytes()), rng);
         return Tensor.wrap(DType.U8, new int[] {a.height(), a.width(), 3}, a.pixels());
     }
