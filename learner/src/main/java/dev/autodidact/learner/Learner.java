@@ -116,7 +116,8 @@ public final class Learner implements AutoCloseable {
                             config.getInt(LearnerConfig.CHECKPOINT_RETAIN_VERSIONS_CONFIG));
                     ExampleConsumer examples = new ExampleConsumer(
                             config,
-                            new ExampleValidator(method.inputs(), method.canonicalInputs(), encoder),
+                            new ExampleValidator(
+                                    method.inputs(), method.canonicalInputs(), encoder, method::checkExample),
                             deadLetters);
                     HealthMonitor health = new HealthMonitor(
                             new RecentCleanSample(

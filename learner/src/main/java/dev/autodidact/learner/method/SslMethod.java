@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.autodidact.schema.example.Example;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,15 @@ public interface SslMethod {
     default List<String> canonicalInputs() {
         return inputs();
     }
+
+    /**
+     * Checks what the generic validation cannot: the values of a well-formed example's arrays (a label within the
+     * number of classes, a patch permutation over exactly the encoder's patches). Called once per example before it
+     * reaches a batch; an example that fails goes to the dead-letter topic with the message.
+     *
+     * @throws IllegalArgumentException saying what is wrong with {@code example}
+     */
+    default void checkExample(Example example) {}
 
     /** The encoder whose output is the published representation (section {@link #ENCODER_SECTION}). */
     Block encoder();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Whether a well-formed example is usable by this method: of the encoder's modality, holding every array the method
@@ -20,6 +21,7 @@ public final class ExampleValidator {
     private final List<String> inputs;
     private final Set<String> canonical;
     private final EncoderArchitecture encoder;
+    private final Consumer<Example> methodCheck;
     private final Map<String, Tensor> firstSeen = new HashMap<>();
 
     /**
@@ -28,9 +30,22 @@ public final class ExampleValidator {
      * @param encoder the encoder the inputs are for
      */
     public ExampleValidator(List<String> inputs, List<String> canonical, EncoderArchitecture encoder) {
+        this(inputs, canonical, encoder, e -> {});
+    }
+
+    /**
+     * @param inputs the arrays the method takes
+     * @param canonical those of them at the encoder's canonical shape
+     * @param encoder the encoder the inputs are for
+     * @param methodCheck the method's own check of the values ({@code SslMethod::checkExample}), run after the
+     *     generic checks
+     */
+    public ExampleValidator(
+            List<String> inputs, List<String> canonical, EncoderArchitecture encoder, Consumer<Example> methodCheck) {
         this.inputs = List.copyOf(inputs);
         this.canonical = Set.copyOf(canonical);
         this.encoder = encoder;
+        this.methodCheck = methodCheck;
     }
 
     /** @throws IllegalArgumentException saying what is wrong with {@code example} */
@@ -58,6 +73,7 @@ public final class ExampleValidator {
                 throw new IllegalArgumentException("'" + name + "' is " + array + ", earlier examples had " + first);
             }
         }
+        methodCheck.accept(example);
         for (String name : inputs) {
             firstSeen.putIfAbsent(name, example.array(name));
         }
