@@ -51,6 +51,12 @@ public final class MethodCatalog {
                 IMAGE,
                 ExampleRecipe.TWO_VIEWS,
                 "VICReg (Bardes et al. 2022): variance, invariance and covariance terms"));
+        add(new MethodEntry(
+                "deepcluster",
+                IMAGE,
+                ExampleRecipe.TWO_VIEWS,
+                "DeepCluster (Caron et al. 2018): k-means pseudo-labels of recent projections, predicted across "
+                        + "views (DeepCluster-v2)"));
     }
 
     private MethodCatalog() {}
