@@ -24,6 +24,9 @@ public final class MethodRegistry {
         register(SimSiamMethod.SPEC);
         register(BarlowTwinsMethod.SPEC);
         register(VicRegMethod.SPEC);
+        register(InpaintingMethod.SPEC);
+        register(ColorizationMethod.SPEC);
+        register(DenoisingAeMethod.SPEC);
         List<String> missing = MethodCatalog.names().stream()
                 .filter(n -> !SPECS.containsKey(n))
                 .toList();

@@ -51,6 +51,21 @@ public final class MethodCatalog {
                 IMAGE,
                 ExampleRecipe.TWO_VIEWS,
                 "VICReg (Bardes et al. 2022): variance, invariance and covariance terms"));
+        add(new MethodEntry(
+                "inpainting",
+                IMAGE,
+                ExampleRecipe.INPAINTING,
+                "Context encoder (Pathak et al. 2016): paint an erased square back from its context"));
+        add(new MethodEntry(
+                "colorization",
+                IMAGE,
+                ExampleRecipe.COLORIZATION,
+                "Colorization (Zhang et al. 2016): classify the colour of a grayscale view, cell by cell"));
+        add(new MethodEntry(
+                "denoising_ae",
+                IMAGE,
+                ExampleRecipe.DENOISING,
+                "Denoising autoencoder (Vincent et al. 2008): reconstruct a view from a corrupted copy"));
     }
 
     private MethodCatalog() {}
