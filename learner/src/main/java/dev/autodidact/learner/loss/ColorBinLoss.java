@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
  * The classification loss of colorization (Zhang, Isola and Efros, "Colorful Image Colorization", ECCV 2016, eq. 2):
  * the CIE Lab chroma (a*, b*) is quantised into bins and the network predicts a distribution over them, trained by
  * cross-entropy, {@code L = -mean over cells of log softmax(z)[bin(a, b)]}. Regressing (a, b) with a squared error
- * instead averages the plausible colours of an object into a desaturated, sepia mean (the paper's fig. 2); a
+ * instead averages the plausible colours of an object into a desaturated, sepia mean, as the paper shows; a
  * distribution keeps them apart.
  *
  * <p>Chroma arrives as a* / 128 and b* / 128, so [-1, 1] covers the whole sRGB gamut (a* lies in about [-86, 98], b* in

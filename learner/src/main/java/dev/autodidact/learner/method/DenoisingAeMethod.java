@@ -29,7 +29,7 @@ public final class DenoisingAeMethod extends DenseMethod {
     public static final String DECODER_WIDTH_CONFIG = "denoising_ae.decoder.width";
     private static final String DECODER_WIDTH_DOC =
             "Channels of the decoder's first upsampling step; each further step halves them.";
-    static final int DECODER_WIDTH_DEFAULT = 64;
+    static final int DECODER_WIDTH_DEFAULT = 32;
     private static final List<String> INPUTS = List.of(ArrayNames.view(0), ArrayNames.TARGET);
 
     public static final MethodSpec SPEC = new MethodSpec(

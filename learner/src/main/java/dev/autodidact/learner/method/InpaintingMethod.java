@@ -24,9 +24,10 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * before erasing ({@code target}) in the encoder's normalised pixel space: the mean squared error over the erased
  * region ({@code mask} = 1) plus {@value #CONTEXT_WEIGHT_DEFAULT} of it over the rest. The context term stands in for
  * the paper's overlapping border (predicted too, weighted 10x there) so that the decoder's output stays continuous
- * with the visible image. The paper's adversarial term (weight 0.999, with a discriminator) is left out: it makes the
- * picture sharp, not the features better (the paper's feature-learning results use the reconstruction loss alone,
- * sec. 5.2), and it would double the cost of a step.
+ * with the visible image. The paper's adversarial term (weight 0.001 against 0.999 for reconstruction, with a
+ * discriminator network) is left out: it makes the picture sharp rather than the features better (the paper's
+ * feature-learning experiments train with the reconstruction loss alone), and a discriminator would double the cost of
+ * a step.
  */
 public final class InpaintingMethod extends DenseMethod {
     public static final String NAME = "inpainting";
@@ -37,7 +38,7 @@ public final class InpaintingMethod extends DenseMethod {
     public static final String DECODER_WIDTH_CONFIG = "inpainting.decoder.width";
     private static final String DECODER_WIDTH_DOC =
             "Channels of the decoder's first upsampling step; each further step halves them.";
-    static final int DECODER_WIDTH_DEFAULT = 64;
+    static final int DECODER_WIDTH_DEFAULT = 32;
     private static final List<String> INPUTS = List.of(ArrayNames.view(0), ArrayNames.MASK, ArrayNames.TARGET);
 
     public static final MethodSpec SPEC = new MethodSpec(

@@ -17,8 +17,8 @@ import ai.djl.nn.norm.BatchNorm;
  * upsampling followed by a convolution instead of a transposed convolution avoids the checkerboard artefacts of
  * strided deconvolutions (Odena et al., "Deconvolution and Checkerboard Artifacts", Distill 2016). The decoder is kept
  * small on purpose: a pretext decoder that can do the work by itself leaves the encoder less to learn (the context
- * encoder of Pathak et al. 2016 decodes with five up-convolutions from a 4000-unit bottleneck; here the map is already
- * spatial).
+ * encoder of Pathak et al. 2016 decodes with five up-convolutional layers from a fully connected bottleneck; here the
+ * map is already spatial, so two steps reach 32 px).
  *
  * @param upsamplings doublings of the map's side; 0 for an output at the map's resolution
  * @param width channels of the first step; each further step halves them, down to {@link #MIN_WIDTH}
