@@ -25,6 +25,9 @@ public final class MethodRegistry {
         register(BarlowTwinsMethod.SPEC);
         register(VicRegMethod.SPEC);
         register(DeepClusterMethod.SPEC);
+        register(InpaintingMethod.SPEC);
+        register(ColorizationMethod.SPEC);
+        register(DenoisingAeMethod.SPEC);
         List<String> missing = MethodCatalog.names().stream()
                 .filter(n -> !SPECS.containsKey(n))
                 .toList();

@@ -1,7 +1,8 @@
 /**
  * What the learner knows about a modality, behind interfaces the training loop, checkpoints, health, the embedder,
  * eval and fine-tuning share: an {@link dev.autodidact.learner.modality.EncoderArchitecture} rebuilt from the
- * manifest's {@code encoder} entry (the network and how examples' arrays become its input), the
+ * manifest's {@code encoder} entry (the network and how examples' arrays become its input), optionally a
+ * {@link dev.autodidact.learner.modality.FeatureMapEncoder} (its spatial map before pooling, for the dense methods), the
  * {@link dev.autodidact.learner.modality.Collator} that turns examples into the loss's {@code NDList}, and a
  * {@link dev.autodidact.learner.modality.ModalityKit} per modality for what comes from outside the topics (labeled
  * folders, raw probe records, raw-feature baselines). Image support lives in {@code modality.image}.

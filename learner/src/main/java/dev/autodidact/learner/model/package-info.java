@@ -1,2 +1,5 @@
-/** Encoder and head architectures, described by plain specs that travel in checkpoint manifests. */
+/**
+ * Head and decoder architectures (MLP projectors and predictors, prototype layers, the convolutional decoder of the dense
+ * methods), described by plain specs whose values travel in checkpoint manifests.
+ */
 package dev.autodidact.learner.model;

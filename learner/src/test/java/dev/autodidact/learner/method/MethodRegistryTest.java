@@ -9,6 +9,7 @@ import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.modality.EncoderArchitectures;
 import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.schema.Modality;
+import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.method.MethodCatalog;
 import dev.autodidact.schema.method.MethodEntry;
 import java.util.Arrays;
@@ -32,7 +33,16 @@ class MethodRegistryTest {
             try (NDManager m = NDManager.newBaseManager()) {
                 SslMethod method = config.methodSpec().create(config.methodContext(m));
                 assertThat(method.name()).isEqualTo(name);
-                assertThat(method.inputs().size()).isEqualTo(name.equals("dino") ? 8 : 2);
+                assertThat(method.inputs())
+                        .as(name)
+                        .contains(ArrayNames.view(0))
+                        .doesNotHaveDuplicates()
+                        .hasSize(
+                                switch (MethodCatalog.get(name).recipe()) {
+                                    case MULTI_CROP -> 8;
+                                    case INPAINTING -> 3;
+                                    default -> 2;
+                                });
                 assertThat(EncoderArchitectures.fromMap(method.architecture())).isEqualTo(config.encoder());
                 assertThat(method.trainableParameters())
                         .allSatisfy(

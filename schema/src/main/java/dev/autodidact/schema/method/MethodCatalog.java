@@ -57,6 +57,21 @@ public final class MethodCatalog {
                 ExampleRecipe.TWO_VIEWS,
                 "DeepCluster (Caron et al. 2018): k-means pseudo-labels of recent projections, predicted across "
                         + "views (DeepCluster-v2)"));
+        add(new MethodEntry(
+                "inpainting",
+                IMAGE,
+                ExampleRecipe.INPAINTING,
+                "Context encoder (Pathak et al. 2016): paint an erased square back from its context"));
+        add(new MethodEntry(
+                "colorization",
+                IMAGE,
+                ExampleRecipe.COLORIZATION,
+                "Colorization (Zhang et al. 2016): classify the colour of a grayscale view, cell by cell"));
+        add(new MethodEntry(
+                "denoising_ae",
+                IMAGE,
+                ExampleRecipe.DENOISING,
+                "Denoising autoencoder (Vincent et al. 2008): reconstruct a view from a corrupted copy"));
     }
 
     private MethodCatalog() {}

@@ -2,9 +2,11 @@ package dev.autodidact.learner.modality.image;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import dev.autodidact.learner.modality.EncoderArchitecture;
+import ai.djl.training.ParameterStore;
+import dev.autodidact.learner.modality.FeatureMapEncoder;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Tensor;
@@ -16,7 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * The image encoder's architecture and input normalisation. It is stored in every checkpoint manifest so that the
- * embedder, {@code eval} and fine-tuning rebuild exactly the network that was trained.
+ * embedder, {@code eval} and fine-tuning rebuild exactly the network that was trained. As a {@link FeatureMapEncoder}
+ * it also gives the last stage's map before global pooling, (N, last width, s, s) with s the input side halved once
+ * per stage but the last (8 at 32 px with three stages), and normalises uint8 pixel targets as it does its input.
  *
  * @param inputSize side of the square RGB input
  * @param widths channels of each stage; each stage halves the resolution except the last, which pools globally
@@ -25,7 +29,7 @@ import java.util.stream.Collectors;
  * @param std per-channel standard deviation
  */
 public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, float[] mean, float[] std)
-        implements EncoderArchitecture {
+        implements FeatureMapEncoder {
     /** The manifest's {@code encoder} value for this architecture. */
     public static final String NAME = "conv";
     /** ImageNet statistics: a neutral default that does not assume the data set. */
@@ -112,6 +116,64 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
     @Override
     public int featureDim() {
         return widths[widths.length - 1];
+    }
+
+    @Override
+    public int mapChannels() {
+        return featureDim();
+    }
+
+    /** {@code inputSide} halved (rounding down, as 2x2 max pooling does) once per stage but the last. */
+    @Override
+    public int mapSide(int inputSide) {
+        int side = inputSide;
+        for (int i = 0; i < widths.length - 1; i++) {
+            side /= 2;
+        }
+        if (side < 1) {
+            throw new IllegalArgumentException(
+                    "A " + inputSide + "-pixel input leaves no map after " + widths.length + " stages");
+        }
+        return side;
+    }
+
+    @Override
+    public int inputSide() {
+        return inputSize;
+    }
+
+    @Override
+    public int inputChannels() {
+        return 3;
+    }
+
+    @Override
+    public NDArray featureMap(ParameterStore store, Block encoder, NDArray input, boolean training) {
+        return ConvEncoder.featureMap(this, encoder, store, input, training);
+    }
+
+    /**
+     * uint8 (N, H, W, 3) RGB to float (N, 3, H, W) with {@code (p / 255 - mean[c]) / std[c]}: what {@link #input}
+     * makes of the same images, computed on {@code raw}'s manager and device.
+     */
+    @Override
+    public NDArray normalize(NDArray raw) {
+        Shape shape = raw.getShape();
+        if (raw.getDataType() != DataType.UINT8 || shape.dimension() != 4 || shape.get(3) != 3) {
+            throw new IllegalArgumentException(
+                    "Expected uint8 (N, H, W, 3) images, got " + raw.getDataType() + " " + shape);
+        }
+        NDManager manager = raw.getManager();
+        float[] scale = new float[3];
+        float[] bias = new float[3];
+        for (int c = 0; c < 3; c++) {
+            scale[c] = 1f / (255f * std[c]);
+            bias[c] = -mean[c] / std[c];
+        }
+        return raw.toType(DataType.FLOAT32, false)
+                .mul(manager.create(scale))
+                .add(manager.create(bias))
+                .transpose(0, 3, 1, 2);
     }
 
     @Override
