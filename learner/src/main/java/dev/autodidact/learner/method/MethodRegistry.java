@@ -24,6 +24,8 @@ public final class MethodRegistry {
         register(SimSiamMethod.SPEC);
         register(BarlowTwinsMethod.SPEC);
         register(VicRegMethod.SPEC);
+        register(RotNetMethod.SPEC);
+        register(JigsawMethod.SPEC);
         List<String> missing = MethodCatalog.names().stream()
                 .filter(n -> !SPECS.containsKey(n))
                 .toList();

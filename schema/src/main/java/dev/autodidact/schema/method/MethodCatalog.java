@@ -51,6 +51,17 @@ public final class MethodCatalog {
                 IMAGE,
                 ExampleRecipe.TWO_VIEWS,
                 "VICReg (Bardes et al. 2022): variance, invariance and covariance terms"));
+        add(new MethodEntry(
+                "rotnet",
+                IMAGE,
+                ExampleRecipe.ROTATION,
+                "RotNet (Gidaris et al. 2018): predict which of 4 quarter turns each view was rotated by"));
+        add(
+                new MethodEntry(
+                        "jigsaw",
+                        IMAGE,
+                        ExampleRecipe.JIGSAW,
+                        "Jigsaw (Noroozi and Favaro 2016): predict which of a fixed set of tile permutations shuffled the view"));
     }
 
     private MethodCatalog() {}
