@@ -129,15 +129,16 @@ class MethodViewsTopologyTest {
 
     @Test
     void shouldRefuseAnUnknownMethodNamingTheImageMethods() {
-        assertThatThrownBy(() -> ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "simclr,rotnet")))
+        assertThatThrownBy(
+                        () -> ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, "simclr,no_such_method")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(StreamAppConfig.METHODS_CONFIG)
-                .hasMessageContaining("rotnet")
+                .hasMessageContaining("no_such_method")
                 .hasMessageContaining(MethodCatalog.names(Modality.IMAGE).toString());
         StreamAppConfig config = ImageTopologyTest.config(Map.of());
-        assertThatThrownBy(() -> ImageViewRecipes.forMethod("rotnet", config))
+        assertThatThrownBy(() -> ImageViewRecipes.forMethod("no_such_method", config))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rotnet")
+                .hasMessageContaining("no_such_method")
                 .hasMessageContaining(MethodCatalog.names(Modality.IMAGE).toString());
     }
 

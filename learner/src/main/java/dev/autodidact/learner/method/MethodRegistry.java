@@ -28,6 +28,8 @@ public final class MethodRegistry {
         register(InpaintingMethod.SPEC);
         register(ColorizationMethod.SPEC);
         register(DenoisingAeMethod.SPEC);
+        register(RotNetMethod.SPEC);
+        register(JigsawMethod.SPEC);
         List<String> missing = MethodCatalog.names().stream()
                 .filter(n -> !SPECS.containsKey(n))
                 .toList();

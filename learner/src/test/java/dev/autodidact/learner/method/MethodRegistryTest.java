@@ -41,6 +41,7 @@ class MethodRegistryTest {
                                 switch (MethodCatalog.get(name).recipe()) {
                                     case MULTI_CROP -> 8;
                                     case INPAINTING -> 3;
+                                    case ROTATION -> 5;
                                     default -> 2;
                                 });
                 assertThat(EncoderArchitectures.fromMap(method.architecture())).isEqualTo(config.encoder());
@@ -86,7 +87,7 @@ class MethodRegistryTest {
 
     @Test
     void shouldRejectAnUnknownMethodAndOutOfRangeKnobs() {
-        assertThatThrownBy(() -> config(Map.of(LearnerConfig.METHOD_CONFIG, "rotnet")))
+        assertThatThrownBy(() -> config(Map.of(LearnerConfig.METHOD_CONFIG, "no_such_method")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("method");
         assertThatThrownBy(() -> config(Map.of(ByolMethod.MOMENTUM_BASE_CONFIG, 1.5)))
@@ -146,7 +147,7 @@ class MethodRegistryTest {
                 .extracting(MethodEntry::name)
                 .containsExactlyElementsOf(MethodCatalog.names());
         assertThat(MethodRegistry.names(Modality.IMAGE)).containsExactlyElementsOf(MethodCatalog.names());
-        assertThatThrownBy(() -> MethodRegistry.get("rotnet")).hasMessageContaining("simclr");
+        assertThatThrownBy(() -> MethodRegistry.get("no_such_method")).hasMessageContaining("simclr");
     }
 
     @Test

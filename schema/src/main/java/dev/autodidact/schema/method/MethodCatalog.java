@@ -72,6 +72,17 @@ public final class MethodCatalog {
                 IMAGE,
                 ExampleRecipe.DENOISING,
                 "Denoising autoencoder (Vincent et al. 2008): reconstruct a view from a corrupted copy"));
+        add(new MethodEntry(
+                "rotnet",
+                IMAGE,
+                ExampleRecipe.ROTATION,
+                "RotNet (Gidaris et al. 2018): predict which of 4 quarter turns each view was rotated by"));
+        add(
+                new MethodEntry(
+                        "jigsaw",
+                        IMAGE,
+                        ExampleRecipe.JIGSAW,
+                        "Jigsaw (Noroozi and Favaro 2016): predict which of a fixed set of tile permutations shuffled the view"));
     }
 
     private MethodCatalog() {}
