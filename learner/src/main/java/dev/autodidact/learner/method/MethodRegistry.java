@@ -24,6 +24,7 @@ public final class MethodRegistry {
         register(SimSiamMethod.SPEC);
         register(BarlowTwinsMethod.SPEC);
         register(VicRegMethod.SPEC);
+        register(MaeMethod.SPEC);
         List<String> missing = MethodCatalog.names().stream()
                 .filter(n -> !SPECS.containsKey(n))
                 .toList();

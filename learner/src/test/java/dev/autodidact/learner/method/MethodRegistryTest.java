@@ -32,7 +32,13 @@ class MethodRegistryTest {
             try (NDManager m = NDManager.newBaseManager()) {
                 SslMethod method = config.methodSpec().create(config.methodContext(m));
                 assertThat(method.name()).isEqualTo(name);
-                assertThat(method.inputs().size()).isEqualTo(name.equals("dino") ? 8 : 2);
+                assertThat(method.inputs().size())
+                        .isEqualTo(
+                                switch (name) {
+                                    case "dino" -> 8;
+                                    case "mae" -> 3;
+                                    default -> 2;
+                                });
                 assertThat(EncoderArchitectures.fromMap(method.architecture())).isEqualTo(config.encoder());
                 assertThat(method.trainableParameters())
                         .allSatisfy(

@@ -51,6 +51,12 @@ public final class MethodCatalog {
                 IMAGE,
                 ExampleRecipe.TWO_VIEWS,
                 "VICReg (Bardes et al. 2022): variance, invariance and covariance terms"));
+        add(new MethodEntry(
+                "mae",
+                IMAGE,
+                ExampleRecipe.MASKED_PATCHES,
+                "MAE (He et al. 2022): a ViT encodes the visible patches, a light decoder reconstructs the masked"
+                        + " ones"));
     }
 
     private MethodCatalog() {}
