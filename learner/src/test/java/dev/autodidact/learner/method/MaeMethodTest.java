@@ -244,7 +244,7 @@ class MaeMethodTest {
     void shouldTrainAViTWhenTheMethodIsMaeAndNothingElseIsSet() {
         LearnerConfig mae = config(Map.of(LearnerConfig.METHOD_CONFIG, MaeMethod.NAME));
         assertThat(mae.encoder()).isInstanceOf(VitEncoderSpec.class);
-        assertThat(mae.encoder()).isEqualTo(VitEncoderSpec.of(32, 4, 128, 4, 4, 4));
+        assertThat(mae.encoder()).isEqualTo(VitEncoderSpec.of(32, 4, 128, 6, 4, 4));
         assertThat(mae.optimizer()).isEqualTo("adamw");
         assertThat(mae.weightDecay()).isEqualTo(0.05);
         assertThat(config(Map.of()).encoder())
