@@ -318,7 +318,10 @@ public final class LearnerConfig extends AbstractConfig {
                 () -> validator + " or unset");
     }
 
-    /** @throws ConfigException if a setting is invalid or the method does not learn from the modality */
+    /**
+     * @throws ConfigException if a setting is invalid, the method does not learn from the modality, or the configured
+     *     encoder cannot serve the method
+     */
     public LearnerConfig(Map<?, ?> props) {
         super(CONFIG, props);
         if (!methodSpec().entry().supports(modality())) {
@@ -329,6 +332,7 @@ public final class LearnerConfig extends AbstractConfig {
                             + modality().id() + "; methods for " + modality().id() + ": "
                             + MethodRegistry.names(modality()));
         }
+        encoder();
     }
 
     public static ConfigDef configDef() {
@@ -347,9 +351,9 @@ public final class LearnerConfig extends AbstractConfig {
         return ModalityKits.of(modality());
     }
 
-    /** The encoder a new run of this modality trains. */
+    /** The encoder a new run of this modality trains: the modality's encoder settings, resolved for the method. */
     public EncoderArchitecture encoder() {
-        return modalityKit().encoder(this);
+        return modalityKit().encoder(this, methodSpec().encoder());
     }
 
     public String method() {

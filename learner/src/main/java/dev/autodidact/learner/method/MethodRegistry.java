@@ -30,6 +30,7 @@ public final class MethodRegistry {
         register(DenoisingAeMethod.SPEC);
         register(RotNetMethod.SPEC);
         register(JigsawMethod.SPEC);
+        register(MaeMethod.SPEC);
         List<String> missing = MethodCatalog.names().stream()
                 .filter(n -> !SPECS.containsKey(n))
                 .toList();

@@ -1,6 +1,7 @@
 package dev.autodidact.learner.modality;
 
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
+import dev.autodidact.learner.modality.image.VitEncoderSpec;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -10,8 +11,8 @@ import java.util.function.Function;
  * how it reads itself from manifest entries.
  */
 public final class EncoderArchitectures {
-    private static final Map<String, Function<Map<String, String>, EncoderArchitecture>> READERS =
-            new TreeMap<>(Map.of(ConvEncoderSpec.NAME, ConvEncoderSpec::fromMap));
+    private static final Map<String, Function<Map<String, String>, EncoderArchitecture>> READERS = new TreeMap<>(
+            Map.of(ConvEncoderSpec.NAME, ConvEncoderSpec::fromMap, VitEncoderSpec.NAME, VitEncoderSpec::fromMap));
 
     private EncoderArchitectures() {}
 

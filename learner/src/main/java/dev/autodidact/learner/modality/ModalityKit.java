@@ -22,8 +22,14 @@ public interface ModalityKit {
     /** Adds this modality's encoder settings (prefixed, with defaults and docs) to {@code def}. */
     ConfigDef define(ConfigDef def);
 
-    /** The encoder a new run trains, from the settings {@link #define} added. */
-    EncoderArchitecture encoder(AbstractConfig config);
+    /**
+     * The encoder a new run trains, from the settings {@link #define} added: where they leave the choice to the
+     * method ({@code auto}), the one that meets {@code requirement}.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException if the configured encoder cannot meet
+     *     {@code requirement}
+     */
+    EncoderArchitecture encoder(AbstractConfig config, EncoderRequirement requirement);
 
     /**
      * Decodes raw media bytes (an image file, a WAV, a text) and canonicalises them into {@code encoder}'s canonical

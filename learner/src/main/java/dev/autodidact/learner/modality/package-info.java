@@ -5,6 +5,9 @@
  * {@link dev.autodidact.learner.modality.FeatureMapEncoder} (its spatial map before pooling, for the dense methods), the
  * {@link dev.autodidact.learner.modality.Collator} that turns examples into the loss's {@code NDList}, and a
  * {@link dev.autodidact.learner.modality.ModalityKit} per modality for what comes from outside the topics (labeled
- * folders, raw probe records, raw-feature baselines). Image support lives in {@code modality.image}.
+ * folders, raw probe records, raw-feature baselines). A method that needs more of its encoder than features says so
+ * with an {@link dev.autodidact.learner.modality.EncoderRequirement}; MAE's is a
+ * {@link dev.autodidact.learner.modality.PatchEncoder}, run on a subset of its patch tokens. Image support lives in
+ * {@code modality.image}.
  */
 package dev.autodidact.learner.modality;

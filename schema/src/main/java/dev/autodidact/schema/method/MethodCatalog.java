@@ -83,6 +83,12 @@ public final class MethodCatalog {
                         IMAGE,
                         ExampleRecipe.JIGSAW,
                         "Jigsaw (Noroozi and Favaro 2016): predict which of a fixed set of tile permutations shuffled the view"));
+        add(new MethodEntry(
+                "mae",
+                IMAGE,
+                ExampleRecipe.MASKED_PATCHES,
+                "MAE (He et al. 2022): a ViT encodes the visible patches, a light decoder reconstructs the masked"
+                        + " ones"));
     }
 
     private MethodCatalog() {}

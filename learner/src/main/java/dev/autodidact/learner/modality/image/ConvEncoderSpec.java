@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * @param std per-channel standard deviation
  */
 public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, float[] mean, float[] std)
-        implements FeatureMapEncoder {
+        implements FeatureMapEncoder, ImageInput {
     /** The manifest's {@code encoder} value for this architecture. */
     public static final String NAME = "conv";
     /** ImageNet statistics: a neutral default that does not assume the data set. */

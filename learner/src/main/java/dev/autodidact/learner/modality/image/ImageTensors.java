@@ -12,7 +12,7 @@ import java.util.List;
 final class ImageTensors {
     private ImageTensors() {}
 
-    static NDArray stack(NDManager manager, List<Tensor> images, ConvEncoderSpec spec) {
+    static NDArray stack(NDManager manager, List<Tensor> images, ImageInput spec) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("Cannot stack an empty batch");
         }
