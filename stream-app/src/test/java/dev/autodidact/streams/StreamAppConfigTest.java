@@ -59,10 +59,10 @@ class StreamAppConfigTest {
 
     @Test
     void shouldRejectUnknownMethod() {
-        assertThatThrownBy(() -> config(Map.of("methods", "simclr,rotnet")))
+        assertThatThrownBy(() -> config(Map.of("methods", "simclr,no_such_method")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("methods")
-                .hasMessageContaining("rotnet")
+                .hasMessageContaining("no_such_method")
                 .hasMessageContaining(MethodCatalog.names(Modality.IMAGE).toString());
     }
 
