@@ -3,11 +3,13 @@ package dev.autodidact.streams;
 import dev.autodidact.media.image.ImageLimits;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
 import dev.autodidact.media.image.views.MultiCropRecipe;
+import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.media.image.views.ViewRecipes;
 import dev.autodidact.schema.Topics;
 import dev.autodidact.streams.internal.ConfigChecks;
 import dev.autodidact.streams.internal.ImageExamplesProcessor;
 import dev.autodidact.streams.internal.ImageViewRecipes;
+import dev.autodidact.streams.internal.PretextKeys;
 import dev.autodidact.streams.internal.SimClrKeys;
 import dev.autodidact.streams.internal.SizeLimitedSerde;
 import dev.autodidact.streams.internal.StreamsProperties;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -32,9 +35,15 @@ import org.apache.kafka.common.config.ConfigException;
  *
  * <p>Every value is checked when the configuration is created: a missing {@code bootstrap.servers}, a value out of
  * range, a method that is not in the {@link dev.autodidact.schema.method.MethodCatalog} or does not learn from images,
- * a method whose kind of example the image stream cannot make, a SimCLR or multi-crop recipe that does not validate
- * (or is beyond what a view recipe spec carries, {@link ViewRecipes}), or a clean record or example (the clean input
- * and the views) larger than a Kafka record may be fails with a {@link ConfigException}.
+ * a method whose kind of example the image stream cannot make, a SimCLR, multi-crop or pretext recipe that does not
+ * validate (or is beyond what a view recipe spec carries, {@link ViewRecipes}), or a clean record or example (the
+ * clean input, the views, and the masks and targets of a pretext recipe) larger than a Kafka record may be fails with
+ * a {@link ConfigException}.
+ *
+ * <p>The pretext recipes' knobs ({@link PretextKeys}) sit under the prefix of the method that uses them:
+ * {@code mae.patch.size} (4) and {@code mae.mask.ratio} (0.75); {@code jigsaw.grid} (3), {@code jigsaw.permutations}
+ * (100) and {@code jigsaw.gap} (2); {@code inpainting.region} (0.5); {@code denoising.noise.std} (0.1) and
+ * {@code denoising.drop} (0.25); and {@code pretext.crop.scale.min} (0.2), the base crop of all six.
  */
 public class StreamAppConfig extends AbstractConfig {
     private static final String KAFKA = "Kafka";
@@ -82,7 +91,8 @@ public class StreamAppConfig extends AbstractConfig {
     public static final String METHODS_DEFAULT = "simclr";
     private static final String METHODS_DOC = "SSL methods to make training examples for, one examples topic each;"
             + " any of the catalogue's image methods " + ImageViewRecipes.names() + ". Each gets the kind of example"
-            + " the catalogue names for it: two views, or multi-crop.";
+            + " the catalogue names for it: two views, multi-crop, or a pretext task's views with its masks or targets"
+            + " (masked patches, rotation, jigsaw, inpainting, colorization, denoising).";
 
     public static final String VIEWS_CONFIG = "views";
     public static final int VIEWS_DEFAULT = 2;
@@ -134,7 +144,7 @@ public class StreamAppConfig extends AbstractConfig {
     public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000L;
     private static final String STARTUP_TIMEOUT_MS_DOC = "How long StreamApp.start waits for Kafka Streams to run.";
 
-    private static final ConfigDef CONFIG = SimClrKeys.define(new ConfigDef()
+    private static final ConfigDef CONFIG = PretextKeys.define(SimClrKeys.define(new ConfigDef()
             .define(
                     BOOTSTRAP_SERVERS_CONFIG,
                     Type.LIST,
@@ -373,7 +383,7 @@ public class StreamAppConfig extends AbstractConfig {
                     MULTI_CROP,
                     6,
                     ConfigDef.Width.SHORT,
-                    "Local max"));
+                    "Local max")));
 
     private final SimClrAugmentation simClr;
     private final MultiCropRecipe multiCrop;
@@ -392,15 +402,26 @@ public class StreamAppConfig extends AbstractConfig {
         multiCrop = buildMultiCrop();
         ConfigChecks.checkExampleFits("A clean record", List.of(imageSize()));
         for (String method : methods()) {
+            ViewRecipe recipe = ImageViewRecipes.forMethod(method, this);
             ConfigChecks.checkExampleFits(
                     "An example for " + method,
-                    ImageExamplesProcessor.imageSides(imageSize(), ImageViewRecipes.forMethod(method, this)));
+                    ImageExamplesProcessor.imageSides(imageSize(), recipe),
+                    ImageExamplesProcessor.arrayBytes(recipe));
         }
     }
 
     /** @return the definition of every key, for documentation ({@code toHtml()}, {@code toRst()}) and CLI help */
     public static ConfigDef configDef() {
         return new ConfigDef(CONFIG);
+    }
+
+    /**
+     * @return the names of the pretext recipes' settings ({@code mae.patch.size}, {@code jigsaw.grid}, ...): the
+     *     learner's methods read the same keys, so {@code pretrain} and {@code demo} forward them from the learner's
+     *     settings, as they do the {@code dino.*} keys
+     */
+    public static Set<String> pretextSettings() {
+        return PretextKeys.names();
     }
 
     /** @return brokers as {@code host:port} strings */

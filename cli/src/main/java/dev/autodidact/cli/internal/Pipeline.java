@@ -70,7 +70,7 @@ public final class Pipeline implements AutoCloseable {
         Map<String, Object> streamProps = merge(kafka, streamSettings);
         streamProps.put(StreamAppConfig.METHODS_CONFIG, learnerConfig.method());
         learnerSettings.forEach((key, value) -> {
-            if (key.startsWith("dino.")) {
+            if (key.startsWith("dino.") || StreamAppConfig.pretextSettings().contains(key)) {
                 streamProps.putIfAbsent(key, value);
             }
         });

@@ -47,8 +47,9 @@ public interface ModalityKit {
     Tensor fineTuneView(Tensor input, EncoderArchitecture encoder, SplittableRandom rng);
 
     /**
-     * A new training example from a stored one: fresh views of its clean {@code input}, made by the same media recipe
-     * the stream-app used (its metadata {@code augment} names it), with randomness from {@code seed}. For replay.
+     * A new training example from a stored one: fresh views of its clean {@code input}, and fresh masks and targets
+     * where the recipe has them, made by the same media recipe the stream-app used (its metadata {@code augment} names
+     * it), with randomness from {@code seed}. For replay.
      *
      * @throws IllegalArgumentException if the example lacks its input or its recipe
      */

@@ -10,33 +10,38 @@ public enum ExampleRecipe {
     /** Two global views and several smaller local views ({@code view.0 ... view.n}): DINO's multi-crop. */
     MULTI_CROP("multi-crop"),
     /**
-     * One view ({@code view.0}) and a random masking of its patches ({@code mask}, u8 {@code [P]}, 1 = masked;
-     * {@code mask.index}, i32 {@code [P]}, a permutation of the patch indices with the visible ones first): MAE.
+     * One view ({@code view.0}) and a random masking of its square patches, in row-major order ({@code mask}, u8
+     * {@code [P]}, 1 = masked; {@code mask.index}, i32 {@code [P]}, a permutation of the patch indices listing the
+     * visible ones in ascending order, then the masked ones in ascending order): MAE.
      */
     MASKED_PATCHES("masked-patches"),
     /**
-     * {@code n} views ({@code view.0 ... view.(n-1)}), each rotated by a multiple of 90 degrees, and the rotations as
-     * {@code target} (i32 {@code [n]}, 0..3 quarter turns counter-clockwise): RotNet.
+     * Four views ({@code view.0 ... view.3}), independently augmented crops each rotated by {@code k_i} quarter turns
+     * counter-clockwise, where {@code (k_0 .. k_3)} is a random permutation of {@code 0..3}, and the rotations as
+     * {@code target} (i32 {@code [4]}): RotNet.
      */
     ROTATION("rotation"),
     /**
-     * {@code n} views whose tiles are shuffled by one of a fixed set of permutations, and the permutations' indices as
-     * {@code target} (i32 {@code [n]}): jigsaw.
+     * One view ({@code view.0}) cut into a grid of tiles and reassembled in the order of permutation {@code t} of a
+     * fixed maximal-Hamming set, the same in stream-app and learner ({@code media}'s {@code JigsawPermutations}), and
+     * {@code t} as {@code target} (i32 {@code [1]}): jigsaw.
      */
     JIGSAW("jigsaw"),
     /**
-     * One view with a region erased ({@code view.0}), the erased region ({@code mask}, u8 {@code [h, w]}, 1 = erased)
-     * and the view before erasing ({@code target}, u8 {@code [h, w, 3]}): context-encoder inpainting.
+     * One view with a square region erased to gray 128 ({@code view.0}), the erased region ({@code mask}, u8
+     * {@code [h, w]}, 1 = erased) and the view before erasing ({@code target}, u8 {@code [h, w, 3]}): context-encoder
+     * inpainting.
      */
     INPAINTING("inpainting"),
     /**
-     * One grayscale view ({@code view.0}, the luminance in all three channels) and its colour as {@code target} (f32
-     * {@code [h, w, 2]}, the CIE Lab a* and b* channels divided by 128): colorization.
+     * One grayscale view ({@code view.0}: each pixel's CIE L* rendered back to the sRGB gray of that lightness, the
+     * same value in all three channels) and its colour as {@code target} (f32 {@code [h, w, 2]}, the CIE Lab (D65) a*
+     * and b* channels divided by 128): colorization.
      */
     COLORIZATION("colorization"),
     /**
-     * One corrupted view ({@code view.0}: additive noise and dropped pixels) and the view before corruption
-     * ({@code target}, u8 {@code [h, w, 3]}): denoising autoencoder.
+     * One corrupted view ({@code view.0}: additive Gaussian noise, then dropped pixels set to 0 in all channels) and the
+     * view before corruption ({@code target}, u8 {@code [h, w, 3]}): denoising autoencoder.
      */
     DENOISING("denoising");
 

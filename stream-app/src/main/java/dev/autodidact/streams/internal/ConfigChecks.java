@@ -12,7 +12,7 @@ import org.apache.kafka.common.config.ConfigException;
 /** Checks of the stream-app configuration that a single key's validator cannot express. */
 public final class ConfigChecks {
     /** Prefixes that belong to the stream-app; a key under them that it does not define is a typo, not a Kafka key. */
-    public static final List<String> OWN_PREFIXES = List.of("image.", "poison.", SimClrKeys.PREFIX);
+    public static final List<String> OWN_PREFIXES = List.of("image.", "poison.", SimClrKeys.PREFIX, PretextKeys.PREFIX);
 
     /** Topic-name characters Kafka accepts: ASCII letters, digits, '.', '_' and '-'. */
     public static final ConfigDef.Validator TOPIC_CHARACTERS = new ConfigDef.Validator() {
@@ -95,32 +95,59 @@ public final class ConfigChecks {
     }
 
     /**
-     * Fails if a record of RGB images of the given sides (a clean record, or one method's example with its clean input
-     * and its views) would not fit in a Kafka record of {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
+     * Fails if a record of RGB images of the given sides (a clean record) would not fit in a Kafka record of
+     * {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
+     *
+     * @param what what the record is, for the message, e.g. {@code A clean record}
+     * @param sides the side of each square image in the record
+     */
+    public static void checkExampleFits(String what, List<Integer> sides) {
+        checkExampleFits(what, sides, List.of());
+    }
+
+    /**
+     * Fails if a record of RGB images of the given sides and of other arrays of the given sizes (one method's example:
+     * its clean input, its views, its masks and targets) would not fit in a Kafka record of
+     * {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
      *
      * @param what what the record is, for the message, e.g. {@code An example for dino}
      * @param sides the side of each square image in the record
      *     ({@link ImageExamplesProcessor#imageSides(int, dev.autodidact.media.image.views.ViewRecipe)} for an example)
+     * @param arrayBytes the bytes of each other array
+     *     ({@link ImageExamplesProcessor#arrayBytes(dev.autodidact.media.image.views.ViewRecipe)})
      */
-    public static void checkExampleFits(String what, List<Integer> sides) {
-        long bytes = exampleBytes(sides);
+    public static void checkExampleFits(String what, List<Integer> sides, List<Long> arrayBytes) {
+        long bytes = exampleBytes(sides, arrayBytes);
         if (bytes > SizeLimitedSerde.MAX_VALUE_BYTES) {
-            throw new ConfigException(what + " (images of sides " + sides + ") takes up to " + bytes + " bytes, more"
-                    + " than a record may carry (" + SizeLimitedSerde.MAX_VALUE_BYTES + "); lower image.size, views,"
-                    + " dino.local.size or dino.local.crops");
+            throw new ConfigException(what + " (images of sides " + sides
+                    + (arrayBytes.isEmpty() ? "" : " and arrays of " + arrayBytes + " bytes") + ") takes up to " + bytes
+                    + " bytes, more than a record may carry (" + SizeLimitedSerde.MAX_VALUE_BYTES + "); lower"
+                    + " image.size, views, dino.local.size or dino.local.crops, or raise mae.patch.size");
         }
     }
 
     /**
      * @param sides the side of each square RGB image in the record
-     * @return an upper bound on the bytes of the encoded {@link dev.autodidact.schema.example.Example}: the version
-     *     byte, the header length, the JSON header ({@link #HEADER_BYTES_BASE} plus {@link #HEADER_BYTES_PER_ARRAY}
-     *     per array) and the pixels ({@link dev.autodidact.schema.serde.ExampleSerde})
+     * @return an upper bound on the bytes of the encoded {@link dev.autodidact.schema.example.Example}
      */
     static long exampleBytes(List<Integer> sides) {
-        long bytes = 1 + 8 + HEADER_BYTES_BASE + (long) HEADER_BYTES_PER_ARRAY * sides.size();
+        return exampleBytes(sides, List.of());
+    }
+
+    /**
+     * @param sides the side of each square RGB image in the record
+     * @param arrayBytes the bytes of each other array
+     * @return an upper bound on the bytes of the encoded {@link dev.autodidact.schema.example.Example}: the version
+     *     byte, the header length, the JSON header ({@link #HEADER_BYTES_BASE} plus {@link #HEADER_BYTES_PER_ARRAY}
+     *     per array) and the arrays' data ({@link dev.autodidact.schema.serde.ExampleSerde})
+     */
+    static long exampleBytes(List<Integer> sides, List<Long> arrayBytes) {
+        long bytes = 1 + 8 + HEADER_BYTES_BASE + (long) HEADER_BYTES_PER_ARRAY * (sides.size() + arrayBytes.size());
         for (int side : sides) {
             bytes += 3L * side * side;
+        }
+        for (long array : arrayBytes) {
+            bytes += array;
         }
         return bytes;
     }

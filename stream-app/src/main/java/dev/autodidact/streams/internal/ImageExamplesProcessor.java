@@ -1,6 +1,8 @@
 package dev.autodidact.streams.internal;
 
 import dev.autodidact.media.image.RgbImage;
+import dev.autodidact.media.image.views.RecipeArray;
+import dev.autodidact.media.image.views.RecipeDraw;
 import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.Modality;
@@ -21,15 +23,17 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Makes one training example from one clean image with a method's {@link ViewRecipe}: an {@link Example} holding the
  * clean image as the uint8 {@code [h, w, 3]} array {@link ArrayNames#INPUT}, then the views as {@code view.0},
- * {@code view.1}, ..., and the metadata {@code modality=image}, {@code recipe=<the method's ExampleRecipe id>} and
+ * {@code view.1}, ..., then the recipe's other arrays by their names ({@code mask}, {@code mask.index},
+ * {@code target}: {@link RecipeDraw#arrays()}), and the metadata {@code modality=image}, {@code recipe=<the method's ExampleRecipe id>} and
  * {@code augment=<the recipe's spec>}. With the input and the spec a replay buffer rebuilds the recipe
- * ({@link dev.autodidact.media.image.views.ViewRecipes#parse}) and draws new views of the same image. The generator
+ * ({@link dev.autodidact.media.image.views.ViewRecipes#parse}) and draws new views, masks and targets of the same
+ * image. The generator
  * is seeded from the configured seed and the source record's topic, partition and offset ({@link RecordSeeds}), so
  * reprocessing reproduces the example (a record without source metadata, which only a punctuation could emit, would
  * get the seed of an unknown origin). Headers pass through.
  */
 public final class ImageExamplesProcessor implements FixedKeyProcessor<String, CleanImage, Example> {
-    /** Metadata key of the method catalogue's recipe id, {@code two-views} or {@code multi-crop}. */
+    /** Metadata key of the method catalogue's recipe id, e.g. {@code two-views} or {@code masked-patches}. */
     public static final String RECIPE = Example.RECIPE;
     /** Metadata key of the view recipe's spec, e.g. {@code v1;two-views;views=2;size=32;...}. */
     public static final String AUGMENT = Example.AUGMENT;
@@ -70,6 +74,15 @@ public final class ImageExamplesProcessor implements FixedKeyProcessor<String, C
         return sides;
     }
 
+    /**
+     * @param recipe a view recipe
+     * @return the bytes of each array an example of {@code recipe} holds besides its images (masks, targets), in
+     *     order: the rest of what the configuration checks against the record size
+     */
+    public static List<Long> arrayBytes(ViewRecipe recipe) {
+        return recipe.arrayLayouts().stream().map(RecipeArray.Layout::byteSize).toList();
+    }
+
     @Override
     public void init(FixedKeyProcessorContext<String, Example> context) {
         this.context = context;
@@ -81,13 +94,17 @@ public final class ImageExamplesProcessor implements FixedKeyProcessor<String, C
         RandomGenerator rng = RecordSeeds.generator(seed, origin.topic(), origin.partition(), origin.offset());
         long start = System.nanoTime();
         CleanImage clean = record.value();
-        List<RgbImage> views = recipe.views(ImageConversion.toRgb(clean), rng);
+        RecipeDraw draw = recipe.draw(ImageConversion.toRgb(clean), rng);
+        List<RgbImage> views = draw.views();
         Example.Builder example = Example.builder(Modality.IMAGE)
                 .meta(RECIPE, recipeId)
                 .meta(AUGMENT, spec)
                 .put(ArrayNames.INPUT, ImageArrays.of(clean));
         for (int i = 0; i < views.size(); i++) {
             example.put(ArrayNames.view(i), ImageArrays.of(ImageConversion.toClean(views.get(i))));
+        }
+        for (RecipeArray array : draw.arrays()) {
+            example.put(array.name(), ImageConversion.toTensor(array));
         }
         augment.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         metrics.recordExample();

@@ -14,10 +14,12 @@ import org.apache.kafka.common.config.ConfigException;
  * The view recipes of the image modality, chosen by the {@link ExampleRecipe} each method names in the
  * {@link MethodCatalog}: {@link ExampleRecipe#TWO_VIEWS} draws SimCLR views ({@link SimClrRecipe}),
  * {@link ExampleRecipe#MULTI_CROP} DINO's global and local crops
- * ({@link dev.autodidact.media.image.views.MultiCropRecipe}). The recipes themselves live in {@code media}, where the
- * learner's replay buffer rebuilds them from the spec each example carries; this class only maps the catalogue and
- * the configuration onto them. A new method that asks for one of these needs nothing here; a new kind of example
- * (masks, rotations, ...) adds its recipe to {@code media}, its case here and its knobs to the configuration under its
+ * ({@link dev.autodidact.media.image.views.MultiCropRecipe}), and the pretext kinds (masked patches, rotation, jigsaw,
+ * inpainting, colorization, denoising) the {@code media} recipe of the same name with the knobs of
+ * {@link PretextKeys}. The recipes themselves live in {@code media}, where the learner's replay buffer rebuilds them
+ * from the spec each example carries; this class only maps the catalogue and the configuration onto them. A new method
+ * that asks for one of these needs nothing here ({@link #forEntry} takes any {@link MethodEntry}, catalogued or not);
+ * a new kind of example adds its recipe to {@code media}, its case here and its knobs to the configuration under its
  * own prefix.
  */
 public final class ImageViewRecipes {
@@ -69,6 +71,8 @@ public final class ImageViewRecipes {
         return switch (entry.recipe()) {
             case TWO_VIEWS -> twoViews(entry, config);
             case MULTI_CROP -> config.multiCrop();
+            case MASKED_PATCHES, ROTATION, JIGSAW, INPAINTING, COLORIZATION, DENOISING ->
+                PretextKeys.recipe(entry.recipe(), config, config.imageSize());
             default ->
                 throw new ConfigException("Method '" + entry.name() + "' asks for '"
                         + entry.recipe().id() + "' examples, which the image stream-app cannot make");

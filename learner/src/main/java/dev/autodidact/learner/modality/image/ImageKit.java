@@ -12,6 +12,8 @@ import dev.autodidact.media.image.augment.Compose;
 import dev.autodidact.media.image.augment.HorizontalFlip;
 import dev.autodidact.media.image.augment.ImageTransform;
 import dev.autodidact.media.image.augment.RandomResizedCrop;
+import dev.autodidact.media.image.views.RecipeArray;
+import dev.autodidact.media.image.views.RecipeDraw;
 import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.media.image.views.ViewRecipes;
 import dev.autodidact.schema.Modality;
@@ -202,7 +204,9 @@ public final class ImageKit implements ModalityKit {
 
     /**
      * New views of the stored example's {@code input}, drawn by the recipe its {@code augment} metadata spells (the
-     * stream-app's own {@link ViewRecipes}), into an example of the same {@code recipe}.
+     * stream-app's own {@link ViewRecipes}), into an example of the same {@code recipe}: the input, the views and the
+     * recipe's other arrays (a fresh patch mask, fresh rotation or permutation targets, the new view before erasing or
+     * corruption), laid out as the stream-app writes them.
      */
     @Override
     public Example reaugment(Example stored, long seed) {
@@ -211,15 +215,30 @@ public final class ImageKit implements ModalityKit {
                         "Example has no '" + AUGMENT + "' metadata: the stream-app that wrote it predates replay"));
         ViewRecipe recipe = recipes.computeIfAbsent(spec, ViewRecipes::parse);
         Tensor input = stored.array(ArrayNames.INPUT);
-        List<RgbImage> views =
-                recipe.views(new RgbImage(input.dim(1), input.dim(0), input.bytes()), new SplittableRandom(seed));
+        RecipeDraw draw =
+                recipe.draw(new RgbImage(input.dim(1), input.dim(0), input.bytes()), new SplittableRandom(seed));
         Example.Builder b = Example.builder(Modality.IMAGE);
         stored.metadata().forEach(b::meta);
+        b.put(ArrayNames.INPUT, input);
+        List<RgbImage> views = draw.views();
         for (int i = 0; i < views.size(); i++) {
             RgbImage v = views.get(i);
             b.put(ArrayNames.view(i), Tensor.wrap(DType.U8, new int[] {v.height(), v.width(), 3}, v.pixels()));
         }
-        return b.put(ArrayNames.INPUT, input).build();
+        for (RecipeArray array : draw.arrays()) {
+            b.put(array.name(), tensor(array));
+        }
+        return b.build();
+    }
+
+    /** The example array of a recipe's mask or target: the same name, element type, shape and values. */
+    private static Tensor tensor(RecipeArray array) {
+        int[] shape = array.shape();
+        return switch (array.type()) {
+            case U8 -> Tensor.wrap(DType.U8, shape, array.bytes());
+            case I32 -> Tensor.i32(shape, array.ints());
+            case F32 -> Tensor.f32(shape, array.floats());
+        };
     }
 
     /** The pixels, normalised as the encoder's input is, flattened (CHW): the baseline any representation must beat. */

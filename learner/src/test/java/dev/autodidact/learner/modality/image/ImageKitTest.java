@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
+import dev.autodidact.media.image.views.MaskedPatchesRecipe;
+import dev.autodidact.media.image.views.RecipeArray;
+import dev.autodidact.media.image.views.RecipeDraw;
+import dev.autodidact.media.image.views.RotationRecipe;
 import dev.autodidact.media.image.views.SimClrRecipe;
 import dev.autodidact.media.image.views.ViewRecipe;
+import dev.autodidact.media.image.views.ViewRecipes;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.DType;
@@ -57,6 +62,71 @@ class ImageKitTest {
         assertThat(kit.reaugment(first, 11).array("view.0"))
                 .as("the stream-app's own seed gives its own views")
                 .isEqualTo(first.array("view.0"));
+    }
+
+    @Test
+    void shouldReplayAMaskedPatchesExampleWithAFreshMaskOfTheSameShape() {
+        ViewRecipe recipe = new MaskedPatchesRecipe(ViewRecipes.pretextAugmentation(32, 0.2), 4, 0.75);
+        Example first = pretextExample(recipe, 11);
+
+        Example replayed = kit.reaugment(first, 99);
+
+        assertThat(replayed.arrays().keySet()).containsExactly(ArrayNames.INPUT, "view.0", "mask", "mask.index");
+        assertThat(replayed.array(ArrayNames.MASK).dtype()).isEqualTo(DType.U8);
+        assertThat(replayed.array(ArrayNames.MASK).shape()).containsExactly(64);
+        assertThat(replayed.array(ArrayNames.MASK_INDEX).dtype()).isEqualTo(DType.I32);
+        assertThat(replayed.array(ArrayNames.MASK_INDEX).shape()).containsExactly(64);
+        assertThat(replayed.array("view.0").shape()).containsExactly(32, 32, 3);
+        assertThat(replayed.array(ArrayNames.MASK)).as("a new mask").isNotEqualTo(first.array(ArrayNames.MASK));
+        assertThat(replayed.array(ArrayNames.MASK_INDEX)).isNotEqualTo(first.array(ArrayNames.MASK_INDEX));
+        byte[] mask = replayed.array(ArrayNames.MASK).bytes();
+        int masked = 0;
+        for (byte m : mask) {
+            masked += m;
+        }
+        assertThat(masked).isEqualTo(48);
+        assertThat(replayed.meta(Example.RECIPE)).contains("masked-patches");
+        assertThat(kit.reaugment(first, 11).arrays())
+                .as("the stream-app's own seed gives its own example")
+                .isEqualTo(first.arrays());
+    }
+
+    @Test
+    void shouldReplayARotationExampleWithFreshTurnsAsItsTarget() {
+        ViewRecipe recipe = new RotationRecipe(ViewRecipes.pretextAugmentation(32, 0.2));
+        Example first = pretextExample(recipe, 11);
+
+        Example replayed = kit.reaugment(first, 5);
+
+        assertThat(replayed.viewCount()).isEqualTo(4);
+        assertThat(replayed.array(ArrayNames.TARGET).dtype()).isEqualTo(DType.I32);
+        assertThat(replayed.array(ArrayNames.TARGET).ints()).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(replayed).isEqualTo(kit.reaugment(first, 5));
+    }
+
+    /** A pretext example as the stream-app writes it: the input, the views, the recipe's arrays and its spec. */
+    private static Example pretextExample(ViewRecipe recipe, long seed) {
+        byte[] px = new byte[32 * 32 * 3];
+        new Random(3).nextBytes(px);
+        RecipeDraw draw = recipe.draw(new RgbImage(32, 32, px), new SplittableRandom(seed));
+        Example.Builder b = Example.builder(Modality.IMAGE)
+                .meta(Example.RECIPE, recipe.spec().split(";")[1])
+                .meta(Example.AUGMENT, recipe.spec())
+                .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {32, 32, 3}, px));
+        for (int i = 0; i < draw.views().size(); i++) {
+            b.put(
+                    ArrayNames.view(i),
+                    Tensor.wrap(
+                            DType.U8, new int[] {32, 32, 3}, draw.views().get(i).pixels()));
+        }
+        for (RecipeArray array : draw.arrays()) {
+            b.put(
+                    array.name(),
+                    array.type() == RecipeArray.ElementType.U8
+                            ? Tensor.u8(array.shape(), array.bytes())
+                            : Tensor.i32(array.shape(), array.ints()));
+        }
+        return b.build();
     }
 
     @Test

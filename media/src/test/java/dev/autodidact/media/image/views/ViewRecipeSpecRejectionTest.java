@@ -13,6 +13,12 @@ class ViewRecipeSpecRejectionTest {
     private static final String TWO = new SimClrRecipe(SimClrAugmentation.defaultsFor(32), 2).spec();
     private static final String MULTI =
             new MultiCropRecipe(SimClrAugmentation.defaultsFor(32), SimClrAugmentation.defaultsFor(16), 6).spec();
+    private static final SimClrAugmentation BASE = ViewRecipes.pretextAugmentation(32, 0.2);
+    private static final String MAE = new MaskedPatchesRecipe(BASE, 4, 0.75).spec();
+    private static final String JIGSAW = new JigsawRecipe(BASE, 3, 100, 2).spec();
+    private static final String INPAINTING = new InpaintingRecipe(BASE, 0.5).spec();
+    private static final String DENOISING = new DenoisingRecipe(BASE, 0.1, 0.25).spec();
+    private static final String ROTATION = new RotationRecipe(BASE).spec();
 
     static Stream<Arguments> malformedSpecs() {
         return Stream.of(
@@ -64,7 +70,33 @@ class ViewRecipeSpecRejectionTest {
                         MULTI.replace("local.scale=0.08,1.0", "local.scale=0.9,0.5"),
                         "local.* augmentation"),
                 Arguments.of("hue beyond half a turn", TWO.replace("jitter=0.5", "jitter=3.0"), "Hue"),
-                Arguments.of("zero sigma", TWO.replace("blur.sigma=0.1,2.0", "blur.sigma=0.0,2.0"), "sigmaMin"));
+                Arguments.of("zero sigma", TWO.replace("blur.sigma=0.1,2.0", "blur.sigma=0.0,2.0"), "sigmaMin"),
+                Arguments.of("unprefixed key in a pretext spec", ROTATION + ";size=32", "Unknown key 'size'"),
+                Arguments.of("pretext key in two-views", TWO + ";mask.ratio=0.5", "Unknown key 'mask.ratio'"),
+                Arguments.of("missing base key", MAE.replace(";base.flip=0.5", ""), "lacks 'base.flip'"),
+                Arguments.of("missing patch size", MAE.replace("patch.size=4;", ""), "lacks 'patch.size'"),
+                Arguments.of("patch not dividing", MAE.replace("patch.size=4", "patch.size=5"), "must divide"),
+                Arguments.of("patch over the size", MAE.replace("patch.size=4", "patch.size=64"), "patch size"),
+                Arguments.of("zero patch", MAE.replace("patch.size=4", "patch.size=0"), "'patch.size' must be in"),
+                Arguments.of("mask everything", MAE.replace("mask.ratio=0.75", "mask.ratio=1.0"), "[0, 1)"),
+                Arguments.of("negative mask", MAE.replace("mask.ratio=0.75", "mask.ratio=-0.1"), "[0, 1)"),
+                Arguments.of("one-tile grid", JIGSAW.replace("grid=3", "grid=1"), "'grid' must be in [2, 8]"),
+                Arguments.of("huge grid", JIGSAW.replace("grid=3", "grid=9"), "'grid' must be in [2, 8]"),
+                Arguments.of(
+                        "more permutations than a 2x2 grid has",
+                        JIGSAW.replace("grid=3", "grid=2").replace("permutations=100", "permutations=25"),
+                        "[1, 24]"),
+                Arguments.of("too many permutations", JIGSAW.replace("permutations=100", "permutations=1001"), "1000"),
+                Arguments.of("no permutations", JIGSAW.replace("permutations=100", "permutations=0"), "permutations"),
+                Arguments.of("gap eating the tile", JIGSAW.replace("gap=2", "gap=10"), "gap of 0 to 9"),
+                Arguments.of("no region", INPAINTING.replace("region=0.5", "region=0.0"), "(0, 1)"),
+                Arguments.of("whole region", INPAINTING.replace("region=0.5", "region=1.0"), "(0, 1)"),
+                Arguments.of("negative noise", DENOISING.replace("noise.std=0.1", "noise.std=-0.1"), "at least 0"),
+                Arguments.of("infinite noise", DENOISING.replace("noise.std=0.1", "noise.std=1.0E400"), "out of range"),
+                Arguments.of("drop over 1", DENOISING.replace("drop=0.25", "drop=1.5"), "[0.0, 1.0]"),
+                Arguments.of(
+                        "invalid base", MAE.replace("base.scale=0.2,1.0", "base.scale=0.9,0.5"), "base.* augmentation"),
+                Arguments.of("oversize base", ROTATION.replace("base.size=32", "base.size=2048"), "'base.size'"));
     }
 
     @ParameterizedTest(name = "{0}")
