@@ -5,6 +5,7 @@ import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.embed.Embedder;
 import dev.autodidact.learner.embed.EmbedderConfig;
 import dev.autodidact.learner.modality.image.ImageKit;
+import dev.autodidact.learner.modality.image.VitEncoderSpec;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.streams.StreamApp;
 import dev.autodidact.streams.StreamAppConfig;
@@ -74,6 +75,10 @@ public final class Pipeline implements AutoCloseable {
                 streamProps.putIfAbsent(key, value);
             }
         });
+        if (learnerConfig.encoder() instanceof VitEncoderSpec vit) {
+            // masked-patches examples must cut the image into the patches the ViT embeds
+            streamProps.putIfAbsent("mae.patch.size", vit.patchSize());
+        }
         streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(ImageKit.IMAGE_SIZE_CONFIG));
         streamProps.put(
                 StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
