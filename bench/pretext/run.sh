@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
-# The masked and predictive image methods, 5 minutes each on the shuffled CIFAR-10 stream, evaluated on the dev split,
-# then few-label full fine-tuning of the MAE encoder (10 and 100 labels per class) against the same network from
-# scratch. Prints the markdown tables at the end; raw results in <out-dir>.
+# The masked and predictive image methods, 5 minutes each on the shuffled CIFAR-10 stream, evaluated on the dev split
+# (bench/live-stream/methods.sh), then few-label full fine-tuning of the MAE encoder (10 and 100 labels per class)
+# against the same network from scratch. Prints the markdown tables at the end; raw results in <out-dir>.
 # Usage: bench/pretext/run.sh [seconds] [out-dir] [method...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SECONDS_PER_RUN=${1:-300}
 OUT=${2:-/tmp/pretext-bench}
-shift 2 || true
-METHODS=("$@")
-[ ${#METHODS[@]} -gt 0 ] || METHODS=(mae rotnet jigsaw inpainting colorization denoising_ae deepcluster)
+if [ $# -le 2 ]; then
+  set -- "${1:-300}" "$OUT" mae rotnet jigsaw inpainting colorization denoising_ae deepcluster
+fi
+bench/live-stream/methods.sh "$@"
 DATA=../shared/datasets/cifar10
-bench/live-stream/methods.sh "$SECONDS_PER_RUN" "$OUT" "${METHODS[@]}"
 if [ -d "$OUT/mae" ]; then
   for n in 10 100; do
     ./autodidact finetune --checkpoint "$OUT/mae" --train "$DATA/train" --test "$DATA/dev" \
