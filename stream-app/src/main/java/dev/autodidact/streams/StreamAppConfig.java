@@ -42,8 +42,9 @@ import org.apache.kafka.common.config.ConfigException;
  *
  * <p>The pretext recipes' knobs ({@link PretextKeys}) sit under the prefix of the method that uses them:
  * {@code mae.patch.size} (4) and {@code mae.mask.ratio} (0.75); {@code jigsaw.grid} (3), {@code jigsaw.permutations}
- * (100) and {@code jigsaw.gap} (2); {@code inpainting.region} (0.5); {@code denoising.noise.std} (0.1) and
- * {@code denoising.drop} (0.25); and {@code pretext.crop.scale.min} (0.2), the base crop of all six.
+ * (100), {@code jigsaw.gap} (2) and {@code jigsaw.tile.size} (16); {@code inpainting.region} (0.5);
+ * {@code denoising.noise.std} (0.1) and {@code denoising.drop} (0.25); and {@code pretext.crop.scale.min} (0.2), the
+ * base crop of all six.
  */
 public class StreamAppConfig extends AbstractConfig {
     private static final String KAFKA = "Kafka";

@@ -17,6 +17,7 @@ import dev.autodidact.schema.method.MethodCatalog;
 import dev.autodidact.schema.method.MethodEntry;
 import dev.autodidact.schema.serde.ExampleSerde;
 import dev.autodidact.streams.internal.ImageViewRecipes;
+import dev.autodidact.streams.internal.PretextKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,10 @@ class MethodViewsTopologyTest {
             case TWO_VIEWS -> 2;
             case MULTI_CROP -> 2 + StreamAppConfig.DINO_LOCAL_CROPS_DEFAULT;
             case ROTATION -> 4;
-            case MASKED_PATCHES, JIGSAW, INPAINTING, COLORIZATION, DENOISING -> 1;
+            case JIGSAW -> PretextKeys.JIGSAW_GRID_DEFAULT * PretextKeys.JIGSAW_GRID_DEFAULT;
+            case MASKED_PATCHES, INPAINTING, COLORIZATION, DENOISING -> 1;
         };
+        int viewSide = method.recipe() == ExampleRecipe.JIGSAW ? PretextKeys.JIGSAW_TILE_SIZE_DEFAULT : 32;
         StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, method.name()));
         try (TopologyTestDriver driver = driver(config)) {
             raw(driver).pipeInput("a", TestImages.png(64, 48));
@@ -75,9 +78,9 @@ class MethodViewsTopologyTest {
                     .startsWith("v1;" + method.recipe().id() + ";");
             assertThat(ViewRecipes.parse(example.meta("augment").orElseThrow()).viewSides())
                     .hasSize(expectedViews);
-            assertImageArray(example.array("view.0"), 32);
+            assertImageArray(example.array("view.0"), viewSide);
             if (expectedViews > 1) {
-                assertImageArray(example.array("view.1"), 32);
+                assertImageArray(example.array("view.1"), viewSide);
                 assertThat(example.array("view.0")).isNotEqualTo(example.array("view.1"));
             }
         }

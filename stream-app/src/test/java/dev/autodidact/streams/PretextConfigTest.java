@@ -36,7 +36,7 @@ class PretextConfigTest {
         assertThat(ImageViewRecipes.forEntry(MAE, config)).isEqualTo(new MaskedPatchesRecipe(base, 4, 0.75));
         assertThat(ImageViewRecipes.forEntry(entry("rotnet", ExampleRecipe.ROTATION), config))
                 .isEqualTo(new RotationRecipe(base));
-        assertThat(ImageViewRecipes.forEntry(JIGSAW, config)).isEqualTo(new JigsawRecipe(base, 3, 100, 2));
+        assertThat(ImageViewRecipes.forEntry(JIGSAW, config)).isEqualTo(new JigsawRecipe(base, 3, 100, 2, 16));
         assertThat(ImageViewRecipes.forEntry(entry("inpainting", ExampleRecipe.INPAINTING), config))
                 .isEqualTo(new InpaintingRecipe(base, 0.5));
         assertThat(ImageViewRecipes.forEntry(entry("colorization", ExampleRecipe.COLORIZATION), config))
@@ -62,6 +62,8 @@ class PretextConfigTest {
         "jigsaw.permutations, 0",
         "jigsaw.permutations, 1001",
         "jigsaw.gap, -1",
+        "jigsaw.tile.size, 7",
+        "jigsaw.tile.size, 1025",
         "inpainting.region, 0.0",
         "inpainting.region, 1.0",
         "denoising.noise.std, -0.1",
@@ -93,6 +95,12 @@ class PretextConfigTest {
         assertThatThrownBy(() -> ImageViewRecipes.forEntry(JIGSAW, wideGap))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("gap of 0 to 9");
+
+        StreamAppConfig bigTiles = ImageTopologyTest.config(Map.of("jigsaw.tile.size", "48"));
+        assertThatThrownBy(() -> ImageViewRecipes.forEntry(JIGSAW, bigTiles))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("jigsaw.*")
+                .hasMessageContaining("size of 8 to 32");
     }
 
     @Test
@@ -106,15 +114,26 @@ class PretextConfigTest {
     void shouldDocumentEveryKnobWithItsDefault() {
         Map<String, ConfigDef.ConfigKey> keys = StreamAppConfig.configDef().configKeys();
         Map<String, Object> defaults = Map.of(
-                PretextKeys.MAE_PATCH_SIZE_CONFIG, 4,
-                PretextKeys.MAE_MASK_RATIO_CONFIG, 0.75,
-                PretextKeys.JIGSAW_GRID_CONFIG, 3,
-                PretextKeys.JIGSAW_PERMUTATIONS_CONFIG, 100,
-                PretextKeys.JIGSAW_GAP_CONFIG, 2,
-                PretextKeys.INPAINTING_REGION_CONFIG, 0.5,
-                PretextKeys.DENOISING_NOISE_STD_CONFIG, 0.1,
-                PretextKeys.DENOISING_DROP_CONFIG, 0.25,
-                PretextKeys.CROP_SCALE_MIN_CONFIG, 0.2);
+                PretextKeys.MAE_PATCH_SIZE_CONFIG,
+                4,
+                PretextKeys.MAE_MASK_RATIO_CONFIG,
+                0.75,
+                PretextKeys.JIGSAW_GRID_CONFIG,
+                3,
+                PretextKeys.JIGSAW_PERMUTATIONS_CONFIG,
+                100,
+                PretextKeys.JIGSAW_GAP_CONFIG,
+                2,
+                PretextKeys.JIGSAW_TILE_SIZE_CONFIG,
+                16,
+                PretextKeys.INPAINTING_REGION_CONFIG,
+                0.5,
+                PretextKeys.DENOISING_NOISE_STD_CONFIG,
+                0.1,
+                PretextKeys.DENOISING_DROP_CONFIG,
+                0.25,
+                PretextKeys.CROP_SCALE_MIN_CONFIG,
+                0.2);
         defaults.forEach((key, value) -> {
             assertThat(keys).containsKey(key);
             assertThat(keys.get(key).defaultValue).as(key).isEqualTo(value);

@@ -49,32 +49,40 @@ class PretextExamplesTopologyTest {
     private static final String CLEAN = "clean";
     private static final String EXAMPLES = "examples";
 
-    /** Each kind of example, a method asking for it, and the arrays the contract gives it besides input and views. */
+    /**
+     * Each kind of example, a method asking for it, its views' count and side, and the arrays the contract gives it
+     * besides input and views.
+     */
     static Stream<Arguments> pretextMethods() {
         return Stream.of(
                 Arguments.of(
                         entry("mae", ExampleRecipe.MASKED_PATCHES),
                         1,
+                        32,
                         Map.of("mask", shape(DType.U8, 64), "mask.index", shape(DType.I32, 64))),
-                Arguments.of(entry("rotnet", ExampleRecipe.ROTATION), 4, Map.of("target", shape(DType.I32, 4))),
-                Arguments.of(entry("jigsaw", ExampleRecipe.JIGSAW), 1, Map.of("target", shape(DType.I32, 1))),
+                Arguments.of(entry("rotnet", ExampleRecipe.ROTATION), 4, 32, Map.of("target", shape(DType.I32, 4))),
+                Arguments.of(entry("jigsaw", ExampleRecipe.JIGSAW), 9, 16, Map.of("target", shape(DType.I32, 1))),
                 Arguments.of(
                         entry("inpainting", ExampleRecipe.INPAINTING),
                         1,
+                        32,
                         Map.of("mask", shape(DType.U8, 32, 32), "target", shape(DType.U8, 32, 32, 3))),
                 Arguments.of(
                         entry("colorization", ExampleRecipe.COLORIZATION),
                         1,
+                        32,
                         Map.of("target", shape(DType.F32, 32, 32, 2))),
                 Arguments.of(
                         entry("denoising_ae", ExampleRecipe.DENOISING),
                         1,
+                        32,
                         Map.of("target", shape(DType.U8, 32, 32, 3))));
     }
 
     @ParameterizedTest
     @MethodSource("pretextMethods")
-    void shouldWriteTheRecipesArraysNextToTheInputAndViews(MethodEntry method, int views, Map<String, String> arrays) {
+    void shouldWriteTheRecipesArraysNextToTheInputAndViews(
+            MethodEntry method, int views, int side, Map<String, String> arrays) {
         StreamAppConfig config = ImageTopologyTest.config(Map.of());
         ViewRecipe recipe = ImageViewRecipes.forEntry(method, config);
         Example clean = clean();
@@ -84,7 +92,7 @@ class PretextExamplesTopologyTest {
         Example example = examples.get(0);
         assertThat(example.array(ArrayNames.INPUT)).isEqualTo(clean.array(ArrayNames.INPUT));
         assertThat(example.viewCount()).isEqualTo(views);
-        example.views().forEach(view -> assertImageArray(view, 32));
+        example.views().forEach(view -> assertImageArray(view, side));
         assertThat(example.arrays()).hasSize(1 + views + arrays.size());
         arrays.forEach((name, expected) ->
                 assertThat(shape(example.array(name))).as(name).isEqualTo(expected));
@@ -126,9 +134,11 @@ class PretextExamplesTopologyTest {
 
         Example jigsaw = example(
                 entry("jigsaw", ExampleRecipe.JIGSAW),
-                Map.of("jigsaw.grid", "2", "jigsaw.permutations", "24", "jigsaw.gap", "0"));
+                Map.of("jigsaw.grid", "2", "jigsaw.permutations", "24", "jigsaw.gap", "0", "jigsaw.tile.size", "12"));
         assertThat(jigsaw.array(ArrayNames.TARGET).ints()[0]).isBetween(0, 23);
-        assertThat(jigsaw.meta(Example.AUGMENT).orElseThrow()).contains(";grid=2;permutations=24;gap=0;");
+        assertThat(jigsaw.viewCount()).isEqualTo(4);
+        jigsaw.views().forEach(tile -> assertImageArray(tile, 12));
+        assertThat(jigsaw.meta(Example.AUGMENT).orElseThrow()).contains(";grid=2;permutations=24;gap=0;tile.size=12;");
 
         Example inpainting =
                 example(entry("inpainting", ExampleRecipe.INPAINTING), Map.of("inpainting.region", "0.25"));

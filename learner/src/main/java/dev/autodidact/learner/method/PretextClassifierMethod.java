@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -25,12 +26,17 @@ import java.util.Map;
  * The shared body of the predictive pretext methods (RotNet, jigsaw): the stream-app transforms each image by one of
  * {@code K} known transformations and writes the transformation's index as {@code target}; the encoder and a
  * classification head (linear, batch norm, ReLU, linear to {@code K} logits) learn to name it, by cross-entropy. The
- * head stands between the features and the logits so that the published encoder features are not forced to be the
- * pretext task's logits: both papers find a pretext network's last layers specialised to the task and its earlier
+ * head reads {@code featuresPerRow} encoder features per classified row, concatenated in order: one for RotNet (each
+ * rotated view is classified on its own), {@code grid^2} for jigsaw (the paper's context-free network: every tile goes
+ * through the encoder alone, and the head sees the tiles' features side by side). All the images of a batch go through
+ * the encoder in one forward pass, so its batch norm sees them all.
+ *
+ * <p>The head stands between the features and the logits so that the published encoder features are not forced to be
+ * the pretext task's logits: both papers find a pretext network's last layers specialised to the task and its earlier
  * ones the better features. The head is two networks, sections {@code head} (linear, batch norm) and
- * {@code classifier} (ReLU, linear), so that {@link #head()} can be the part checkpoint health measures.
- * {@code target} is the last of {@link #inputs()}; subclasses say which arrays hold the images and how the labels
- * line up with them.
+ * {@code classifier} (ReLU, linear), so that RotNet's {@link #head()} can be the part checkpoint health measures.
+ * {@code target} is the last of {@link #inputs()}; subclasses say which arrays hold the images and how the labels line
+ * up with them.
  */
 abstract class PretextClassifierMethod implements SslMethod {
     static final String HEAD = "head";
@@ -40,12 +46,15 @@ abstract class PretextClassifierMethod implements SslMethod {
     private final EncoderArchitecture architecture;
     private final int classes;
     private final float labelSmoothing;
+    private final int featuresPerRow;
     private final Networks networks;
+    private final Block identity = Blocks.identityBlock();
 
     /**
      * @param classes K, the number of transformations the head tells apart
      * @param hidden units of the head's hidden layer
      * @param labelSmoothing label smoothing of the cross-entropy, in [0, 1)
+     * @param featuresPerRow encoder features the head reads side by side per classified row, at least 1
      */
     PretextClassifierMethod(
             String name,
@@ -53,19 +62,24 @@ abstract class PretextClassifierMethod implements SslMethod {
             EncoderArchitecture architecture,
             int classes,
             int hidden,
-            float labelSmoothing) {
-        if (classes < 2 || hidden < 1 || !(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            throw new IllegalArgumentException(name + ": needs at least 2 classes, a hidden layer and label smoothing"
-                    + " in [0, 1); got " + classes + ", " + hidden + ", " + labelSmoothing);
+            float labelSmoothing,
+            int featuresPerRow) {
+        if (classes < 2 || hidden < 1 || !(labelSmoothing >= 0 && labelSmoothing < 1) || featuresPerRow < 1) {
+            throw new IllegalArgumentException(name + ": needs at least 2 classes, a hidden layer, label smoothing in"
+                    + " [0, 1) and a feature per row; got " + classes + ", " + hidden + ", " + labelSmoothing + ", "
+                    + featuresPerRow);
         }
         this.name = name;
         this.architecture = architecture;
         this.classes = classes;
         this.labelSmoothing = labelSmoothing;
+        this.featuresPerRow = featuresPerRow;
         this.networks = new Networks(manager);
         networks.trainable(ENCODER_SECTION, architecture.build(manager));
-        networks.trainable(HEAD, Networks.head(manager, hiddenLayer(hidden), architecture.featureDim()));
+        networks.trainable(
+                HEAD, Networks.head(manager, hiddenLayer(hidden), featuresPerRow * architecture.featureDim()));
         networks.trainable(CLASSIFIER, Networks.head(manager, classifierLayers(classes), hidden));
+        Networks.head(manager, identity, architecture.featureDim());
     }
 
     /** Linear (no bias: the norm's shift replaces it) and batch norm: the head up to its activation. */
@@ -82,10 +96,13 @@ abstract class PretextClassifierMethod implements SslMethod {
                 .add(Linear.builder().setUnits(classes).build());
     }
 
-    /** The images of the collated batch the encoder classifies, as one (M, ...) array. */
+    /**
+     * The images of the collated batch the encoder runs on, as one (M * featuresPerRow, ...) array: images
+     * {@code r * featuresPerRow} to {@code r * featuresPerRow + featuresPerRow - 1} make classified row {@code r}.
+     */
     abstract NDArray images(NDList batch);
 
-    /** The class of each row of {@link #images}, as an (M) integer array. */
+    /** The class of each classified row, as an (M) integer array. */
     abstract NDArray labels(NDList batch);
 
     /** The method's hyper-parameters, added to the encoder's in the manifest. */
@@ -98,12 +115,14 @@ abstract class PretextClassifierMethod implements SslMethod {
 
     /** The logits (M, K) for the batch's images; training mode moves the batch-norm statistics. */
     final NDArray logits(ParameterStore store, NDList batch, boolean training) {
-        NDList h = encoder().forward(store, new NDList(images(batch)), training);
-        NDList z = head().forward(store, h, training);
+        NDArray features =
+                encoder().forward(store, new NDList(images(batch)), training).singletonOrThrow();
+        NDArray rows = features.reshape(-1, (long) featuresPerRow * architecture.featureDim());
+        NDList z = networks.get(HEAD).forward(store, new NDList(rows), training);
         return classifier().forward(store, z, training).singletonOrThrow();
     }
 
-    /** The part of the classification head after {@link #head()}: ReLU and the last linear layer. */
+    /** The part of the classification head after its hidden layer: ReLU and the last linear layer. */
     final Block classifier() {
         return networks.get(CLASSIFIER);
     }
@@ -119,17 +138,20 @@ abstract class PretextClassifierMethod implements SslMethod {
     }
 
     /**
-     * The classification head's hidden layer before its activation (linear, batch norm); {@link #classifier()} maps
-     * it to the logits. Not the logits themselves: checkpoint health measures {@code head()}'s output on the clean
-     * sample, upright and unshuffled images that a trained pretext network assigns to one class, so the logits of a
-     * RotNet that has learnt its task all point one way there and read as a collapse. Measured on the test fixtures
-     * after 400 steps at 100% rotation accuracy, as a multiple of the guard's default threshold {@code 0.1/sqrt(d)}:
-     * the std of the L2-normalised logits 0.44 (held back), of the hidden layer after the ReLU 1.1 and falling, before
-     * the ReLU 2.3, more margin than the encoder features' own 1.3.
+     * What checkpoint health measures on the encoder's features of single clean images. When the head reads one
+     * feature per row (RotNet), its hidden layer before the activation (linear, batch norm; {@link #classifier()} maps
+     * it to the logits). Not the logits themselves: checkpoint health measures {@code head()}'s output on the clean
+     * sample, upright images that a trained RotNet assigns to one class, so their logits all point one way and read as
+     * a collapse. Measured on the test fixtures after 400 steps at 100% rotation accuracy, as a multiple of the guard's
+     * default threshold {@code 0.1/sqrt(d)}: the std of the L2-normalised logits 0.44 (held back), of the hidden layer
+     * after the ReLU 1.1 and falling, before the ReLU 2.3, more margin than the encoder features' own 1.3.
+     *
+     * <p>When the head reads several features per row (jigsaw's tiles), it cannot take one image's features, so this is
+     * the identity and health measures the encoder's own features.
      */
     @Override
     public final Block head() {
-        return networks.get(HEAD);
+        return featuresPerRow == 1 ? networks.get(HEAD) : identity;
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class RotNetMethod extends PretextClassifierMethod {
     private final Settings settings;
 
     public RotNetMethod(NDManager manager, EncoderArchitecture architecture, Settings settings) {
-        super(NAME, manager, architecture, ROTATIONS, settings.hidden(), settings.labelSmoothing());
+        super(NAME, manager, architecture, ROTATIONS, settings.hidden(), settings.labelSmoothing(), 1);
         this.settings = settings;
     }
 

@@ -42,6 +42,7 @@ class MethodRegistryTest {
                                     case MULTI_CROP -> 8;
                                     case INPAINTING -> 3;
                                     case ROTATION -> 5;
+                                    case JIGSAW -> 10;
                                     case MASKED_PATCHES -> 3;
                                     default -> 2;
                                 });

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What RotNet and jigsaw accept from the examples topic: a {@code target} of the contract's type and length whose
- * values name a class the head has. Anything else is refused with a reason (the validator sends it to the dead-letter
- * topic), before it can reach a batch, where an index out of range would fail the whole step.
+ * values name a class the head has, and for jigsaw exactly {@code grid^2} square tile views of one size. Anything else
+ * is refused with a reason (the validator sends it to the dead-letter topic), before it can reach a batch, where an
+ * index out of range or a tile too many would fail the whole step or train on the wrong puzzle.
  */
 class PretextExampleCheckTest {
     private static final int PERMUTATIONS = 24;
@@ -99,6 +100,45 @@ class PretextExampleCheckTest {
             assertThatThrownBy(() -> method.checkExample(wide))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("i32 [1]");
+        }
+    }
+
+    @Test
+    void shouldRejectJigsawExamplesWithAnotherNumberOfTilesOrTilesOfMixedSizes() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            JigsawMethod method = PretextFixtures.jigsaw(m, PERMUTATIONS);
+            Example good = jigsaw(0);
+
+            Map<String, Tensor> nine = new LinkedHashMap<>(good.arrays());
+            for (int i = PretextFixtures.TILES; i < 9; i++) {
+                nine.put(ArrayNames.view(i), good.array(ArrayNames.view(0)));
+            }
+            assertThatThrownBy(() -> method.checkExample(new Example(nine, good.metadata())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("needs 4 tile views")
+                    .hasMessageContaining("has 9")
+                    .hasMessageContaining("jigsaw.grid");
+
+            Map<String, Tensor> three = new LinkedHashMap<>(good.arrays());
+            three.remove(ArrayNames.view(3));
+            assertThatThrownBy(() -> method.checkExample(new Example(three, good.metadata())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has 3");
+
+            Map<String, Tensor> mixed = new LinkedHashMap<>(good.arrays());
+            mixed.put(ArrayNames.view(2), Tensor.u8(new int[] {10, 10, 3}, new byte[300]));
+            assertThatThrownBy(() -> method.checkExample(new Example(mixed, good.metadata())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("square tiles of one size")
+                    .hasMessageContaining("'view.2'");
+
+            Map<String, Tensor> oblong = new LinkedHashMap<>(good.arrays());
+            for (int i = 0; i < PretextFixtures.TILES; i++) {
+                oblong.put(ArrayNames.view(i), Tensor.u8(new int[] {8, 12, 3}, new byte[288]));
+            }
+            assertThatThrownBy(() -> method.checkExample(new Example(oblong, good.metadata())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("square tiles");
         }
     }
 

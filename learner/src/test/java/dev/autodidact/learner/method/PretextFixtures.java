@@ -26,8 +26,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Rotation and jigsaw examples made by hand, as the stream-app's recipes make them (the contract in
- * {@link ExampleRecipe}), at the 16-px size of {@link MethodFixtures#SPEC}: images with a vertical brightness ramp
- * under noise, so that up, down, left and right differ, and a tiny method of each kind.
+ * {@link ExampleRecipe}), at the 16-px size of {@link MethodFixtures#SPEC}: images with a brightness ramp under noise,
+ * so that up, down, left and right differ, and a tiny method of each kind.
  */
 final class PretextFixtures {
     /** Tiles per side of the test jigsaw: 2x2 tiles of 8 px, so {@link #TILES}! = 24 possible permutations. */
@@ -42,7 +42,7 @@ final class PretextFixtures {
     }
 
     static JigsawMethod jigsaw(NDManager manager, int permutations) {
-        return new JigsawMethod(manager, SPEC, new JigsawMethod.Settings(permutations, 32, 0f));
+        return new JigsawMethod(manager, SPEC, new JigsawMethod.Settings(GRID, permutations, 32, 0f));
     }
 
     /** {@code n} rotation examples: four perturbed copies of one image, rotated by a random permutation of 0..3. */
@@ -68,8 +68,9 @@ final class PretextFixtures {
     }
 
     /**
-     * {@code n} jigsaw examples: an image cut into {@link #GRID}x{@link #GRID} tiles, reassembled by permutation
-     * {@code t} of {@link #permutations}({@code count}), with {@code t} as target.
+     * {@code n} jigsaw examples: an image with a vertical and a horizontal ramp cut into {@link #GRID}x{@link #GRID}
+     * tiles of 8 px, {@code view.p} the tile of cell {@code p_t[p]} for permutation {@code t} of
+     * {@link #permutations}({@code count}), with {@code t} as target.
      */
     static ExampleBatch jigsawBatch(int n, int count, long seed) {
         Random r = new Random(seed);
@@ -77,13 +78,16 @@ final class PretextFixtures {
         List<int[]> set = permutations(count);
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byte[] base = rampImage(r, size);
+            byte[] base = gradientImage(r, size);
             int t = r.nextInt(count);
-            examples.add(Example.builder(Modality.IMAGE)
+            Example.Builder b = Example.builder(Modality.IMAGE)
                     .meta(Example.RECIPE, ExampleRecipe.JIGSAW.id())
-                    .put(ArrayNames.INPUT, image(size, base))
-                    .put(ArrayNames.view(0), image(size, shuffleTiles(base, size, set.get(t))))
-                    .put(ArrayNames.TARGET, Tensor.i32(new int[] {1}, new int[] {t}))
+                    .put(ArrayNames.INPUT, image(size, base));
+            int[] order = set.get(t);
+            for (int p = 0; p < TILES; p++) {
+                b.put(ArrayNames.view(p), image(size / GRID, tile(base, size, order[p])));
+            }
+            examples.add(b.put(ArrayNames.TARGET, Tensor.i32(new int[] {1}, new int[] {t}))
                     .build());
         }
         return batch(examples);
@@ -153,6 +157,22 @@ final class PretextFixtures {
         return out;
     }
 
+    /** Red rising from top to bottom, green from left to right, a random blue tint, and noise: each cell differs. */
+    private static byte[] gradientImage(Random r, int size) {
+        byte[] out = new byte[size * size * 3];
+        int blue = r.nextInt(200);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int[] rgb = {30 + 180 * y / (size - 1), 30 + 180 * x / (size - 1), blue};
+                for (int c = 0; c < 3; c++) {
+                    int v = rgb[c] + r.nextInt(41) - 20;
+                    out[(y * size + x) * 3 + c] = (byte) Math.max(0, Math.min(255, v));
+                }
+            }
+        }
+        return out;
+    }
+
     /** One byte in 7 replaced by noise: a view that differs from its siblings, as independent crops do. */
     private static byte[] perturbed(byte[] base, Random r) {
         byte[] out = base.clone();
@@ -177,22 +197,13 @@ final class PretextFixtures {
         return out;
     }
 
-    /** Tile position {@code p} (row-major) of the result holds tile {@code permutation[p]} of {@code image}. */
-    private static byte[] shuffleTiles(byte[] image, int size, int[] permutation) {
-        int tile = size / GRID;
-        byte[] out = new byte[image.length];
-        for (int p = 0; p < TILES; p++) {
-            int from = permutation[p];
-            for (int y = 0; y < tile; y++) {
-                int srcRow = (from / GRID) * tile + y;
-                int dstRow = (p / GRID) * tile + y;
-                System.arraycopy(
-                        image,
-                        (srcRow * size + (from % GRID) * tile) * 3,
-                        out,
-                        (dstRow * size + (p % GRID) * tile) * 3,
-                        tile * 3);
-            }
+    /** Cell {@code cell} (row-major) of the {@link #GRID}x{@link #GRID} grid of {@code image}. */
+    private static byte[] tile(byte[] image, int size, int cell) {
+        int side = size / GRID;
+        byte[] out = new byte[side * side * 3];
+        for (int y = 0; y < side; y++) {
+            int srcRow = (cell / GRID) * side + y;
+            System.arraycopy(image, (srcRow * size + (cell % GRID) * side) * 3, out, y * side * 3, side * 3);
         }
         return out;
     }

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checkpoint health code on the pretext methods' heads. The logits are 4 wide for RotNet and 100 (the default
- * permutation set) for jigsaw; {@code head()} is the hidden layer before them, whose width
+ * permutation set) for jigsaw. RotNet's {@code head()} is the hidden layer before them, whose width
  * {@link HealthMonitor#outputDim} reports for the projection collapse threshold. A RotNet that has learnt its task
  * assigns every upright image to "0 quarter turns", so its logits on upright images all point one way: their std
  * falls below the 4-dimension collapse threshold ({@code 0.1 / sqrt(4)}), while the hidden layer's stays well above
- * its own. That is why {@code head()} is the hidden layer: health runs on the clean sample, which is upright.
+ * its own. That is why {@code head()} is the hidden layer: health runs on the clean sample, which is upright. Jigsaw's
+ * head reads the features of all its tiles at once, so it cannot take one clean image's: its {@code head()} is the
+ * identity, and health measures the encoder's own features.
  */
 class PretextHeadHealthTest {
     private static final double DEFAULT_COLLAPSE_FRACTION = 0.1;
@@ -38,19 +40,25 @@ class PretextHeadHealthTest {
     void shouldMeasureTheHiddenLayerOfTheFourWayRotationHead() {
         try (NDManager root = NDManager.newBaseManager()) {
             RotNetMethod method = PretextFixtures.rotNet(root);
-            assertHealthAndWidths(root, method, PretextFixtures.rotationBatch(4, 5), RotNetMethod.ROTATIONS);
+            assertHealthAndWidths(root, method, PretextFixtures.rotationBatch(4, 5), RotNetMethod.ROTATIONS, HIDDEN);
         }
     }
 
     @Test
-    void shouldMeasureTheHiddenLayerOfTheHundredWayJigsawHead() {
+    void shouldMeasureTheEncoderFeaturesThroughTheIdentityHeadOfTheHundredWayJigsaw() {
         try (NDManager root = NDManager.newBaseManager()) {
             JigsawMethod method = PretextFixtures.jigsaw(root, JigsawMethod.PERMUTATIONS_DEFAULT);
-            assertHealthAndWidths(
-                    root,
-                    method,
-                    PretextFixtures.jigsawBatch(4, JigsawMethod.PERMUTATIONS_DEFAULT, 5),
-                    JigsawMethod.PERMUTATIONS_DEFAULT);
+            ExampleBatch batch = PretextFixtures.jigsawBatch(4, JigsawMethod.PERMUTATIONS_DEFAULT, 5);
+            assertHealthAndWidths(root, method, batch, JigsawMethod.PERMUTATIONS_DEFAULT, SPEC.featureDim());
+
+            List<Tensor> images = batch.examples().stream()
+                    .map(e -> e.array(ArrayNames.INPUT))
+                    .toList();
+            Map<String, Double> values =
+                    HealthMonitor.sampleHealth(root, method.encoder(), method.head(), SPEC, images);
+            assertThat(values.get(HealthMonitor.PROJECTION_STD))
+                    .as("the projection std is the features' own")
+                    .isEqualTo(values.get(HealthMonitor.STD));
         }
     }
 
@@ -104,13 +112,13 @@ class PretextHeadHealthTest {
     }
 
     private static void assertHealthAndWidths(
-            NDManager root, PretextClassifierMethod method, ExampleBatch batch, int classes) {
+            NDManager root, PretextClassifierMethod method, ExampleBatch batch, int classes, int headWidth) {
         try (NDManager scope = root.newSubManager()) {
             NDList inputs = new Collator(SPEC).collate(scope, batch.examples(), method.inputs());
             NDArray logits = method.logits(new ParameterStore(scope, false), inputs, false);
             assertThat(logits.getShape().get(1)).isEqualTo(classes);
         }
-        assertThat(HealthMonitor.outputDim(method.head(), SPEC.featureDim())).isEqualTo(HIDDEN);
+        assertThat(HealthMonitor.outputDim(method.head(), SPEC.featureDim())).isEqualTo(headWidth);
         List<Tensor> images =
                 batch.examples().stream().map(e -> e.array(ArrayNames.INPUT)).toList();
         Map<String, Double> values = HealthMonitor.sampleHealth(root, method.encoder(), method.head(), SPEC, images);

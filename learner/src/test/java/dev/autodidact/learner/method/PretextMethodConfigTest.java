@@ -13,8 +13,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 /**
- * RotNet's and jigsaw's own settings reach the networks they build (head width, number of permutations), are recorded
- * in the manifest's architecture, fall back to their defaults, and out-of-range values fail at start-up.
+ * RotNet's and jigsaw's own settings reach the networks they build (head width, number of permutations, tiles), are
+ * recorded in the manifest's architecture, fall back to their defaults, and out-of-range values fail at start-up.
  */
 class PretextMethodConfigTest {
     private static LearnerConfig config(Map<String, Object> overrides) {
@@ -44,8 +44,24 @@ class PretextMethodConfigTest {
                     .containsEntry(JigsawMethod.PERMUTATIONS_CONFIG, "30")
                     .containsEntry(JigsawMethod.HIDDEN_CONFIG, "256");
 
+            assertThat(jigsaw.inputs()).hasSize(10).endsWith("view.8", "target");
+
             PretextClassifierMethod defaults = create(config(Map.of(LearnerConfig.METHOD_CONFIG, "jigsaw")), m);
             assertThat(defaults.classes()).isEqualTo(JigsawMethod.PERMUTATIONS_DEFAULT);
+            assertThat(defaults.architecture()).containsEntry(JigsawMethod.GRID_CONFIG, "3");
+
+            PretextClassifierMethod fourTiles = create(
+                    config(Map.of(
+                            LearnerConfig.METHOD_CONFIG,
+                            "jigsaw",
+                            JigsawMethod.GRID_CONFIG,
+                            2,
+                            JigsawMethod.PERMUTATIONS_CONFIG,
+                            24)),
+                    m);
+            assertThat(fourTiles.inputs()).containsExactly("view.0", "view.1", "view.2", "view.3", "target");
+            assertThat(fourTiles.canonicalInputs()).isEmpty();
+            assertThat(fourTiles.architecture()).containsEntry(JigsawMethod.GRID_CONFIG, "2");
         }
     }
 
@@ -64,6 +80,11 @@ class PretextMethodConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(JigsawMethod.PERMUTATIONS_CONFIG);
         assertThatThrownBy(() -> config(Map.of(JigsawMethod.PERMUTATIONS_CONFIG, JigsawMethod.MAX_PERMUTATIONS + 1)))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> config(Map.of(JigsawMethod.GRID_CONFIG, 1)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(JigsawMethod.GRID_CONFIG);
+        assertThatThrownBy(() -> config(Map.of(JigsawMethod.GRID_CONFIG, JigsawMethod.MAX_GRID + 1)))
                 .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> config(Map.of(RotNetMethod.LABEL_SMOOTHING_CONFIG, 1.0)))
                 .isInstanceOf(ConfigException.class)

@@ -22,9 +22,12 @@ public enum ExampleRecipe {
      */
     ROTATION("rotation"),
     /**
-     * One view ({@code view.0}) cut into a grid of tiles and reassembled in the order of permutation {@code t} of a
-     * fixed maximal-Hamming set, the same in stream-app and learner ({@code media}'s {@code JigsawPermutations}), and
-     * {@code t} as {@code target} (i32 {@code [1]}): jigsaw.
+     * The {@code g x g} tiles of one view (grid {@code g} = {@code jigsaw.grid}, default 3) as separate views
+     * {@code view.0 ... view.(g^2 - 1)}, in the order of permutation {@code t} of a fixed maximal-Hamming set, the same
+     * in stream-app and learner ({@code media}'s {@code JigsawPermutations}): {@code view.i} is tile number
+     * {@code p_t[i]} of the row-major grid. Each tile is a square of side {@code floor(size / g) - gap} cut at a random
+     * offset inside its cell, resized to {@code jigsaw.tile.size} pixels (default 16). {@code t} is the
+     * {@code target} (i32 {@code [1]}): jigsaw, whose context-free network encodes each tile on its own.
      */
     JIGSAW("jigsaw"),
     /**

@@ -77,12 +77,12 @@ public final class MethodCatalog {
                 IMAGE,
                 ExampleRecipe.ROTATION,
                 "RotNet (Gidaris et al. 2018): predict which of 4 quarter turns each view was rotated by"));
-        add(
-                new MethodEntry(
-                        "jigsaw",
-                        IMAGE,
-                        ExampleRecipe.JIGSAW,
-                        "Jigsaw (Noroozi and Favaro 2016): predict which of a fixed set of tile permutations shuffled the view"));
+        add(new MethodEntry(
+                "jigsaw",
+                IMAGE,
+                ExampleRecipe.JIGSAW,
+                "Jigsaw (Noroozi and Favaro 2016): predict which of a fixed set of permutations shuffled a view's"
+                        + " tiles, each tile encoded on its own"));
         add(new MethodEntry(
                 "mae",
                 IMAGE,

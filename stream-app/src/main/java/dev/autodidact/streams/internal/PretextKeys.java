@@ -25,8 +25,9 @@ import org.apache.kafka.common.config.ConfigException;
  * The knobs of the pretext-task recipes, each under the prefix of the method that uses it ({@code mae.},
  * {@code jigsaw.}, {@code inpainting.}, {@code denoising.}) so that one key can be set on both services, and the base
  * crop they share under {@code pretext.}. Every single value is checked by its validator; what depends on two keys
- * (the patch size divides {@code image.size}, the jigsaw gap leaves a tile, the number of permutations a grid has) is
- * checked when the recipe of a configured method is built, with a {@link ConfigException} naming the keys.
+ * (the patch size divides {@code image.size}, the jigsaw gap leaves a tile and the tile views are at most
+ * {@code image.size}, the number of permutations a grid has) is checked when the recipe of a configured method is
+ * built, with a {@link ConfigException} naming the keys.
  */
 public final class PretextKeys {
     /** Prefix of the settings every pretext recipe shares; the stream-app alone reads it. */
@@ -63,8 +64,14 @@ public final class PretextKeys {
     public static final String JIGSAW_GAP_CONFIG = "jigsaw.gap";
     public static final int JIGSAW_GAP_DEFAULT = 2;
     private static final String JIGSAW_GAP_DOC = "Pixels each jigsaw tile is smaller than its cell (floor(image.size /"
-            + " grid)); tiles are cut and pasted at random offsets inside their cells on gray, so that their edges do"
-            + " not line up. A tile must keep at least one pixel.";
+            + " grid)); tiles are cut at random offsets inside their cells, so that neighbouring tiles do not continue"
+            + " each other's edges. A tile must keep at least one pixel.";
+
+    public static final String JIGSAW_TILE_SIZE_CONFIG = "jigsaw.tile.size";
+    public static final int JIGSAW_TILE_SIZE_DEFAULT = JigsawRecipe.DEFAULT_TILE_SIZE;
+    private static final String JIGSAW_TILE_SIZE_DOC = "Side in pixels of each jigsaw tile view: every tile, as cut,"
+            + " is resized to it, so that the encoder, which sees each tile on its own, gets tiles large enough to"
+            + " pool. 8 to image.size.";
 
     public static final String INPAINTING_REGION_CONFIG = "inpainting.region";
     public static final double INPAINTING_REGION_DEFAULT = 0.5;
@@ -124,6 +131,11 @@ public final class PretextKeys {
                         Range.between(0, ViewRecipes.MAX_CROP_SIZE),
                         JIGSAW_GAP_DOC),
                 new Knob(
+                        JIGSAW_TILE_SIZE_CONFIG,
+                        JIGSAW_TILE_SIZE_DEFAULT,
+                        Range.between(JigsawRecipe.MIN_TILE_SIZE, ViewRecipes.MAX_CROP_SIZE),
+                        JIGSAW_TILE_SIZE_DOC),
+                new Knob(
                         INPAINTING_REGION_CONFIG,
                         INPAINTING_REGION_DEFAULT,
                         between(v -> v > 0 && v < 1, "(0, 1)"),
@@ -167,6 +179,7 @@ public final class PretextKeys {
                 JIGSAW_GRID_CONFIG,
                 JIGSAW_PERMUTATIONS_CONFIG,
                 JIGSAW_GAP_CONFIG,
+                JIGSAW_TILE_SIZE_CONFIG,
                 INPAINTING_REGION_CONFIG,
                 DENOISING_NOISE_STD_CONFIG,
                 DENOISING_DROP_CONFIG);
@@ -213,7 +226,8 @@ public final class PretextKeys {
                             base,
                             config.getInt(JIGSAW_GRID_CONFIG),
                             config.getInt(JIGSAW_PERMUTATIONS_CONFIG),
-                            config.getInt(JIGSAW_GAP_CONFIG));
+                            config.getInt(JIGSAW_GAP_CONFIG),
+                            config.getInt(JIGSAW_TILE_SIZE_CONFIG));
                 case INPAINTING -> new InpaintingRecipe(base, config.getDouble(INPAINTING_REGION_CONFIG));
                 case COLORIZATION -> new ColorizationRecipe(base);
                 case DENOISING ->

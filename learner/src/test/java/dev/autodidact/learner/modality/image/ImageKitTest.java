@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
+import dev.autodidact.media.image.views.JigsawRecipe;
 import dev.autodidact.media.image.views.MaskedPatchesRecipe;
 import dev.autodidact.media.image.views.RecipeArray;
 import dev.autodidact.media.image.views.RecipeDraw;
@@ -104,6 +105,25 @@ class ImageKitTest {
         assertThat(replayed).isEqualTo(kit.reaugment(first, 5));
     }
 
+    @Test
+    void shouldReplayAJigsawExampleAsFreshTilesAndAFreshPermutationIndex() {
+        ViewRecipe recipe = new JigsawRecipe(ViewRecipes.pretextAugmentation(32, 0.2), 3, 100, 2, 16);
+        Example first = pretextExample(recipe, 11);
+
+        Example replayed = kit.reaugment(first, 5);
+
+        assertThat(replayed.viewCount()).isEqualTo(9);
+        assertThat(replayed.views()).allSatisfy(tile -> assertThat(tile.shape()).containsExactly(16, 16, 3));
+        assertThat(replayed.array(ArrayNames.TARGET).dtype()).isEqualTo(DType.I32);
+        assertThat(replayed.array(ArrayNames.TARGET).shape()).containsExactly(1);
+        assertThat(replayed.array(ArrayNames.TARGET).ints()[0]).isBetween(0, 99);
+        assertThat(replayed.array("view.0")).as("new tiles").isNotEqualTo(first.array("view.0"));
+        assertThat(replayed).isEqualTo(kit.reaugment(first, 5));
+        assertThat(kit.reaugment(first, 11).arrays())
+                .as("the stream-app's own seed gives its own example")
+                .isEqualTo(first.arrays());
+    }
+
     /** A pretext example as the stream-app writes it: the input, the views, the recipe's arrays and its spec. */
     private static Example pretextExample(ViewRecipe recipe, long seed) {
         byte[] px = new byte[32 * 32 * 3];
@@ -114,10 +134,8 @@ class ImageKitTest {
                 .meta(Example.AUGMENT, recipe.spec())
                 .put(ArrayNames.INPUT, Tensor.wrap(DType.U8, new int[] {32, 32, 3}, px));
         for (int i = 0; i < draw.views().size(); i++) {
-            b.put(
-                    ArrayNames.view(i),
-                    Tensor.wrap(
-                            DType.U8, new int[] {32, 32, 3}, draw.views().get(i).pixels()));
+            RgbImage view = draw.views().get(i);
+            b.put(ArrayNames.view(i), Tensor.wrap(DType.U8, new int[] {view.height(), view.width(), 3}, view.pixels()));
         }
         for (RecipeArray array : draw.arrays()) {
             b.put(

@@ -2,44 +2,57 @@ package dev.autodidact.media.image.views;
 
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
+import dev.autodidact.media.image.internal.Resampler;
 import dev.autodidact.media.image.pretext.JigsawPermutations;
 import dev.autodidact.media.image.views.internal.SpecFields;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Jigsaw-puzzle examples (Noroozi and Favaro, "Unsupervised Learning of Visual Representations by Solving Jigsaw
- * Puzzles", ECCV 2016): one view of the base augmentation cut into {@code grid x grid} cells, whose boundaries lie at
- * {@code round(i * size / grid)}, and reassembled in the order of permutation {@code t}, drawn uniformly from the
- * fixed set {@link JigsawPermutations#of(int, int) JigsawPermutations.of(grid, permutations)}: cell {@code j}
- * (row-major) of {@code view.0} shows the tile of source cell {@code p_t[j]}. {@value RecipeArray#TARGET} (i32
- * {@code [1]}) is {@code t}.
+ * Jigsaw-puzzle examples for the context-free network of Noroozi and Favaro ("Unsupervised Learning of Visual
+ * Representations by Solving Jigsaw Puzzles", ECCV 2016): one view of the base augmentation is cut into
+ * {@code grid x grid} cells, whose boundaries lie at {@code round(i * size / grid)}, and its tiles are emitted as
+ * separate views in the order of permutation {@code t}, drawn uniformly from the fixed set
+ * {@link JigsawPermutations#of(int, int) JigsawPermutations.of(grid, permutations)}: {@code view.i} (position
+ * {@code i}, row-major) is the tile of source cell {@code p_t[i]}. {@value RecipeArray#TARGET} (i32 {@code [1]}) is
+ * {@code t}. The learner runs every tile through one shared encoder and classifies the concatenated features, so the
+ * encoder learns from natural image patches; an earlier variant reassembled the tiles into one mosaic with gray gaps,
+ * which the encoder then saw instead of natural images, and probed worse than a random encoder.
  *
- * <p>Each tile is a square of side {@code floor(size / grid) - gap}, cut at a random offset inside its source cell and
- * pasted at a random offset inside its destination cell; the rest of the view is gray 128. As in the paper (which
- * cuts 64-pixel tiles at random inside 85-pixel cells), the gap and the jitter keep tile edges from lining up, so the
- * network cannot solve the puzzle by matching low-level edge and texture continuity instead of content.
+ * <p>Each tile is a square of side {@code floor(size / grid) - gap} ({@link #cutSize()}), cut at a random offset inside
+ * its cell, then resized to {@code tileSize x tileSize} pixels (area averaging when it shrinks, bilinear when it
+ * grows, as {@link dev.autodidact.media.image.augment.RandomResizedCrop} resamples), so that a convolutional encoder
+ * gets tiles large enough to pool. As in the paper (which cuts 64-pixel tiles at random inside 85-pixel cells), the
+ * gap and the jitter keep neighbouring tiles from continuing each other's edges, so the network cannot solve the
+ * puzzle by matching low-level edge and texture continuity instead of content.
  *
- * <p>Spec: {@code v1;jigsaw;grid=<g>;permutations=<n>;gap=<px>;} followed by the base augmentation's keys prefixed
- * {@code base.} ({@link ViewRecipes}).
+ * <p>Spec: {@code v1;jigsaw;grid=<g>;permutations=<n>;gap=<px>;tile.size=<px>;} followed by the base augmentation's
+ * keys prefixed {@code base.} ({@link ViewRecipes}).
  *
  * @param base the augmentation of the view before it is cut
  * @param grid tiles per side, {@value JigsawPermutations#MIN_GRID} to {@value JigsawPermutations#MAX_GRID}
  * @param permutations the size of the permutation set, 1 to {@link JigsawPermutations#maxCount(int)}
  * @param gap pixels each tile is smaller than the smallest cell, 0 or more; a tile keeps at least one pixel
+ * @param tileSize side of every emitted tile view, {@value #MIN_TILE_SIZE} to the view's size: larger tiles would only
+ *     magnify a fraction of that view
  */
-public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, int gap) implements ViewRecipe {
+public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, int gap, int tileSize)
+        implements ViewRecipe {
     /** The kind of this recipe in its spec, the {@code ExampleRecipe} id {@code jigsaw}. */
     public static final String KIND = "jigsaw";
-    /** Gray level of the pixels no tile covers. */
-    public static final int BACKGROUND = 128;
+    /** The side of a tile view the stream-app makes unless told otherwise. */
+    public static final int DEFAULT_TILE_SIZE = 16;
+    /** Smallest tile view: the smallest crop the learner's convolutional encoder takes. */
+    public static final int MIN_TILE_SIZE = 8;
 
     static final String GRID_KEY = "grid";
     static final String PERMUTATIONS_KEY = "permutations";
     static final String GAP_KEY = "gap";
+    static final String TILE_SIZE_KEY = "tile.size";
 
-    /** Checks the grid, the permutation count and that a tile keeps at least one pixel. */
+    /** Checks the grid, the permutation count, that a tile keeps at least one pixel, and the tile views' size. */
     public JigsawRecipe {
         PretextSpecs.checkBase(KIND, base);
         PretextSpecs.checkRange("The jigsaw grid", grid, JigsawPermutations.MIN_GRID, JigsawPermutations.MAX_GRID);
@@ -52,12 +65,22 @@ public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, 
             throw new IllegalArgumentException("A " + grid + "x" + grid + " jigsaw of a " + base.cropSize()
                     + "-pixel view takes a gap of 0 to " + (base.cropSize() / grid - 1) + " pixels, got " + gap);
         }
-        ViewRecipes.checkSpecLength(spec(base, grid, permutations, gap));
+        if (tileSize < MIN_TILE_SIZE || tileSize > base.cropSize()) {
+            throw new IllegalArgumentException(
+                    "The jigsaw tiles of a " + base.cropSize() + "-pixel view take a size of " + MIN_TILE_SIZE + " to "
+                            + base.cropSize() + " pixels, got " + tileSize);
+        }
+        ViewRecipes.checkSpecLength(spec(base, grid, permutations, gap, tileSize));
     }
 
-    /** @return the side of every tile, {@code floor(size / grid) - gap} */
-    public int tileSize() {
+    /** @return the side of every tile as cut from the view, {@code floor(size / grid) - gap}, before its resize */
+    public int cutSize() {
         return base.cropSize() / grid - gap;
+    }
+
+    /** @return {@code grid * grid}, the number of tile views */
+    public int tiles() {
+        return grid * grid;
     }
 
     @Override
@@ -65,31 +88,25 @@ public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, 
         RgbImage view = base.pipeline().apply(image, rng);
         int t = rng.nextInt(permutations);
         int[] order = JigsawPermutations.of(grid, permutations).permutation(t);
-        return new RecipeDraw(
-                List.of(shuffle(view, order, rng)), List.of(RecipeArray.i32(RecipeArray.TARGET, new int[] {t}, 1)));
+        return new RecipeDraw(cut(view, order, rng), List.of(RecipeArray.i32(RecipeArray.TARGET, new int[] {t}, 1)));
     }
 
-    private RgbImage shuffle(RgbImage view, int[] order, RandomGenerator rng) {
+    /** @return tile {@code order[i]} of {@code view} for each position {@code i}, each resized to {@link #tileSize} */
+    private List<RgbImage> cut(RgbImage view, int[] order, RandomGenerator rng) {
         int size = view.width();
         int[] bounds = new int[grid + 1];
         for (int i = 0; i <= grid; i++) {
             bounds[i] = (2 * i * size + grid) / (2 * grid);
         }
-        int tile = tileSize();
-        byte[] src = view.pixels();
-        byte[] out = new byte[src.length];
-        Arrays.fill(out, (byte) BACKGROUND);
-        for (int j = 0; j < order.length; j++) {
-            int from = order[j];
-            int sx = offset(bounds, from % grid, tile, rng);
-            int sy = offset(bounds, from / grid, tile, rng);
-            int dx = offset(bounds, j % grid, tile, rng);
-            int dy = offset(bounds, j / grid, tile, rng);
-            for (int row = 0; row < tile; row++) {
-                System.arraycopy(src, 3 * ((sy + row) * size + sx), out, 3 * ((dy + row) * size + dx), 3 * tile);
-            }
+        int cut = cutSize();
+        List<RgbImage> tiles = new ArrayList<>(order.length);
+        for (int from : order) {
+            int x0 = offset(bounds, from % grid, cut, rng);
+            int y0 = offset(bounds, from / grid, cut, rng);
+            byte[] pixels = Resampler.resample(view.pixels(), size, x0, y0, cut, cut, tileSize, tileSize);
+            tiles.add(new RgbImage(tileSize, tileSize, pixels));
         }
-        return new RgbImage(size, size, out);
+        return tiles;
     }
 
     /** @return a random start of a tile inside cell {@code cell} */
@@ -104,7 +121,7 @@ public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, 
 
     @Override
     public List<Integer> viewSides() {
-        return List.of(base.cropSize());
+        return Collections.nCopies(tiles(), tileSize);
     }
 
     @Override
@@ -114,10 +131,10 @@ public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, 
 
     @Override
     public String spec() {
-        return spec(base, grid, permutations, gap);
+        return spec(base, grid, permutations, gap, tileSize);
     }
 
-    private static String spec(SimClrAugmentation base, int grid, int permutations, int gap) {
+    private static String spec(SimClrAugmentation base, int grid, int permutations, int gap, int tileSize) {
         return PretextSpecs.write(
                 KIND,
                 base,
@@ -126,12 +143,14 @@ public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, 
                 PERMUTATIONS_KEY,
                 Integer.toString(permutations),
                 GAP_KEY,
-                Integer.toString(gap));
+                Integer.toString(gap),
+                TILE_SIZE_KEY,
+                Integer.toString(tileSize));
     }
 
     /** @return the spec keys of this kind of recipe */
     static List<String> keys() {
-        return PretextSpecs.keys(List.of(GRID_KEY, PERMUTATIONS_KEY, GAP_KEY));
+        return PretextSpecs.keys(List.of(GRID_KEY, PERMUTATIONS_KEY, GAP_KEY, TILE_SIZE_KEY));
     }
 
     /** Reads the fields after {@code v1;jigsaw}. */
@@ -139,6 +158,7 @@ public record JigsawRecipe(SimClrAugmentation base, int grid, int permutations, 
         int grid = fields.integer(GRID_KEY, JigsawPermutations.MIN_GRID, JigsawPermutations.MAX_GRID);
         int permutations = fields.integer(PERMUTATIONS_KEY, 1, JigsawPermutations.MAX_COUNT);
         int gap = fields.integer(GAP_KEY, 0, ViewRecipes.MAX_CROP_SIZE);
-        return new JigsawRecipe(PretextSpecs.readBase(fields), grid, permutations, gap);
+        int tileSize = fields.integer(TILE_SIZE_KEY, MIN_TILE_SIZE, ViewRecipes.MAX_CROP_SIZE);
+        return new JigsawRecipe(PretextSpecs.readBase(fields), grid, permutations, gap, tileSize);
     }
 }

@@ -4,8 +4,8 @@
  * {@link dev.autodidact.media.image.views.MultiCropRecipe} two global and several local crops (DINO, SwAV). The
  * pretext recipes apply a light base augmentation and then their task, and draw the arrays the predictive methods
  * learn from next to the views ({@link dev.autodidact.media.image.views.RecipeDraw},
- * {@link dev.autodidact.media.image.views.RecipeArray}): a patch mask (MAE), rotations (RotNet), a shuffled jigsaw
- * puzzle, an erased region (inpainting), a grayscale view and its colour (colorization), a corrupted view and the
+ * {@link dev.autodidact.media.image.views.RecipeArray}): a patch mask (MAE), rotations (RotNet), the shuffled tiles
+ * of a jigsaw puzzle, an erased region (inpainting), a grayscale view and its colour (colorization), a corrupted view and the
  * clean one (denoising autoencoder).
  *
  * <p>Each recipe writes itself as a short versioned spec ({@link dev.autodidact.media.image.views.ViewRecipe#spec()})

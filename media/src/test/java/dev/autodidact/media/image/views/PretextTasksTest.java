@@ -87,53 +87,83 @@ class PretextTasksTest {
     }
 
     @Test
-    void shouldReassembleTheTilesInTheOrderOfTheTargetPermutation() {
-        // 30 pixels in a 3x3 grid: cells of exactly 10, and with no gap the tiles fill them.
+    void shouldEmitTheTilesAsViewsInTheOrderOfTheTargetPermutation() {
+        // 30 pixels in a 3x3 grid: cells of exactly 10, and with no gap and 10-pixel tile views, each view is its cell.
         RgbImage square = TestImages.noise(30, 30, 4);
-        JigsawRecipe recipe = new JigsawRecipe(identity(30), 3, 100, 0);
+        JigsawRecipe recipe = new JigsawRecipe(identity(30), 3, 100, 0, 10);
+        Set<Integer> targets = new HashSet<>();
         for (int seed = 0; seed < 5; seed++) {
             RecipeDraw draw = recipe.draw(square, new SplittableRandom(seed));
             int t = draw.array("target").orElseThrow().ints()[0];
             int[] order = JigsawPermutations.of(3, 100).permutation(t);
-            RgbImage view = draw.views().get(0);
 
-            for (int j = 0; j < 9; j++) {
+            assertThat(draw.views()).hasSize(9);
+            for (int i = 0; i < 9; i++) {
+                RgbImage tile = draw.views().get(i);
+                assertThat(tile.width()).isEqualTo(10);
+                assertThat(tile.height()).isEqualTo(10);
                 for (int y = 0; y < 10; y++) {
                     for (int x = 0; x < 10; x++) {
-                        int sx = order[j] % 3 * 10 + x;
-                        int sy = order[j] / 3 * 10 + y;
-                        assertThat(view.rgb(j % 3 * 10 + x, j / 3 * 10 + y)).isEqualTo(square.rgb(sx, sy));
+                        int sx = order[i] % 3 * 10 + x;
+                        int sy = order[i] / 3 * 10 + y;
+                        assertThat(tile.rgb(x, y)).as("view.%d", i).isEqualTo(square.rgb(sx, sy));
                     }
                 }
             }
+            targets.add(t);
         }
+        assertThat(targets).as("the permutation is drawn at random").hasSizeGreaterThan(1);
     }
 
     @Test
-    void shouldCutSmallerTilesAtRandomOffsetsOnGray() {
-        RgbImage dark = darkNoise(SIZE);
-        JigsawRecipe recipe = new JigsawRecipe(identity(SIZE), 3, 100, 2);
+    void shouldCutSmallerTilesAtRandomOffsetsInsideTheirCells() {
+        JigsawRecipe recipe = new JigsawRecipe(identity(SIZE), 3, 100, 2, 8);
         int[] bounds = {0, 11, 21, 32};
         Set<Integer> tileStarts = new HashSet<>();
         for (int seed = 0; seed < 10; seed++) {
-            RecipeDraw draw = recipe.draw(dark, new SplittableRandom(seed));
+            RecipeDraw draw = recipe.draw(image, new SplittableRandom(seed));
             int[] order = JigsawPermutations.of(3, 100)
                     .permutation(draw.array("target").orElseThrow().ints()[0]);
-            RgbImage view = draw.views().get(0);
 
-            assertThat(recipe.tileSize()).isEqualTo(8);
-            assertThat(countGray(view)).isEqualTo(SIZE * SIZE - 9 * 64);
-            for (int j = 0; j < 9; j++) {
-                int[] box = tileBox(view, bounds[j % 3], bounds[j / 3], bounds[j % 3 + 1], bounds[j / 3 + 1]);
-                assertThat(box[2] - box[0]).isEqualTo(8);
-                assertThat(box[3] - box[1]).isEqualTo(8);
-                assertThat(foundIn(view, box, dark, bounds, order[j]))
-                        .as("tile %d", j)
-                        .isTrue();
-                tileStarts.add(box[0] - bounds[j % 3]);
+            assertThat(recipe.cutSize()).isEqualTo(8);
+            for (int i = 0; i < 9; i++) {
+                RgbImage tile = draw.views().get(i);
+                assertThat(tile.width()).isEqualTo(8);
+                int start = startIn(tile, image, bounds, order[i]);
+                assertThat(start)
+                        .as("view.%d is a tile of source cell %d", i, order[i])
+                        .isNotNegative();
+                tileStarts.add(start);
             }
         }
         assertThat(tileStarts).as("tile offsets vary, so edges do not line up").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void shouldResizeEveryTileToTheTileSize() {
+        // Each cell one colour: every 16-pixel tile view, enlarged from an 8-pixel cut, is its source cell's colour.
+        int[] bounds = {0, 11, 21, 32};
+        byte[] pixels = new byte[3 * SIZE * SIZE];
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                int cell = cellOf(bounds, y) * 3 + cellOf(bounds, x);
+                pixels[3 * (y * SIZE + x)] = (byte) (20 * cell);
+                pixels[3 * (y * SIZE + x) + 1] = (byte) (250 - 20 * cell);
+                pixels[3 * (y * SIZE + x) + 2] = (byte) 7;
+            }
+        }
+        RgbImage cells = new RgbImage(SIZE, SIZE, pixels);
+        JigsawRecipe recipe = new JigsawRecipe(identity(SIZE), 3, 100, 2, 16);
+
+        RecipeDraw draw = recipe.draw(cells, new SplittableRandom(3));
+
+        int[] order = JigsawPermutations.of(3, 100)
+                .permutation(draw.array("target").orElseThrow().ints()[0]);
+        assertThat(recipe.viewSides()).hasSize(9).containsOnly(16);
+        for (int i = 0; i < 9; i++) {
+            RgbImage expected = TestImages.uniform(16, 16, 20 * order[i], 250 - 20 * order[i], 7);
+            assertThat(draw.views().get(i)).as("view.%d", i).isEqualTo(expected);
+        }
     }
 
     @Test
@@ -240,15 +270,6 @@ class PretextTasksTest {
                 .containsOnly((byte) 0);
     }
 
-    /** Noise in 0..99, so that no pixel is the jigsaw's gray 128. */
-    private static RgbImage darkNoise(int size) {
-        byte[] pixels = TestImages.noise(size, size, 8).pixels().clone();
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (byte) ((pixels[i] & 0xFF) % 100);
-        }
-        return new RgbImage(size, size, pixels);
-    }
-
     private static RgbImage grayGradient(int size) {
         byte[] pixels = new byte[3 * size * size];
         for (int i = 0; i < size * size; i++) {
@@ -260,48 +281,33 @@ class PretextTasksTest {
         return new RgbImage(size, size, pixels);
     }
 
-    private static int countGray(RgbImage view) {
-        int n = 0;
-        for (int y = 0; y < view.height(); y++) {
-            for (int x = 0; x < view.width(); x++) {
-                n += view.rgb(x, y) == 0x808080 ? 1 : 0;
-            }
+    private static int cellOf(int[] bounds, int coordinate) {
+        int cell = 0;
+        while (coordinate >= bounds[cell + 1]) {
+            cell++;
         }
-        return n;
+        return cell;
     }
 
-    /** @return {x0, y0, x1, y1} of the non-gray pixels inside the cell [cx0, cx1) x [cy0, cy1) */
-    private static int[] tileBox(RgbImage view, int cx0, int cy0, int cx1, int cy1) {
-        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
-        for (int y = cy0; y < cy1; y++) {
-            for (int x = cx0; x < cx1; x++) {
-                if (view.rgb(x, y) != 0x808080) {
-                    box[0] = Math.min(box[0], x);
-                    box[1] = Math.min(box[1], y);
-                    box[2] = Math.max(box[2], x + 1);
-                    box[3] = Math.max(box[3], y + 1);
-                }
-            }
-        }
-        return box;
-    }
-
-    /** @return whether the view's pixels in {@code box} appear somewhere inside source cell {@code cell} */
-    private static boolean foundIn(RgbImage view, int[] box, RgbImage source, int[] bounds, int cell) {
-        int side = box[2] - box[0];
+    /**
+     * @return the offset along x of the place inside source cell {@code cell} whose pixels {@code tile} shows, -1 if
+     *     there is none
+     */
+    private static int startIn(RgbImage tile, RgbImage source, int[] bounds, int cell) {
+        int side = tile.width();
         for (int sy = bounds[cell / 3]; sy + side <= bounds[cell / 3 + 1]; sy++) {
             for (int sx = bounds[cell % 3]; sx + side <= bounds[cell % 3 + 1]; sx++) {
                 boolean same = true;
                 for (int y = 0; y < side && same; y++) {
                     for (int x = 0; x < side && same; x++) {
-                        same = view.rgb(box[0] + x, box[1] + y) == source.rgb(sx + x, sy + y);
+                        same = tile.rgb(x, y) == source.rgb(sx + x, sy + y);
                     }
                 }
                 if (same) {
-                    return true;
+                    return sx - bounds[cell % 3];
                 }
             }
         }
-        return false;
+        return -1;
     }
 }

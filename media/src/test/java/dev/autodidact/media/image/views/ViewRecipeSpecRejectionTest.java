@@ -15,7 +15,7 @@ class ViewRecipeSpecRejectionTest {
             new MultiCropRecipe(SimClrAugmentation.defaultsFor(32), SimClrAugmentation.defaultsFor(16), 6).spec();
     private static final SimClrAugmentation BASE = ViewRecipes.pretextAugmentation(32, 0.2);
     private static final String MAE = new MaskedPatchesRecipe(BASE, 4, 0.75).spec();
-    private static final String JIGSAW = new JigsawRecipe(BASE, 3, 100, 2).spec();
+    private static final String JIGSAW = new JigsawRecipe(BASE, 3, 100, 2, 16).spec();
     private static final String INPAINTING = new InpaintingRecipe(BASE, 0.5).spec();
     private static final String DENOISING = new DenoisingRecipe(BASE, 0.1, 0.25).spec();
     private static final String ROTATION = new RotationRecipe(BASE).spec();
@@ -89,6 +89,14 @@ class ViewRecipeSpecRejectionTest {
                 Arguments.of("too many permutations", JIGSAW.replace("permutations=100", "permutations=1001"), "1000"),
                 Arguments.of("no permutations", JIGSAW.replace("permutations=100", "permutations=0"), "permutations"),
                 Arguments.of("gap eating the tile", JIGSAW.replace("gap=2", "gap=10"), "gap of 0 to 9"),
+                Arguments.of("missing tile size", JIGSAW.replace("tile.size=16;", ""), "lacks 'tile.size'"),
+                Arguments.of(
+                        "tiny tiles",
+                        JIGSAW.replace("tile.size=16", "tile.size=7"),
+                        "'tile.size' must be in [8, 1024]"),
+                Arguments.of("huge tiles", JIGSAW.replace("tile.size=16", "tile.size=1025"), "got 1025"),
+                Arguments.of("tiles over the view", JIGSAW.replace("tile.size=16", "tile.size=33"), "size of 8 to 32"),
+                Arguments.of("mosaic fill key", JIGSAW + ";fill=128", "Unknown key 'fill'"),
                 Arguments.of("no region", INPAINTING.replace("region=0.5", "region=0.0"), "(0, 1)"),
                 Arguments.of("whole region", INPAINTING.replace("region=0.5", "region=1.0"), "(0, 1)"),
                 Arguments.of("negative noise", DENOISING.replace("noise.std=0.1", "noise.std=-0.1"), "at least 0"),
