@@ -60,8 +60,14 @@ public final class ModelState {
         return this;
     }
 
-    /** Puts the checkpoint's weights, method state and optimizer moments back. */
+    /**
+     * Puts the checkpoint's weights, method state and optimizer moments back.
+     *
+     * @throws IllegalStateException if the method cannot hold the checkpoint's networks
+     *     ({@link SslMethod#checkCheckpoint}) or a section does not fit
+     */
     public void load(Checkpoint cp) {
+        method.checkCheckpoint(cp.manifest().architecture());
         Map<String, byte[]> sections = new HashMap<>();
         cp.manifest().sections().forEach(s -> sections.put(s.name(), cp.section(s.name())));
         method.loadState(sections);

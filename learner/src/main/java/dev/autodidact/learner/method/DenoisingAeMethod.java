@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.loss.ReconstructionLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
+import dev.autodidact.learner.model.BottleneckDecoder;
 import dev.autodidact.learner.model.ConvDecoder;
 import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.DType;
@@ -15,14 +16,18 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
 
 /**
  * Denoising autoencoder (Vincent et al., "Extracting and Composing Robust Features with Denoising Autoencoders", ICML
  * 2008), convolutional: a corrupted view ({@code view.0}: additive Gaussian noise and dropped pixels, made by the
- * stream-app) goes through the encoder to its spatial map, a {@link ConvDecoder} reconstructs the clean view, and the
- * loss is the mean squared error over every pixel against the view before corruption ({@code target}) in the encoder's
- * normalised pixel space ({@link ReconstructionLoss#meanSquared}). To undo the corruption the encoder must model what
- * natural images look like, not copy its input.
+ * stream-app) goes through the encoder, a decoder reconstructs the clean view, and the loss is the mean squared error
+ * over every pixel against the view before corruption ({@code target}) in the encoder's normalised pixel space
+ * ({@link ReconstructionLoss#meanSquared}). To undo the corruption the encoder must model what natural images look
+ * like, not copy its input. As in the classic autoencoder, the decoder reads a code by default: the encoder's pooled
+ * features ({@link Bottleneck#POOLED}, a {@link BottleneckDecoder}), the representation that is probed; a decoder of
+ * the spatial map ({@code denoising_ae.bottleneck=map}, a {@link ConvDecoder}) could denoise by local filtering
+ * alone, and is kept for ablation.
  */
 public final class DenoisingAeMethod extends DenseMethod {
     public static final String NAME = "denoising_ae";
@@ -30,34 +35,48 @@ public final class DenoisingAeMethod extends DenseMethod {
     private static final String DECODER_WIDTH_DOC =
             "Channels of the decoder's first upsampling step; each further step halves them.";
     static final int DECODER_WIDTH_DEFAULT = 32;
+    public static final String BOTTLENECK_CONFIG = "denoising_ae.bottleneck";
+    public static final Bottleneck BOTTLENECK_DEFAULT = Bottleneck.POOLED;
+    private static final String BOTTLENECK_DOC = "What the decoder reads: 'pooled', the encoder's pooled features (the "
+            + "representation that is embedded and probed), through a linear seed to a 4x4 map at 32 px; or 'map', "
+            + "its spatial feature map before pooling, for ablation (on CIFAR-10 a map decoder left the pooled "
+            + "features no better than a random encoder's under the linear probe).";
     private static final List<String> INPUTS = List.of(ArrayNames.view(0), ArrayNames.TARGET);
 
     public static final MethodSpec SPEC = new MethodSpec(
             NAME,
             RECIPE,
             def -> def.define(
-                    DECODER_WIDTH_CONFIG,
-                    Type.INT,
-                    DECODER_WIDTH_DEFAULT,
-                    Range.between(1, 1024),
-                    Importance.LOW,
-                    DECODER_WIDTH_DOC),
+                            DECODER_WIDTH_CONFIG,
+                            Type.INT,
+                            DECODER_WIDTH_DEFAULT,
+                            Range.between(1, 1024),
+                            Importance.LOW,
+                            DECODER_WIDTH_DOC)
+                    .define(
+                            BOTTLENECK_CONFIG,
+                            Type.STRING,
+                            BOTTLENECK_DEFAULT.id(),
+                            ValidString.in(Bottleneck.ids()),
+                            Importance.MEDIUM,
+                            BOTTLENECK_DOC),
             ctx -> new DenoisingAeMethod(
-                    ctx.manager(), ctx.encoder(), ctx.settings().getInt(DECODER_WIDTH_CONFIG)));
+                    ctx.manager(),
+                    ctx.encoder(),
+                    Bottleneck.of(ctx.settings().getString(BOTTLENECK_CONFIG)),
+                    ctx.settings().getInt(DECODER_WIDTH_CONFIG)));
 
     private final int decoderWidth;
 
     /**
+     * @param bottleneck what the decoder reads of the encoder
      * @param decoderWidth channels of the decoder's first step
-     * @throws IllegalArgumentException if the encoder gives no feature map or its input side is not the map's side
-     *     times a power of two
+     * @throws IllegalArgumentException if the encoder lacks what the bottleneck needs (its input's pixels; for
+     *     {@code map}, its feature map) or the decoder cannot reach its input side by doublings
      */
-    public DenoisingAeMethod(NDManager manager, EncoderArchitecture architecture, int decoderWidth) {
-        super(
-                NAME,
-                manager,
-                architecture,
-                e -> ConvDecoder.toSide(e.mapSide(e.inputSide()), e.inputSide(), decoderWidth, e.inputChannels()));
+    public DenoisingAeMethod(
+            NDManager manager, EncoderArchitecture architecture, Bottleneck bottleneck, int decoderWidth) {
+        super(NAME, manager, architecture, BOTTLENECK_CONFIG, bottleneck, decoderWidth);
         this.decoderWidth = decoderWidth;
     }
 
@@ -69,14 +88,14 @@ public final class DenoisingAeMethod extends DenseMethod {
     /** {@code target} u8 [h, w, 3] over the pixels of the view. */
     @Override
     public void checkExample(Example example) {
-        pixelArray(example, ArrayNames.TARGET, DType.U8, encoderArchitecture().inputChannels());
+        pixelArray(example, ArrayNames.TARGET, DType.U8, pixels().inputChannels());
     }
 
     @Override
     public NDArray loss(ParameterStore store, NDList batch, long step) {
         requireInputs(batch);
         NDArray prediction = decode(store, batch.get(0));
-        return ReconstructionLoss.meanSquared(prediction, encoderArchitecture().normalize(batch.get(1)));
+        return ReconstructionLoss.meanSquared(prediction, pixels().normalize(batch.get(1)));
     }
 
     @Override

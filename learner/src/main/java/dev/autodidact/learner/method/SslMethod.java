@@ -86,4 +86,15 @@ public interface SslMethod {
 
     /** Restores what {@link #saveState()} wrote. */
     void loadState(Map<String, byte[]> sections);
+
+    /**
+     * Refuses a checkpoint whose networks this method cannot hold, before its sections are loaded: a setting that
+     * changes which layers a network has is caught here with a message that names the setting, where reading the
+     * section into other layers would fail obscurely (or in the next forward pass). Every checkpoint fits unless the
+     * method says otherwise.
+     *
+     * @param architecture the checkpoint's {@link #architecture()} entries, as its manifest holds them
+     * @throws IllegalStateException saying which setting differs and how to resume
+     */
+    default void checkCheckpoint(Map<String, String> architecture) {}
 }

@@ -9,9 +9,10 @@ import ai.djl.training.ParameterStore;
  * denoising) whose decoders need "where" as well as "what". The map is the same network as the published encoder
  * without its final global pooling, run on the same parameters: pooling the map over its spatial axes gives exactly
  * the pooled features the encoder outputs. The methods stay free of modality classes: they ask an
- * {@link EncoderArchitecture} for this interface ({@link #of}) and fail at creation if it does not have it.
+ * {@link EncoderArchitecture} for this interface ({@link #of}) and fail at creation if it does not have it. The
+ * methods that only decode from the pooled features need the smaller {@link PixelEncoder}.
  */
-public interface FeatureMapEncoder extends EncoderArchitecture {
+public interface FeatureMapEncoder extends PixelEncoder {
 
     /** Channels of the feature map, e.g. 128 for widths 32, 64, 128. */
     int mapChannels();
@@ -23,12 +24,6 @@ public interface FeatureMapEncoder extends EncoderArchitecture {
      */
     int mapSide(int inputSide);
 
-    /** Side of the canonical input, whose map {@link #mapSide(int)} gives: e.g. 32. */
-    int inputSide();
-
-    /** Channels of the canonical input as the network sees it, e.g. 3 for RGB. */
-    int inputChannels();
-
     /**
      * Runs {@code encoder} (a network this architecture built, the one the method trains and publishes) up to its
      * spatial map: (N, {@link #mapChannels()}, s, s) with s = {@link #mapSide(int)} of the input's side. Batch norm
@@ -38,15 +33,6 @@ public interface FeatureMapEncoder extends EncoderArchitecture {
      * @throws IllegalArgumentException if {@code encoder} is not a network of this architecture
      */
     NDArray featureMap(ParameterStore store, Block encoder, NDArray input, boolean training);
-
-    /**
-     * A batch of arrays in the format of the encoder's input, stacked raw as the {@code Collator} stacks targets (for
-     * images: uint8 (N, H, W, 3)), in the space of the network's input: the values {@link #input} would make of the
-     * same arrays (for images: normalised float (N, 3, H, W)). Pixel targets are compared there.
-     *
-     * @throws IllegalArgumentException if {@code raw} is not of the input's format
-     */
-    NDArray normalize(NDArray raw);
 
     /**
      * {@code architecture} as a feature-map encoder.

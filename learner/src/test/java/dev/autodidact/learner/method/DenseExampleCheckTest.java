@@ -3,6 +3,7 @@ package dev.autodidact.learner.method;
 import static dev.autodidact.learner.method.DenseFixtures.SIZE;
 import static dev.autodidact.learner.method.DenseFixtures.SPEC;
 import static dev.autodidact.learner.method.DenseFixtures.create;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +11,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
+import dev.autodidact.learner.modality.image.VitEncoderSpec;
+import dev.autodidact.learner.optim.AdamW;
+import dev.autodidact.learner.optim.LearningRateSchedule;
 import dev.autodidact.learner.train.ExampleValidator;
+import dev.autodidact.learner.train.TrainStep;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.example.ArrayNames;
 import dev.autodidact.schema.example.Example;
@@ -25,12 +31,14 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the dense methods refuse: examples whose mask or target does not cover the view's pixels or has the wrong type,
  * masks that are not 0/1, chroma that is not finite or outside [-1, 1] (each with a message naming the array, for the
- * dead-letter topic); and, at creation, an encoder without a feature map or whose input the decoder cannot reach.
+ * dead-letter topic); and, at creation, an encoder without what the bottleneck needs (a feature map for {@code map},
+ * pixel input for {@code pooled}, which a ViT has) or whose input the decoder cannot reach.
  */
 class DenseExampleCheckTest {
     private final Random random = new Random(5);
@@ -102,35 +110,66 @@ class DenseExampleCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {InpaintingMethod.NAME, ColorizationMethod.NAME, DenoisingAeMethod.NAME})
-    void shouldFailAtCreationForAnEncoderWithoutAFeatureMap(String name) {
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("dev.autodidact.learner.method.DenseFixtures#variants")
+    void shouldFailAtCreationForAnEncoderWithoutWhatItsBottleneckNeeds(String name, Bottleneck bottleneck) {
         try (NDManager m = NDManager.newBaseManager()) {
             EncoderArchitecture pooledOnly = new PooledOnly(SPEC);
-            assertThatThrownBy(() -> {
-                        SslMethod unused = switch (name) {
-                            case InpaintingMethod.NAME -> new InpaintingMethod(m, pooledOnly, 16, 0.1f);
-                            case ColorizationMethod.NAME -> new ColorizationMethod(m, pooledOnly, 8);
-                            default -> new DenoisingAeMethod(m, pooledOnly, 16);
-                        };
-                    })
+            var refusal = assertThatThrownBy(() -> create(name, bottleneck, pooledOnly, m))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'" + name + "'")
+                    .hasMessageContaining("'pooled-only'");
+            if (bottleneck == Bottleneck.MAP) {
+                refusal.hasMessageContaining("feature map");
+            } else {
+                refusal.hasMessageContaining("input pixels");
+            }
+            if (bottleneck == Bottleneck.MAP && !name.equals(ColorizationMethod.NAME)) {
+                refusal.hasMessageContaining(name + ".bottleneck=pooled");
+            }
+        }
+    }
+
+    /**
+     * A ViT gives no convolutional map but its input is a pixel grid: the pooled bottleneck trains on it, the map
+     * bottleneck is refused.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {InpaintingMethod.NAME, DenoisingAeMethod.NAME})
+    void shouldDecodeAViTsPooledFeaturesButRefuseToDecodeItsMap(String name) {
+        VitEncoderSpec vit = VitEncoderSpec.of(SIZE, 4, 16, 1, 2, 2);
+        try (NDManager root = NDManager.newBaseManager()) {
+            SslMethod pooled = create(name, Bottleneck.POOLED, vit, root);
+            TrainStep step = new TrainStep(
+                    root,
+                    pooled,
+                    new AdamW(root, 0f),
+                    LearningRateSchedule.constantAfterWarmup(1e-3f, 0),
+                    new Collator(vit));
+            assertThat(step.run(0, DenseFixtures.batch(name, 4, 1)).loss()).isFinite();
+            assertThatThrownBy(() -> create(name, Bottleneck.MAP, vit, root))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("feature map");
         }
     }
 
     @Test
-    void shouldFailAtCreationWhenTheMapCannotBeDecodedToTheInputSize() {
+    void shouldFailAtCreationWhenTheDecoderCannotReachTheInputSize() {
         ConvEncoderSpec odd = ConvEncoderSpec.of(18, new int[] {8, 16, 32}, 0);
         try (NDManager m = NDManager.newBaseManager()) {
-            assertThatThrownBy(() -> new InpaintingMethod(m, odd, 16, 0.1f))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("power of two");
-            assertThatThrownBy(() -> new DenoisingAeMethod(m, odd, 16)).hasMessageContaining("power of two");
+            for (Bottleneck b : Bottleneck.values()) {
+                assertThatThrownBy(() -> new InpaintingMethod(m, odd, b, 16, 0.1f))
+                        .as("%s", b)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("power of two");
+                assertThatThrownBy(() -> new DenoisingAeMethod(m, odd, b, 16))
+                        .as("%s", b)
+                        .hasMessageContaining("power of two");
+            }
             assertThatThrownBy(() -> new ColorizationMethod(m, odd, 8)).hasMessageContaining("does not divide");
             assertThatThrownBy(() -> new ColorizationMethod(m, SPEC, 65)).hasMessageContaining("bins");
-            assertThatThrownBy(() -> new InpaintingMethod(m, SPEC, 16, -1f)).hasMessageContaining("Context weight");
+            assertThatThrownBy(() -> new InpaintingMethod(m, SPEC, Bottleneck.POOLED, 16, -1f))
+                    .hasMessageContaining("Context weight");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.autodidact.learner.method;
 
 import ai.djl.ndarray.NDManager;
+import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.schema.Modality;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Examples of the dense methods built by hand as the stream-app's recipes describe them ({@link ExampleRecipe}), on
@@ -28,13 +31,38 @@ final class DenseFixtures {
 
     private DenseFixtures() {}
 
+    /** Method {@code name} with its default bottleneck on {@link #SPEC}. */
     static SslMethod create(String name, NDManager manager) {
+        return create(name, Bottleneck.POOLED, manager);
+    }
+
+    /** Method {@code name} decoding from {@code bottleneck} (colorization always reads the map). */
+    static SslMethod create(String name, Bottleneck bottleneck, NDManager manager) {
+        return create(name, bottleneck, SPEC, manager);
+    }
+
+    static SslMethod create(String name, Bottleneck bottleneck, EncoderArchitecture encoder, NDManager manager) {
         return switch (name) {
-            case InpaintingMethod.NAME -> new InpaintingMethod(manager, SPEC, 16, 0.1f);
-            case ColorizationMethod.NAME -> new ColorizationMethod(manager, SPEC, 8);
-            case DenoisingAeMethod.NAME -> new DenoisingAeMethod(manager, SPEC, 16);
+            case InpaintingMethod.NAME -> new InpaintingMethod(manager, encoder, bottleneck, 16, 0.1f);
+            case ColorizationMethod.NAME -> new ColorizationMethod(manager, encoder, 8);
+            case DenoisingAeMethod.NAME -> new DenoisingAeMethod(manager, encoder, bottleneck, 16);
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** Every dense method with each bottleneck it can decode from: (name, bottleneck). */
+    static Stream<Arguments> variants() {
+        return Stream.of(
+                Arguments.of(InpaintingMethod.NAME, Bottleneck.POOLED),
+                Arguments.of(InpaintingMethod.NAME, Bottleneck.MAP),
+                Arguments.of(ColorizationMethod.NAME, Bottleneck.MAP),
+                Arguments.of(DenoisingAeMethod.NAME, Bottleneck.POOLED),
+                Arguments.of(DenoisingAeMethod.NAME, Bottleneck.MAP));
+    }
+
+    /** The methods that choose their bottleneck, with each choice: (name, bottleneck). */
+    static Stream<Arguments> pixelVariants() {
+        return variants().filter(a -> !a.get()[0].equals(ColorizationMethod.NAME));
     }
 
     static ExampleBatch batch(String method, int n, long seed) {

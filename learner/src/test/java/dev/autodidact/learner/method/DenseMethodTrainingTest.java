@@ -8,7 +8,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import dev.autodidact.learner.health.HealthMonitor;
 import dev.autodidact.learner.modality.Collator;
 import dev.autodidact.learner.optim.AdamW;
@@ -18,24 +24,27 @@ import dev.autodidact.learner.train.ExampleValidator;
 import dev.autodidact.learner.train.StepResult;
 import dev.autodidact.learner.train.TrainStep;
 import dev.autodidact.schema.example.ArrayNames;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The dense methods (inpainting, colorization, denoising autoencoder) learn on a repeated batch of hand-made examples
- * that their own validation accepts, with the number of arrays on the long-lived manager flat from step to step (the
- * pattern of {@link MethodTrainingTest}); and the health monitor's collapse statistics work on their identity head.
+ * The dense methods (inpainting, colorization, denoising autoencoder), with each bottleneck they can decode from, learn
+ * on a repeated batch of hand-made examples that their own validation accepts, with the number of arrays on the
+ * long-lived manager flat from step to step (the pattern of {@link MethodTrainingTest}); the pooled decoder's gradient
+ * reaches the encoder; and the health monitor's collapse statistics work on their identity head.
  */
 class DenseMethodTrainingTest {
     private static final int STEPS = 15;
 
-    @ParameterizedTest
-    @ValueSource(strings = {InpaintingMethod.NAME, ColorizationMethod.NAME, DenoisingAeMethod.NAME})
-    void shouldLowerTheLossOnARepeatedBatchWithoutGrowingTheManagedArrays(String name) {
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("dev.autodidact.learner.method.DenseFixtures#variants")
+    void shouldLowerTheLossOnARepeatedBatchWithoutGrowingTheManagedArrays(String name, Bottleneck bottleneck) {
         try (NDManager root = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
-            SslMethod method = create(name, root);
+            SslMethod method = create(name, bottleneck, root);
             ExampleBatch batch = batch(name, 16, 7);
             ExampleValidator validator =
                     new ExampleValidator(method.inputs(), method.canonicalInputs(), SPEC, method::checkExample);
@@ -56,10 +65,52 @@ class DenseMethodTrainingTest {
                 assertThat(r.applied()).isTrue();
                 last = r.loss();
             }
-            assertThat(last).as("%s loss %f -> %f", name, first, last).isLessThan(first - 0.05f * Math.abs(first));
+            assertThat(last)
+                    .as("%s from %s: loss %f -> %f", name, bottleneck, first, last)
+                    .isLessThan(first - 0.05f * Math.abs(first));
             assertThat(((BaseNDManager) root).getManagedArrays().size())
-                    .as("%s arrays", name)
+                    .as("%s from %s: arrays", name, bottleneck)
                     .isEqualTo(arrays);
+        }
+    }
+
+    /**
+     * With the pooled bottleneck the whole reconstruction passes through the encoder's output, so the loss's gradient
+     * reaches every trainable parameter of the encoder, its last layer (the last stage's convolution and batch norm,
+     * right before the global pooling) included, and every parameter of the seed network.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {InpaintingMethod.NAME, DenoisingAeMethod.NAME})
+    void shouldPassThePooledDecodersGradientToTheEncodersLastLayer(String name) {
+        try (NDManager root = NDManager.newBaseManager();
+                NDManager scope = root.newSubManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            SslMethod method = create(name, Bottleneck.POOLED, root);
+            NDList inputs = new Collator(SPEC).collate(scope, batch(name, 8, 3).examples(), method.inputs());
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(method.loss(new ParameterStore(scope, false), inputs, 0));
+            }
+            List<Pair<String, Parameter>> encoder = method.trainableParameters().stream()
+                    .filter(p -> p.getKey().startsWith(SslMethod.ENCODER_SECTION + "."))
+                    .toList();
+            Pair<String, Parameter> lastConv = encoder.stream()
+                    .filter(p -> p.getValue().getArray().getShape().dimension() == 4)
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
+            assertThat(gradientNorm(lastConv.getValue()))
+                    .as("%s: gradient of the encoder's last convolution %s", name, lastConv.getKey())
+                    .isGreaterThan(0f);
+            assertThat(method.trainableParameters())
+                    .as("%s: every encoder and decoder parameter gets a gradient", name)
+                    .allSatisfy(p -> assertThat(gradientNorm(p.getValue()))
+                            .as(p.getKey())
+                            .isGreaterThan(0f));
+        }
+    }
+
+    private static float gradientNorm(Parameter p) {
+        try (NDArray g = p.getArray().getGradient()) {
+            return g.abs().sum().getFloat();
         }
     }
 

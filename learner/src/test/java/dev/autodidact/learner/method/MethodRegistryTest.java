@@ -99,6 +99,29 @@ class MethodRegistryTest {
     }
 
     @Test
+    void shouldDecodeThePooledFeaturesByDefaultAndTheMapOnRequest() {
+        for (String name : new String[] {InpaintingMethod.NAME, DenoisingAeMethod.NAME}) {
+            String setting = name + ".bottleneck";
+            try (NDManager m = NDManager.newBaseManager()) {
+                LearnerConfig byDefault = config(Map.of(LearnerConfig.METHOD_CONFIG, name));
+                assertThat(byDefault
+                                .methodSpec()
+                                .create(byDefault.methodContext(m))
+                                .architecture())
+                        .containsEntry(setting, "pooled");
+                LearnerConfig map = config(Map.of(LearnerConfig.METHOD_CONFIG, name, setting, "map"));
+                assertThat(map.methodSpec().create(map.methodContext(m)).architecture())
+                        .containsEntry(setting, "map");
+            }
+            assertThatThrownBy(() -> config(Map.of(LearnerConfig.METHOD_CONFIG, name, setting, "vector")))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(setting);
+        }
+        assertThat(InpaintingMethod.BOTTLENECK_CONFIG).isEqualTo("inpainting.bottleneck");
+        assertThat(DenoisingAeMethod.BOTTLENECK_CONFIG).isEqualTo("denoising_ae.bottleneck");
+    }
+
+    @Test
     void shouldFallBackToTheMethodsRecipeForUnsetOptimisationKeys() {
         for (String name : MethodCatalog.names()) {
             LearnerConfig config = config(Map.of(LearnerConfig.METHOD_CONFIG, name));

@@ -2,7 +2,6 @@ package dev.autodidact.learner.modality.image;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -152,28 +151,10 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
         return ConvEncoder.featureMap(this, encoder, store, input, training);
     }
 
-    /**
-     * uint8 (N, H, W, 3) RGB to float (N, 3, H, W) with {@code (p / 255 - mean[c]) / std[c]}: what {@link #input}
-     * makes of the same images, computed on {@code raw}'s manager and device.
-     */
+    /** What {@link #input} makes of the same images ({@link ImageTensors#normalize}). */
     @Override
     public NDArray normalize(NDArray raw) {
-        Shape shape = raw.getShape();
-        if (raw.getDataType() != DataType.UINT8 || shape.dimension() != 4 || shape.get(3) != 3) {
-            throw new IllegalArgumentException(
-                    "Expected uint8 (N, H, W, 3) images, got " + raw.getDataType() + " " + shape);
-        }
-        NDManager manager = raw.getManager();
-        float[] scale = new float[3];
-        float[] bias = new float[3];
-        for (int c = 0; c < 3; c++) {
-            scale[c] = 1f / (255f * std[c]);
-            bias[c] = -mean[c] / std[c];
-        }
-        return raw.toType(DataType.FLOAT32, false)
-                .mul(manager.create(scale))
-                .add(manager.create(bias))
-                .transpose(0, 3, 1, 2);
+        return ImageTensors.normalize(raw, this);
     }
 
     @Override

@@ -2,13 +2,17 @@ package dev.autodidact.learner.modality.image;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.autodidact.media.image.RgbImage;
 import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Tensor;
 import java.util.List;
 
-/** Packs uint8 {@code [h, w, 3]} image arrays into one normalised (N, 3, H, W) float array on the manager's device. */
+/**
+ * Packs uint8 {@code [h, w, 3]} image arrays into one normalised (N, 3, H, W) float array on the manager's device, and
+ * normalises batches of pixel targets the same way on the engine.
+ */
 final class ImageTensors {
     private ImageTensors() {}
 
@@ -31,5 +35,32 @@ final class ImageTensors {
             offset = new RgbImage(w, h, img.bytes()).toChwFloats(spec.mean(), spec.std(), data, offset);
         }
         return manager.create(data, new Shape(images.size(), 3, h, w));
+    }
+
+    /**
+     * uint8 (N, H, W, 3) RGB to float (N, 3, H, W) with {@code (p / 255 - mean[c]) / std[c]}: what {@link #stack}
+     * makes of the same images, computed on {@code raw}'s manager and device.
+     *
+     * @throws IllegalArgumentException if {@code raw} is not uint8 (N, H, W, 3)
+     */
+    static NDArray normalize(NDArray raw, ImageInput spec) {
+        Shape shape = raw.getShape();
+        if (raw.getDataType() != DataType.UINT8 || shape.dimension() != 4 || shape.get(3) != 3) {
+            throw new IllegalArgumentException(
+                    "Expected uint8 (N, H, W, 3) images, got " + raw.getDataType() + " " + shape);
+        }
+        NDManager manager = raw.getManager();
+        float[] mean = spec.mean();
+        float[] std = spec.std();
+        float[] scale = new float[3];
+        float[] bias = new float[3];
+        for (int c = 0; c < 3; c++) {
+            scale[c] = 1f / (255f * std[c]);
+            bias[c] = -mean[c] / std[c];
+        }
+        return raw.toType(DataType.FLOAT32, false)
+                .mul(manager.create(scale))
+                .add(manager.create(bias))
+                .transpose(0, 3, 1, 2);
     }
 }

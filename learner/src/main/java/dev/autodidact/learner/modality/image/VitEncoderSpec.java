@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.autodidact.learner.modality.PatchEncoder;
+import dev.autodidact.learner.modality.PixelEncoder;
 import dev.autodidact.learner.model.SinCosPositions;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.example.DType;
@@ -18,7 +19,7 @@ import java.util.Map;
  * The architecture of the {@link VitEncoder}, written into checkpoint manifests ({@code encoder=vit}) so that the
  * embedder, {@code eval} and fine-tuning rebuild the network that was trained. Its input normalisation is the conv
  * encoder's ({@link ImageTensors#stack}); it takes only its canonical size, since its position embedding is fixed to
- * the patch grid.
+ * the patch grid. As a {@link PixelEncoder} it lets the dense methods decode its input from its pooled features.
  *
  * @param inputSize side of the square RGB input, a multiple of {@code patchSize}
  * @param patchSize side of a square patch
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public record VitEncoderSpec(
         int inputSize, int patchSize, int dim, int depth, int heads, int mlpRatio, float[] mean, float[] std)
-        implements PatchEncoder, ImageInput {
+        implements PatchEncoder, PixelEncoder, ImageInput {
     /** The manifest's {@code encoder} value for this architecture. */
     public static final String NAME = "vit";
 
@@ -140,6 +141,22 @@ public record VitEncoderSpec(
             throw new IllegalArgumentException("Image is " + array.dim(1) + "x" + array.dim(0) + ", the ViT takes "
                     + inputSize + "x" + inputSize + " only");
         }
+    }
+
+    @Override
+    public int inputSide() {
+        return inputSize;
+    }
+
+    @Override
+    public int inputChannels() {
+        return 3;
+    }
+
+    /** What {@link #input} makes of the same images ({@link ImageTensors#normalize}). */
+    @Override
+    public NDArray normalize(NDArray raw) {
+        return ImageTensors.normalize(raw, this);
     }
 
     @Override
