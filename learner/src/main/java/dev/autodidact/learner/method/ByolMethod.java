@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.ByolLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
@@ -28,7 +26,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * under stop-gradient, as the target (momentum 0): the BYOL paper reports that this collapses (table 5b), and the
  * collapse shows in the health signal {@code health.projection.std} (the projector's output spreads no more).
  */
-public final class ByolMethod implements SslMethod {
+public final class ByolMethod implements NetworkedMethod {
     public static final String NAME = "byol";
     public static final String MOMENTUM_BASE_CONFIG = "byol.momentum.base";
     private static final String MOMENTUM_BASE_DOC = "BYOL target momentum at step 0. The paper's 0.996 averages over "
@@ -103,6 +101,11 @@ public final class ByolMethod implements SslMethod {
     }
 
     @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -115,16 +118,6 @@ public final class ByolMethod implements SslMethod {
     @Override
     public Block head() {
         return networks.get(PROJECTOR);
-    }
-
-    @Override
-    public Block encoder() {
-        return networks.get(ENCODER_SECTION);
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return networks.trainableParameters();
     }
 
     @Override
@@ -159,15 +152,5 @@ public final class ByolMethod implements SslMethod {
         m.put("byol.momentum.horizon.steps", Long.toString(settings.momentum().horizonSteps()));
         m.put(ABLATION_NO_PREDICTOR_NO_EMA_CONFIG, Boolean.toString(settings.noPredictorNoEma()));
         return m;
-    }
-
-    @Override
-    public Map<String, byte[]> saveState() {
-        return networks.save();
-    }
-
-    @Override
-    public void loadState(Map<String, byte[]> sections) {
-        networks.load(sections);
     }
 }

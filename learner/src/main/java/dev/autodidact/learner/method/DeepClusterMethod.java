@@ -7,9 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.DeepClusterLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
@@ -44,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * the step, not from the engine's generator). Between clusterings the classifier does not move: in DeepCluster-v2
  * the prototypes are the centroids, not trained weights.
  */
-public final class DeepClusterMethod implements SslMethod {
+public final class DeepClusterMethod implements NetworkedMethod {
     public static final String NAME = "deepcluster";
     public static final String CLUSTERS_CONFIG = "deepcluster.clusters";
     public static final String BUFFER_SIZE_CONFIG = "deepcluster.buffer.size";
@@ -176,6 +174,11 @@ public final class DeepClusterMethod implements SslMethod {
     }
 
     @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -189,16 +192,6 @@ public final class DeepClusterMethod implements SslMethod {
     @Override
     public Block head() {
         return networks.get(PROJECTOR);
-    }
-
-    @Override
-    public Block encoder() {
-        return networks.get(ENCODER_SECTION);
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return networks.trainableParameters();
     }
 
     /** Both views in one forward pass (batch norm sees the whole batch); clusters the batch first if never done. */

@@ -13,10 +13,6 @@ import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Example;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.ValidString;
 
 /**
  * Denoising autoencoder (Vincent et al., "Extracting and Composing Robust Features with Denoising Autoencoders", ICML
@@ -32,34 +28,16 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 public final class DenoisingAeMethod extends DenseMethod {
     public static final String NAME = "denoising_ae";
     public static final String DECODER_WIDTH_CONFIG = "denoising_ae.decoder.width";
-    private static final String DECODER_WIDTH_DOC =
-            "Channels of the decoder's first upsampling step; each further step halves them.";
     static final int DECODER_WIDTH_DEFAULT = 32;
     public static final String BOTTLENECK_CONFIG = "denoising_ae.bottleneck";
     public static final Bottleneck BOTTLENECK_DEFAULT = Bottleneck.POOLED;
-    private static final String BOTTLENECK_DOC = "What the decoder reads: 'pooled', the encoder's pooled features (the "
-            + "representation that is embedded and probed), through a linear seed to a 4x4 map at 32 px; or 'map', "
-            + "its spatial feature map before pooling, for ablation (on CIFAR-10 a map decoder left the pooled "
-            + "features no better than a random encoder's under the linear probe).";
     private static final List<String> INPUTS = List.of(ArrayNames.view(0), ArrayNames.TARGET);
 
     public static final MethodSpec SPEC = new MethodSpec(
             NAME,
             RECIPE,
-            def -> def.define(
-                            DECODER_WIDTH_CONFIG,
-                            Type.INT,
-                            DECODER_WIDTH_DEFAULT,
-                            Range.between(1, 1024),
-                            Importance.LOW,
-                            DECODER_WIDTH_DOC)
-                    .define(
-                            BOTTLENECK_CONFIG,
-                            Type.STRING,
-                            BOTTLENECK_DEFAULT.id(),
-                            ValidString.in(Bottleneck.ids()),
-                            Importance.MEDIUM,
-                            BOTTLENECK_DOC),
+            def -> defineDecoder(
+                    def, DECODER_WIDTH_CONFIG, DECODER_WIDTH_DEFAULT, BOTTLENECK_CONFIG, BOTTLENECK_DEFAULT),
             ctx -> new DenoisingAeMethod(
                     ctx.manager(),
                     ctx.encoder(),

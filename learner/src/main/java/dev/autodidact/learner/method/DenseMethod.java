@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * The shared body of the dense pretext methods (inpainting, colorization, denoising autoencoder): one encoder and one
@@ -138,6 +139,32 @@ abstract class DenseMethod implements SslMethod {
         Block head = Blocks.identityBlock();
         head.initialize(manager, DataType.FLOAT32, new Shape(2, architecture.featureDim()));
         return head;
+    }
+
+    /**
+     * Adds a pixel-decoding method's decoder settings to {@code def}: the width of the decoder's first step and what
+     * it reads of the encoder ({@link Bottleneck}).
+     */
+    static ConfigDef defineDecoder(
+            ConfigDef def, String widthKey, int widthDefault, String bottleneckKey, Bottleneck bottleneckDefault) {
+        return def.define(
+                        widthKey,
+                        ConfigDef.Type.INT,
+                        widthDefault,
+                        ConfigDef.Range.between(1, 1024),
+                        ConfigDef.Importance.LOW,
+                        "Channels of the decoder's first upsampling step; each further step halves them.")
+                .define(
+                        bottleneckKey,
+                        ConfigDef.Type.STRING,
+                        bottleneckDefault.id(),
+                        ConfigDef.ValidString.in(Bottleneck.ids()),
+                        ConfigDef.Importance.MEDIUM,
+                        "What the decoder reads: 'pooled', the encoder's pooled features (the representation that "
+                                + "is embedded and probed), through a linear seed to a 4x4 map at 32 px; or 'map', "
+                                + "its spatial feature map before pooling, for ablation (on CIFAR-10 a map decoder "
+                                + "left the pooled features no better than a random encoder's under the linear "
+                                + "probe).");
     }
 
     /** The method's hyper-parameters, added to the encoder's in the manifest. */

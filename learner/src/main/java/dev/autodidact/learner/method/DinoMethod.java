@@ -6,10 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.DinoLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
@@ -34,7 +32,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * centre is an EMA of the teacher's batch means, kept on the method's manager and saved ({@code center} section).
  * The published encoder is the teacher's, which the paper finds better than the student (sec. 5.1).
  */
-public final class DinoMethod implements SslMethod {
+public final class DinoMethod implements NetworkedMethod {
     public static final String NAME = "dino";
     public static final String HIDDEN_CONFIG = "dino.hidden";
     public static final String BOTTLENECK_CONFIG = "dino.bottleneck";
@@ -219,6 +217,11 @@ public final class DinoMethod implements SslMethod {
     }
 
     @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -242,16 +245,6 @@ public final class DinoMethod implements SslMethod {
     }
 
     /** The teacher's encoder: the representation DINO evaluates and publishes. */
-    @Override
-    public Block encoder() {
-        return networks.get(ENCODER_SECTION);
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return networks.trainableParameters();
-    }
-
     @Override
     public NDArray loss(ParameterStore store, NDList views, long step) {
         if (views.size() != inputs().size()) {

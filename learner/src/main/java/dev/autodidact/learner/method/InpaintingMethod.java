@@ -17,7 +17,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.ValidString;
 
 /**
  * Context encoder (Pathak et al., "Context Encoders: Feature Learning by Inpainting", CVPR 2016): a view with one
@@ -45,41 +44,26 @@ public final class InpaintingMethod extends DenseMethod {
     private static final String CONTEXT_WEIGHT_DOC =
             "Weight of the squared error on the visible (not erased) pixels, relative to the erased region's.";
     public static final String DECODER_WIDTH_CONFIG = "inpainting.decoder.width";
-    private static final String DECODER_WIDTH_DOC =
-            "Channels of the decoder's first upsampling step; each further step halves them.";
     static final int DECODER_WIDTH_DEFAULT = 32;
     public static final String BOTTLENECK_CONFIG = "inpainting.bottleneck";
     public static final Bottleneck BOTTLENECK_DEFAULT = Bottleneck.POOLED;
-    private static final String BOTTLENECK_DOC = "What the decoder reads: 'pooled', the encoder's pooled features (the "
-            + "representation that is embedded and probed), through a linear seed to a 4x4 map at 32 px; or 'map', "
-            + "its spatial feature map before pooling, for ablation (on CIFAR-10 a map decoder left the pooled "
-            + "features no better than a random encoder's under the linear probe).";
     private static final List<String> INPUTS = List.of(ArrayNames.view(0), ArrayNames.MASK, ArrayNames.TARGET);
 
     public static final MethodSpec SPEC = new MethodSpec(
             NAME,
             RECIPE,
-            def -> def.define(
+            def -> defineDecoder(
+                    def.define(
                             CONTEXT_WEIGHT_CONFIG,
                             Type.DOUBLE,
                             CONTEXT_WEIGHT_DEFAULT,
                             Range.between(0, 10),
                             Importance.MEDIUM,
-                            CONTEXT_WEIGHT_DOC)
-                    .define(
-                            DECODER_WIDTH_CONFIG,
-                            Type.INT,
-                            DECODER_WIDTH_DEFAULT,
-                            Range.between(1, 1024),
-                            Importance.LOW,
-                            DECODER_WIDTH_DOC)
-                    .define(
-                            BOTTLENECK_CONFIG,
-                            Type.STRING,
-                            BOTTLENECK_DEFAULT.id(),
-                            ValidString.in(Bottleneck.ids()),
-                            Importance.MEDIUM,
-                            BOTTLENECK_DOC),
+                            CONTEXT_WEIGHT_DOC),
+                    DECODER_WIDTH_CONFIG,
+                    DECODER_WIDTH_DEFAULT,
+                    BOTTLENECK_CONFIG,
+                    BOTTLENECK_DEFAULT),
             ctx -> new InpaintingMethod(
                     ctx.manager(),
                     ctx.encoder(),

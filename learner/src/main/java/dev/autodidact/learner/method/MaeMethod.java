@@ -8,9 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.MaskedReconstructionLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.modality.EncoderRequirement;
@@ -42,7 +40,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * <p>The published {@code encoder} section is the encoder alone; the decoder is its own section ({@code decoder}).
  * There is no projector: {@link #head()} is the identity, so health's projection std is the encoder's own.
  */
-public final class MaeMethod implements SslMethod {
+public final class MaeMethod implements NetworkedMethod {
     public static final String NAME = "mae";
     public static final String DECODER_DIM_CONFIG = "mae.decoder.dim";
     public static final String DECODER_DEPTH_CONFIG = "mae.decoder.depth";
@@ -154,6 +152,11 @@ public final class MaeMethod implements SslMethod {
     }
 
     @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -217,20 +220,10 @@ public final class MaeMethod implements SslMethod {
         visibleCount.compareAndSet(-1, visible);
     }
 
-    @Override
-    public Block encoder() {
-        return networks.get(ENCODER_SECTION);
-    }
-
     /** The identity: MAE has no projector, so collapse is measured on the encoder's features themselves. */
     @Override
     public Block head() {
         return identity;
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return networks.trainableParameters();
     }
 
     @Override
@@ -279,15 +272,5 @@ public final class MaeMethod implements SslMethod {
         m.put(DECODER_HEADS_CONFIG, Integer.toString(settings.decoderHeads()));
         m.put(NORM_PIX_LOSS_CONFIG, Boolean.toString(settings.normPixLoss()));
         return m;
-    }
-
-    @Override
-    public Map<String, byte[]> saveState() {
-        return networks.save();
-    }
-
-    @Override
-    public void loadState(Map<String, byte[]> sections) {
-        networks.load(sections);
     }
 }

@@ -6,9 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.InfoNceLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
@@ -31,7 +29,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * encoder. Shuffling BN (the paper's multi-GPU trick) is not reproduced: one device computes batch statistics over the
  * whole batch.
  */
-public final class MocoMethod implements SslMethod {
+public final class MocoMethod implements NetworkedMethod {
     public static final String NAME = "moco";
     public static final String QUEUE_SIZE_CONFIG = "moco.queue.size";
     private static final String QUEUE_SIZE_DOC =
@@ -117,6 +115,11 @@ public final class MocoMethod implements SslMethod {
     }
 
     @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -129,16 +132,6 @@ public final class MocoMethod implements SslMethod {
     @Override
     public Block head() {
         return networks.get(PROJECTOR);
-    }
-
-    @Override
-    public Block encoder() {
-        return networks.get(ENCODER_SECTION);
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return networks.trainableParameters();
     }
 
     @Override

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.NtXentLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
@@ -23,7 +21,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * batch norm, ReLU, linear); NT-Xent pulls the two projections of an example together and pushes the other
  * {@code 2N-2} views of the batch away. Both views run in one forward pass so that batch norm sees the whole batch.
  */
-public final class SimClrMethod implements SslMethod {
+public final class SimClrMethod implements NetworkedMethod {
     public static final String NAME = "simclr";
     public static final String TEMPERATURE_CONFIG = "simclr.temperature";
     private static final String TEMPERATURE_DOC = "NT-Xent temperature.";
@@ -66,6 +64,11 @@ public final class SimClrMethod implements SslMethod {
     }
 
     @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -78,16 +81,6 @@ public final class SimClrMethod implements SslMethod {
     @Override
     public Block head() {
         return networks.get(PROJECTOR);
-    }
-
-    @Override
-    public Block encoder() {
-        return networks.get(ENCODER_SECTION);
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return networks.trainableParameters();
     }
 
     @Override
@@ -106,15 +99,5 @@ public final class SimClrMethod implements SslMethod {
         m.put("projector.dim", Integer.toString(projectionDim));
         m.put(TEMPERATURE_CONFIG, Float.toString(temperature));
         return m;
-    }
-
-    @Override
-    public Map<String, byte[]> saveState() {
-        return networks.save();
-    }
-
-    @Override
-    public void loadState(Map<String, byte[]> sections) {
-        networks.load(sections);
     }
 }

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.autodidact.learner.loss.NegativeCosineLoss;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.model.MlpHead;
@@ -24,7 +22,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * regresses the other view's projection under stop-gradient ({@link NegativeCosineLoss}). No negatives, no momentum
  * encoder: the stop-gradient alone prevents collapse.
  */
-public final class SimSiamMethod implements SslMethod {
+public final class SimSiamMethod implements NetworkedMethod {
     public static final String NAME = "simsiam";
     public static final String PREDICTOR_HIDDEN_CONFIG = "simsiam.predictor.hidden";
     private static final String PREDICTOR_HIDDEN_DOC =
@@ -89,6 +87,11 @@ public final class SimSiamMethod implements SslMethod {
     }
 
     @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
@@ -101,16 +104,6 @@ public final class SimSiamMethod implements SslMethod {
     @Override
     public Block head() {
         return networks.get(PROJECTOR);
-    }
-
-    @Override
-    public Block encoder() {
-        return networks.get(ENCODER_SECTION);
-    }
-
-    @Override
-    public List<Pair<String, Parameter>> trainableParameters() {
-        return networks.trainableParameters();
     }
 
     @Override
@@ -132,15 +125,5 @@ public final class SimSiamMethod implements SslMethod {
         m.put("projector.dim", Integer.toString(projectionDim));
         m.put(PREDICTOR_HIDDEN_CONFIG, Integer.toString(predictorHidden));
         return m;
-    }
-
-    @Override
-    public Map<String, byte[]> saveState() {
-        return networks.save();
-    }
-
-    @Override
-    public void loadState(Map<String, byte[]> sections) {
-        networks.load(sections);
     }
 }

@@ -1,17 +1,13 @@
 package dev.autodidact.learner.modality.image;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.autodidact.learner.modality.FeatureMapEncoder;
 import dev.autodidact.schema.Modality;
-import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Tensor;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -80,25 +76,13 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
         return ConvEncoder.build(this);
     }
 
-    @Override
-    public Shape inputShape(int n) {
-        return new Shape(n, 3, inputSize, inputSize);
-    }
-
-    @Override
-    public NDArray input(NDManager manager, List<Tensor> arrays) {
-        return ImageTensors.stack(manager, arrays, this);
-    }
-
     /**
      * An RGB uint8 {@code [h, w, 3]} array: square at {@link #inputSize()} when canonical, otherwise square and no
      * larger (a local crop).
      */
     @Override
     public void checkInput(Tensor array, boolean canonical) {
-        if (array.dtype() != DType.U8 || array.rank() != 3 || array.dim(2) != 3) {
-            throw new IllegalArgumentException("Expected an RGB uint8 [h, w, 3] image, got " + array);
-        }
+        ImageInput.checkRgb(array);
         int h = array.dim(0);
         int w = array.dim(1);
         if (canonical && (h != inputSize || w != inputSize)) {
@@ -137,24 +121,8 @@ public record ConvEncoderSpec(int inputSize, int[] widths, int residualBlocks, f
     }
 
     @Override
-    public int inputSide() {
-        return inputSize;
-    }
-
-    @Override
-    public int inputChannels() {
-        return 3;
-    }
-
-    @Override
     public NDArray featureMap(ParameterStore store, Block encoder, NDArray input, boolean training) {
         return ConvEncoder.featureMap(this, encoder, store, input, training);
-    }
-
-    /** What {@link #input} makes of the same images ({@link ImageTensors#normalize}). */
-    @Override
-    public NDArray normalize(NDArray raw) {
-        return ImageTensors.normalize(raw, this);
     }
 
     @Override

@@ -1,18 +1,14 @@
 package dev.autodidact.learner.modality.image;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.autodidact.learner.modality.PatchEncoder;
 import dev.autodidact.learner.modality.PixelEncoder;
 import dev.autodidact.learner.model.SinCosPositions;
 import dev.autodidact.schema.Modality;
-import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Tensor;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -121,42 +117,14 @@ public record VitEncoderSpec(
         return new VitEncoder(this);
     }
 
-    @Override
-    public Shape inputShape(int n) {
-        return new Shape(n, 3, inputSize, inputSize);
-    }
-
-    @Override
-    public NDArray input(NDManager manager, List<Tensor> arrays) {
-        return ImageTensors.stack(manager, arrays, this);
-    }
-
     /** An RGB uint8 {@code [inputSize, inputSize, 3]} array, canonical or not: the patch grid is fixed. */
     @Override
     public void checkInput(Tensor array, boolean canonical) {
-        if (array.dtype() != DType.U8 || array.rank() != 3 || array.dim(2) != 3) {
-            throw new IllegalArgumentException("Expected an RGB uint8 [h, w, 3] image, got " + array);
-        }
+        ImageInput.checkRgb(array);
         if (array.dim(0) != inputSize || array.dim(1) != inputSize) {
             throw new IllegalArgumentException("Image is " + array.dim(1) + "x" + array.dim(0) + ", the ViT takes "
                     + inputSize + "x" + inputSize + " only");
         }
-    }
-
-    @Override
-    public int inputSide() {
-        return inputSize;
-    }
-
-    @Override
-    public int inputChannels() {
-        return 3;
-    }
-
-    /** What {@link #input} makes of the same images ({@link ImageTensors#normalize}). */
-    @Override
-    public NDArray normalize(NDArray raw) {
-        return ImageTensors.normalize(raw, this);
     }
 
     @Override
