@@ -221,7 +221,7 @@ public final class Learner implements AutoCloseable {
                         progress = lineage.progress(metrics.samplesPerSecond());
                     }
                 };
-                int batchSize = config.getInt(LearnerConfig.BATCH_SIZE_CONFIG);
+                int batchSize = config.batchSize();
                 TrainingLoop.BatchSource source = wait -> {
                     int replayed = replay.map(m -> m.replayCount(batchSize)).orElse(0);
                     return examples.nextBatch(batchSize - replayed, wait)

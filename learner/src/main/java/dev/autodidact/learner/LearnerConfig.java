@@ -43,7 +43,8 @@ public final class LearnerConfig extends AbstractConfig {
     private static final String TRANSACTIONAL_ID_DOC = "Transactional id of the checkpoint producer; default "
             + "<group.id>-<method>. A restarted learner with the same id fences the old one.";
     public static final String BATCH_SIZE_CONFIG = "batch.size";
-    private static final String BATCH_SIZE_DOC = "Examples per step.";
+    private static final String BATCH_SIZE_DOC = "Examples per step. Unset: the method's recipe (256 for most; RotNet's"
+            + " 128, each with its four rotations, as in its paper).";
     public static final String OPTIMIZER_CONFIG = "optimizer";
     private static final String OPTIMIZER_DOC = "adamw, or sgd with momentum sgd.momentum (the SimSiam and MoCo "
             + "papers' optimizer; it needs a learning rate near 0.05). Unset: the method's recipe.";
@@ -146,7 +147,13 @@ public final class LearnerConfig extends AbstractConfig {
                         METHOD_DOC)
                 .define(GROUP_ID_CONFIG, Type.STRING, "autodidact-learner", Importance.MEDIUM, GROUP_ID_DOC)
                 .define(TRANSACTIONAL_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, TRANSACTIONAL_ID_DOC)
-                .define(BATCH_SIZE_CONFIG, Type.INT, 256, Range.between(2, 1 << 16), Importance.HIGH, BATCH_SIZE_DOC)
+                .define(
+                        BATCH_SIZE_CONFIG,
+                        Type.INT,
+                        null,
+                        optional(Range.between(2, 1 << 16)),
+                        Importance.HIGH,
+                        BATCH_SIZE_DOC)
                 .define(
                         OPTIMIZER_CONFIG,
                         Type.STRING,
@@ -377,6 +384,11 @@ public final class LearnerConfig extends AbstractConfig {
     /** @return {@code optimizer}, else the recipe's */
     public String optimizer() {
         return orRecipe(getString(OPTIMIZER_CONFIG), recipe().optimizer());
+    }
+
+    /** @return {@code batch.size}, else the recipe's */
+    public int batchSize() {
+        return orRecipe(getInt(BATCH_SIZE_CONFIG), recipe().batchSize());
     }
 
     /** @return {@code learning.rate}, else the recipe's */

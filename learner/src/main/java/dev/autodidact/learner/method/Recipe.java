@@ -13,11 +13,30 @@ package dev.autodidact.learner.method;
  * @param weightDecay AdamW's decoupled decay, or SGD's L2 decay
  * @param projectionHidden hidden units of projector (and predictor, where the method has one)
  * @param projectionDim output size of projector and predictor
+ * @param batchSize examples per step, at least 2 ({@link #BATCH_SIZE}, 256, unless the method's paper says otherwise)
  */
 public record Recipe(
-        String optimizer, double learningRate, double weightDecay, int projectionHidden, int projectionDim) {
+        String optimizer,
+        double learningRate,
+        double weightDecay,
+        int projectionHidden,
+        int projectionDim,
+        int batchSize) {
     public static final String ADAMW = "adamw";
     public static final String SGD = "sgd";
+    /** Examples per step unless a recipe or {@code batch.size} says otherwise. */
+    public static final int BATCH_SIZE = 256;
+
+    public Recipe {
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("A recipe's batch size must be at least 2, got " + batchSize);
+        }
+    }
+
+    /** A recipe with the default batch size, {@link #BATCH_SIZE}. */
+    public Recipe(String optimizer, double learningRate, double weightDecay, int projectionHidden, int projectionDim) {
+        this(optimizer, learningRate, weightDecay, projectionHidden, projectionDim, BATCH_SIZE);
+    }
 
     /** AdamW at 1e-3 with a 128 → 64 projector: what the contrastive methods train with. */
     public static final Recipe CONTRASTIVE = new Recipe(ADAMW, 1e-3, 1e-4, 128, 64);

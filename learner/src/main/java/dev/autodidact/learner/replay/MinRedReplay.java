@@ -8,7 +8,11 @@ import dev.autodidact.schema.example.DType;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -19,8 +23,15 @@ import java.util.function.Function;
  *
  * <p>Nearest neighbours are kept up to date incrementally: an insertion compares the new embeddings with all stored
  * ones in one matrix product on the engine ({@code k x n x d}); an eviction recomputes only the items whose nearest
- * neighbour it was, lazily. The embeddings live in one matrix on the engine, updated row by row. Embeddings are those of the encoder when the input was offered; they travel with the item in the
- * checkpoint (array {@code feature}).
+ * neighbour it was, lazily. The embeddings live in one matrix on the engine, updated row by row.
+ *
+ * <p>Embeddings follow the encoder as it trains, as in the paper (which updates a sample's features whenever it is
+ * used for training): an input is embedded when it is offered, and again each time it is replayed
+ * ({@link #offer(List, List)}), in the same inference pass as that step's offered inputs. A refreshed item's nearest
+ * neighbour is recomputed from one product with every stored embedding, and so are the neighbours of the items whose
+ * nearest it was or now is. Without the refresh, items embedded thousands of steps apart would be compared in
+ * different feature spaces, and the buffer would evict by what an early encoder could not tell apart. The current
+ * embeddings travel with the items in the checkpoint (array {@code feature}).
  */
 final class MinRedReplay extends BoundedItems {
     static final String FEATURE = "feature";
@@ -53,20 +64,114 @@ final class MinRedReplay extends BoundedItems {
 
     @Override
     public void offer(List<Example> inputs) {
+        offer(inputs, List.of());
+    }
+
+    @Override
+    public void offer(List<Example> inputs, List<Example> replayed) {
         List<Example> accepted = fitting(inputs);
+        int[] refreshed = storedIndices(replayed);
+        if (accepted.isEmpty() && refreshed.length == 0) {
+            return;
+        }
+        List<Tensor> toEmbed = new ArrayList<>(accepted.size() + refreshed.length);
+        accepted.forEach(e -> toEmbed.add(e.array("input")));
+        for (int i : refreshed) {
+            toEmbed.add(items.get(i).array("input"));
+        }
+        float[][] z = normalize(embed.apply(toEmbed));
+        if (refreshed.length > 0) {
+            refresh(refreshed, Arrays.copyOfRange(z, accepted.size(), z.length));
+        }
         if (accepted.isEmpty()) {
             return;
         }
-        float[][] z = normalize(
-                embed.apply(accepted.stream().map(e -> e.array("input")).toList()));
-        List<Example> items = new ArrayList<>(accepted.size());
-        for (int t = 0; t < z.length; t++) {
-            items.add(withFeature(accepted.get(t), z[t]));
+        List<Example> fresh = new ArrayList<>(accepted.size());
+        for (int t = 0; t < accepted.size(); t++) {
+            fresh.add(withFeature(accepted.get(t), z[t]));
         }
-        insertAll(items, z);
+        insertAll(fresh, Arrays.copyOf(z, accepted.size()));
         while (bytes > capacityBytes) {
             evict(mostRedundant());
         }
+    }
+
+    /** The distinct indices of the stored items among {@code replayed} (by identity, as {@link #sample} returns them). */
+    private int[] storedIndices(List<Example> replayed) {
+        if (replayed.isEmpty()) {
+            return new int[0];
+        }
+        Map<Example, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            index.put(items.get(i), i);
+        }
+        return replayed.stream()
+                .map(index::get)
+                .filter(Objects::nonNull)
+                .distinct()
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /**
+     * Replaces the embeddings of items {@code indices} with {@code z} (normalised) and mends the nearest-neighbour
+     * bookkeeping: one product of the refreshed embeddings with all stored ones on the engine gives each refreshed
+     * item its nearest neighbour; another item takes a refreshed one as its nearest when it is now closer than its
+     * own, and is marked stale (looked at again lazily) when its nearest moved away.
+     */
+    private void refresh(int[] indices, float[][] z) {
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            features.set(i, z[r]);
+            items.set(i, withFeature(items.get(i), z[r]));
+            setRow(i, z[r]);
+        }
+        int n = features.size();
+        float[] products;
+        try (NDManager tmp = root.newSubManager()) {
+            NDArray refreshed = tmp.create(flatten(z), new Shape(z.length, z[0].length));
+            products = refreshed
+                    .matMul(matrix.get(new NDIndex("0:{}", n)).transpose())
+                    .toFloatArray();
+        }
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            float best = -2;
+            int bestIndex = -1;
+            for (int j = 0; j < n; j++) {
+                if (j != i && products[r * n + j] > best) {
+                    best = products[r * n + j];
+                    bestIndex = j;
+                }
+            }
+            nearestSimilarity.set(i, best);
+            nearest.set(i, bestIndex);
+            stale.set(i, false);
+        }
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            for (int j = 0; j < n; j++) {
+                float s = products[r * n + j];
+                if (j == i) {
+                    continue;
+                }
+                if (s > nearestSimilarity.get(j)) {
+                    nearestSimilarity.set(j, s);
+                    nearest.set(j, i);
+                    stale.set(j, false);
+                } else if (nearest.get(j) == i && s < nearestSimilarity.get(j)) {
+                    stale.set(j, true);
+                }
+            }
+        }
+    }
+
+    private static float[] flatten(float[][] z) {
+        float[] flat = new float[z.length * z[0].length];
+        for (int t = 0; t < z.length; t++) {
+            System.arraycopy(z[t], 0, flat, t * z[t].length, z[t].length);
+        }
+        return flat;
     }
 
     private static Example withFeature(Example e, float[] feature) {
@@ -87,11 +192,7 @@ final class MinRedReplay extends BoundedItems {
         float[] storedVsNew;
         float[] newVsNew;
         try (NDManager tmp = root.newSubManager()) {
-            float[] flat = new float[k * z[0].length];
-            for (int t = 0; t < k; t++) {
-                System.arraycopy(z[t], 0, flat, t * z[t].length, z[t].length);
-            }
-            NDArray queries = tmp.create(flat, new Shape(k, z[0].length));
+            NDArray queries = tmp.create(flatten(z), new Shape(k, z[0].length));
             newVsNew = queries.matMul(queries.transpose()).toFloatArray();
             storedVsNew = n == 0
                     ? new float[0]

@@ -17,6 +17,16 @@ public interface ReplayBuffer {
     /** Offers inputs seen in the stream; the policy decides which to keep and what to evict. */
     void offer(List<Example> inputs);
 
+    /**
+     * Offers inputs seen in the stream and says which stored items were just replayed ({@code replayed}, as
+     * {@link #sample} returned them, repeats allowed). A policy that keeps something computed by the encoder per item
+     * (minred's embeddings) recomputes it for those, so its choices follow the encoder as it trains; the others only
+     * offer.
+     */
+    default void offer(List<Example> inputs, List<Example> replayed) {
+        offer(inputs);
+    }
+
     /** {@code n} stored inputs drawn uniformly at random (fewer if the buffer holds fewer). */
     List<Example> sample(int n, SplittableRandom random);
 

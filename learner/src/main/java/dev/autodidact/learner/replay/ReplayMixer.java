@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * from it and re-augmented by the modality's kit with a seed of its own (step and slot), so a replayed input comes
  * back as new views, never as the views it was first trained on. After each step as many fresh inputs as were
  * replayed are offered to the buffer, stripped of their views (the clean {@code input} and the metadata that says how
- * to augment it are all it keeps). Replayed examples carry no offsets: they never count as consumed.
+ * to augment it are all it keeps), and the buffer is told which items were replayed (minred refreshes their
+ * embeddings). Replayed examples carry no offsets: they never count as consumed.
  */
 public final class ReplayMixer {
     private final ReplayBuffer buffer;
@@ -41,15 +42,16 @@ public final class ReplayMixer {
     /** {@code fresh} with {@code count} re-augmented replayed examples appended; then offers fresh inputs. */
     public ExampleBatch mix(ExampleBatch fresh, int count, long step) {
         SplittableRandom random = new SplittableRandom(seed ^ (step * 0x9E3779B97F4A7C15L));
+        List<Example> stored = buffer.sample(count, random);
         List<Example> replayed = new ArrayList<>(count);
-        for (Example stored : buffer.sample(count, random)) {
-            replayed.add(kit.reaugment(stored, random.nextLong()));
+        for (Example item : stored) {
+            replayed.add(kit.reaugment(item, random.nextLong()));
         }
-        offer(fresh.examples(), Math.max(count, (int) Math.round(ratio * fresh.size())), random);
+        offer(fresh.examples(), Math.max(count, (int) Math.round(ratio * fresh.size())), random, stored);
         return fresh.withReplayed(replayed);
     }
 
-    private void offer(List<Example> fresh, int count, SplittableRandom random) {
+    private void offer(List<Example> fresh, int count, SplittableRandom random, List<Example> replayedItems) {
         List<Example> candidates = new ArrayList<>();
         for (Example e : fresh) {
             if (e.has(ArrayNames.INPUT)) {
@@ -60,7 +62,7 @@ public final class ReplayMixer {
         for (int i = 0; i < count && !candidates.isEmpty(); i++) {
             offered.add(inputOnly(candidates.remove(random.nextInt(candidates.size()))));
         }
-        buffer.offer(offered);
+        buffer.offer(offered, replayedItems);
     }
 
     /** The clean input and metadata of {@code e}, without its views. */

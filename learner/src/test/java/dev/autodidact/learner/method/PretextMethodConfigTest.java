@@ -29,6 +29,20 @@ class PretextMethodConfigTest {
     }
 
     @Test
+    void shouldTrainRotNetOnItsPapersBatchOf128UnlessBatchSizeIsSet() {
+        assertThat(config(Map.of(LearnerConfig.METHOD_CONFIG, "rotnet")).batchSize())
+                .isEqualTo(128);
+        assertThat(config(Map.of(LearnerConfig.METHOD_CONFIG, "rotnet", LearnerConfig.BATCH_SIZE_CONFIG, 64))
+                        .batchSize())
+                .isEqualTo(64);
+        assertThat(config(Map.of(LearnerConfig.METHOD_CONFIG, "jigsaw")).batchSize())
+                .isEqualTo(Recipe.BATCH_SIZE);
+        assertThatThrownBy(() -> new Recipe(Recipe.ADAMW, 1e-3, 0, 8, 8, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2");
+    }
+
+    @Test
     void shouldBuildTheConfiguredHeadsAndRecordThemInTheArchitecture() {
         try (NDManager m = NDManager.newBaseManager()) {
             PretextClassifierMethod rotnet =

@@ -127,6 +127,63 @@ class ReplayBufferTest {
         }
     }
 
+    /**
+     * The encoder changes while items sit in the buffer: a and b had the same embedding when offered, and the encoder
+     * now tells them apart. Once they are replayed, their embeddings are refreshed, so the next eviction removes the
+     * pair that is redundant under the current encoder (c, embedded long ago, and the new d), not a or b.
+     */
+    @Test
+    void shouldRefreshTheEmbeddingsOfReplayedItemsSoEvictionFollowsTheCurrentEncoder() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            float[][] encoder = {oneHot16(0), oneHot16(0), oneHot16(1), oneHot16(1)};
+            ReplayBuffer minred = ReplayBuffers.create(
+                            "minred",
+                            3 * (ITEM_BYTES + 16 * 4),
+                            1,
+                            root,
+                            inputs -> inputs.stream()
+                                    .map(t -> encoder[idOf(t)].clone())
+                                    .toArray(float[][]::new))
+                    .orElseThrow();
+            Example a = item(0, 0);
+            Example b = item(1, 0);
+            Example c = item(2, 1);
+            minred.offer(List.of(a, b, c));
+            assertThat(minred.size()).isEqualTo(3);
+
+            encoder[0] = oneHot16(2);
+            encoder[1] = oneHot16(3);
+            List<Example> replayed = minred.items().stream()
+                    .filter(e -> id(e) == 0 || id(e) == 1)
+                    .toList();
+            minred.offer(List.of(item(3, 1)), replayed);
+
+            assertThat(minred.items().stream().map(ReplayBufferTest::id).toList())
+                    .as("a and b, distinct under the current encoder, are kept; one of c and d goes")
+                    .contains(0, 1)
+                    .hasSize(3);
+            assertThat(minred.items().stream()
+                            .filter(e -> id(e) == 0)
+                            .findFirst()
+                            .orElseThrow()
+                            .array(MinRedReplay.FEATURE)
+                            .floats())
+                    .as("the refreshed embedding travels with the item into checkpoints")
+                    .containsExactly(oneHot16(2));
+        }
+    }
+
+    private static float[] oneHot16(int index) {
+        float[] z = new float[16];
+        z[index] = 1;
+        return z;
+    }
+
+    private static int idOf(Tensor input) {
+        byte[] b = input.bytes();
+        return ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+    }
+
     @Test
     void shouldSurviveACheckpointRoundTripAndRejectAMalformedSection() {
         try (NDManager root = NDManager.newBaseManager()) {
