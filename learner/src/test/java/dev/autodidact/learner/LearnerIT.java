@@ -280,7 +280,8 @@ class LearnerIT {
                 checkpoint.section(dev.autodidact.learner.replay.ReplayState.SECTION), saved);
         assertThat(saved.size()).as("inputs offered over 8 steps").isGreaterThanOrEqualTo(8 * BATCH / 4);
         assertThat(saved.items())
-                .allSatisfy(e -> assertThat(e.arrays().keySet()).containsExactly("input"));
+                .as("the clean input and its source id, no views")
+                .allSatisfy(e -> assertThat(e.arrays().keySet()).containsExactlyInAnyOrder("input", "source.id"));
 
         props.put(LearnerConfig.MAX_STEPS_CONFIG, 9L);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -4,6 +4,7 @@ import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.train.ExampleBatch;
 import dev.autodidact.learner.train.ExampleValidator;
 import dev.autodidact.learner.train.ShuffleBuffer;
+import dev.autodidact.learner.train.SourceIds;
 import dev.autodidact.monitoring.KafkaMetricsBinder;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.serde.ExampleSerde;
@@ -199,7 +200,8 @@ public final class ExampleConsumer implements AutoCloseable {
         }
         Example example;
         try {
-            example = serde.deserialize(r.topic(), r.value());
+            example = SourceIds.tag(
+                    serde.deserialize(r.topic(), r.value()), r.key(), r.topic(), r.partition(), r.offset());
         } catch (RuntimeException e) {
             rejector.reject(r, SOURCE, DeadLetterPublisher.CORRUPT, e);
             return;

@@ -177,7 +177,11 @@ final class MinRedReplay extends BoundedItems {
     private static Example withFeature(Example e, float[] feature) {
         Example.Builder b = new Example.Builder();
         e.metadata().forEach(b::meta);
-        b.put("input", e.array("input"));
+        e.arrays().forEach((name, array) -> {
+            if (!name.equals(FEATURE)) {
+                b.put(name, array);
+            }
+        });
         b.put(FEATURE, Tensor.f32(new int[] {feature.length}, feature));
         return b.build();
     }

@@ -45,7 +45,7 @@ public final class ReplayMixer {
         List<Example> stored = buffer.sample(count, random);
         List<Example> replayed = new ArrayList<>(count);
         for (Example item : stored) {
-            replayed.add(kit.reaugment(item, random.nextLong()));
+            replayed.add(withSource(kit.reaugment(item, random.nextLong()), item));
         }
         offer(fresh.examples(), Math.max(count, (int) Math.round(ratio * fresh.size())), random, stored);
         return fresh.withReplayed(replayed);
@@ -65,10 +65,24 @@ public final class ReplayMixer {
         buffer.offer(offered, replayedItems);
     }
 
-    /** The clean input and metadata of {@code e}, without its views. */
+    /** {@code redrawn} with the source id of the stored item it was drawn from, which the kit's redraw does not copy. */
+    private static Example withSource(Example redrawn, Example stored) {
+        if (!stored.has(ArrayNames.SOURCE_ID) || redrawn.has(ArrayNames.SOURCE_ID)) {
+            return redrawn;
+        }
+        Example.Builder b = new Example.Builder();
+        redrawn.metadata().forEach(b::meta);
+        redrawn.arrays().forEach(b::put);
+        return b.put(ArrayNames.SOURCE_ID, stored.array(ArrayNames.SOURCE_ID)).build();
+    }
+
+    /** The clean input, source id (when it has one) and metadata of {@code e}, without its views. */
     static Example inputOnly(Example e) {
         Example.Builder b = new Example.Builder();
         e.metadata().forEach(b::meta);
+        if (e.has(ArrayNames.SOURCE_ID)) {
+            b.put(ArrayNames.SOURCE_ID, e.array(ArrayNames.SOURCE_ID));
+        }
         return b.put(ArrayNames.INPUT, e.array(ArrayNames.INPUT)).build();
     }
 }

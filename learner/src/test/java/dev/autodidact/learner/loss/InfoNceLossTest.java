@@ -13,6 +13,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InfoNceLossTest {
@@ -58,6 +60,48 @@ class InfoNceLossTest {
                         .getFloat();
                 assertThat((double) loss).isCloseTo(reference(q, k, queue, tau), within(1e-4));
             }
+        }
+    }
+
+    /**
+     * A queue row drawn from the query's own source is left out: the loss equals the reference over the queue without
+     * that row, for each query its own exclusions.
+     */
+    @Test
+    void shouldLeaveQueueRowsOfTheQuerysOwnSourceOutOfItsNegatives() {
+        float[][] q = random(2, 4, 1);
+        float[][] k = random(2, 4, 2);
+        float[][] queue = unitRows(random(5, 4, 3));
+        boolean[][] excluded = {{false, true, false, false, false}, {false, false, false, true, true}};
+        double expected = 0;
+        for (int i = 0; i < q.length; i++) {
+            List<float[]> kept = new ArrayList<>();
+            for (int j = 0; j < queue.length; j++) {
+                if (!excluded[i][j]) {
+                    kept.add(queue[j]);
+                }
+            }
+            expected +=
+                    reference(new float[][] {q[i]}, new float[][] {k[i]}, kept.toArray(float[][]::new), 0.2) / q.length;
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            boolean[] flat = new boolean[10];
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 5; j++) {
+                    flat[i * 5 + j] = excluded[i][j];
+                }
+            }
+            NDArray mask = m.create(flat, new Shape(2, 5));
+            float loss = InfoNceLoss.compute(array(m, q), array(m, k), array(m, queue), 0.2f, mask)
+                    .getFloat();
+            assertThat((double) loss).isCloseTo(expected, within(1e-4));
+            float unmasked = InfoNceLoss.compute(array(m, q), array(m, k), array(m, queue), 0.2f)
+                    .getFloat();
+            assertThat((double) unmasked).isNotCloseTo(expected, within(1e-3));
+            assertThatThrownBy(() -> InfoNceLoss.compute(
+                            array(m, q), array(m, k), array(m, queue), 0.2f, m.create(new boolean[5], new Shape(1, 5))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("exclusions");
         }
     }
 

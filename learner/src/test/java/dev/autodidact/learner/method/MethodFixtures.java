@@ -3,9 +3,11 @@ package dev.autodidact.learner.method;
 import ai.djl.ndarray.NDManager;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.train.ExampleBatch;
+import dev.autodidact.learner.train.SourceIds;
 import dev.autodidact.schema.CleanImage;
 import dev.autodidact.schema.example.Example;
 import dev.autodidact.schema.example.ImageArrays;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,12 @@ final class MethodFixtures {
             for (int v = 0; v < locals; v++) {
                 views.add(new CleanImage(LOCAL_SIZE, LOCAL_SIZE, perturbed(corner(base, size, LOCAL_SIZE), r, stride)));
             }
-            examples.add(ImageArrays.views(views, locals > 0 ? "multi-crop" : "two-views"));
+            examples.add(SourceIds.tag(
+                    ImageArrays.views(views, locals > 0 ? "multi-crop" : "two-views"),
+                    ("image-" + seed + "-" + i).getBytes(StandardCharsets.UTF_8),
+                    "t",
+                    0,
+                    i));
         }
         return new ExampleBatch(examples, Map.of(new TopicPartition("t", 0), (long) n));
     }

@@ -22,6 +22,12 @@ public final class ArrayNames {
     public static final String TOKENS = "tokens";
     /** Valid length of a padded sequence. */
     public static final String LENGTH = "length";
+    /**
+     * Which source an example was drawn from, i64 {@code [1]}: a hash of its record's key (the file id that ingest,
+     * pretrain and the Connect source give a file), so that the examples of one image, from every pass over a feed that
+     * repeats, share it. The learner adds it when it reads an example; it is not on the wire.
+     */
+    public static final String SOURCE_ID = "source.id";
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
     /** Longest name accepted. */
