@@ -1,5 +1,6 @@
 package dev.autodidact.streams;
 
+import dev.autodidact.media.audio.AudioCanonicalizer;
 import dev.autodidact.media.audio.views.AudioRecipe;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
@@ -111,6 +112,7 @@ public final class AudioTopology {
             UnaryOperator<FixedKeyProcessor<String, byte[], Outcome<CleanAudio>>> decorateDecode) {
         Topics topics = config.topics();
         StreamMetrics metrics = new StreamMetrics(registry, Modality.AUDIO.id());
+        AudioCanonicalizer canonicalizer = config.audioCanonicalizer();
 
         KStream<String, Outcome<CleanAudio>> outcomes = builder.stream(
                         topics.raw(Modality.AUDIO),
@@ -119,7 +121,7 @@ public final class AudioTopology {
                         () -> new PoisonRecordGuard<>(
                                 poison,
                                 metrics,
-                                decorateDecode.apply(new AudioDecodeProcessor(config.audioCanonicalizer(), metrics))),
+                                decorateDecode.apply(new AudioDecodeProcessor(canonicalizer, metrics))),
                         Named.as(DECODE));
         KStream<String, CleanAudio> clean = DeadLetterRoute.route(outcomes, ROUTE, topics.deadLetter());
         KStream<String, CleanAudio> changed = clean;

@@ -14,7 +14,6 @@ import dev.autodidact.media.audio.views.AudioRecipes;
 import dev.autodidact.media.audio.views.AudioTwoViewsRecipe;
 import dev.autodidact.media.audio.views.AudioWaveformRecipe;
 import dev.autodidact.schema.method.ExampleRecipe;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -154,6 +153,7 @@ public final class AudioKeys {
             AudioMaskedSpectrogramRecipe.defaults().patchSize();
 
     private static final String GROUP = "Audio";
+    private static final Set<String> NAMES = Set.copyOf(define(new ConfigDef()).names());
 
     private AudioKeys() {}
 
@@ -302,7 +302,7 @@ public final class AudioKeys {
 
     /** @return the name of every audio setting */
     public static Set<String> names() {
-        return new LinkedHashSet<>(define(new ConfigDef()).names());
+        return NAMES;
     }
 
     /**
