@@ -35,9 +35,9 @@ import org.apache.kafka.streams.state.Stores;
  * ({@value #DECODE}); usable clips go to {@code clean.audio}, rejected records (a header that lies about its sizes, too
  * many bytes, channels or seconds, not a WAV file) to the dead-letter topic with their original bytes and headers plus
  * {@code dlq.reason}, {@code dlq.message}, {@code dlq.exception}, {@code dlq.topic}, {@code dlq.partition} and
- * {@code dlq.offset}, counted by reason. For each configured method a second processor ({@code audio-examples-<method>})
- * makes a training example on {@code examples.audio.<method>} with the audio recipe of the method's
- * {@link dev.autodidact.schema.method.ExampleRecipe} ({@link AudioViewRecipes}).
+ * {@code dlq.offset}, counted by reason. For each configured method a second processor
+ * ({@code audio-examples-<method>}) makes a training example on {@code examples.audio.<method>} with the audio recipe
+ * of the method's {@link dev.autodidact.schema.method.ExampleRecipe} ({@link AudioViewRecipes}).
  *
  * <p>A clean record is an {@link dev.autodidact.schema.example.Example} holding the clip as the I16 {@code [T]} array
  * {@code input} (T = rate x clip seconds, 16000 by default) with metadata {@code modality=audio} and

@@ -53,10 +53,10 @@ import org.apache.kafka.common.config.ConfigException;
  * (100), {@code jigsaw.gap} (2) and {@code jigsaw.tile.size} (16); {@code inpainting.region} (0.5);
  * {@code denoising.noise.std} (0.1) and {@code denoising.drop} (0.25); and {@code pretext.crop.scale.min} (0.2), the
  * base crop of all six. The audio settings ({@link AudioKeys}, under {@code audio.}) hold the canonical clip
- * ({@code audio.sample.rate} 16000, {@code audio.clip.seconds} 1.0), the WAV limits ({@code audio.max.bytes} 16 MiB less 64 KiB,
- * {@code audio.max.channels} 8, {@code audio.max.seconds} 60) and the audio recipes' knobs (crops, log-mel, gain, noise,
- * shift, mixing, SpecAugment); the masked-patches recipe of audio reads {@code mae.patch.size} (unset: 8) and
- * {@code mae.mask.ratio} too.
+ * ({@code audio.sample.rate} 16000, {@code audio.clip.seconds} 1.0), the WAV limits ({@code audio.max.bytes} 16 MiB
+ * less 64 KiB, {@code audio.max.channels} 8, {@code audio.max.seconds} 60) and the audio recipes' knobs (crops,
+ * log-mel, gain, noise, shift, mixing, SpecAugment); the masked-patches recipe of audio reads {@code mae.patch.size}
+ * (unset: 8) and {@code mae.mask.ratio} too.
  */
 public class StreamAppConfig extends AbstractConfig {
     private static final String KAFKA = "Kafka";

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the media files of one {@link MediaKind} (images, or WAV recordings for {@code raw.audio}) to a raw topic
  * (or, labeled, to the probe topic): key = file id, value = the file's bytes, headers content type, source, event time
- * and, when labeled, the class. Files of other kinds in the folder are passed over. For pretraining it feeds the folder again and
- * again (each pass gets fresh augmentations downstream) in a {@link FeedOrder}, staying at most a bounded number of
- * records ahead of what the learner has consumed.
+ * and, when labeled, the class. Files of other kinds in the folder are passed over. For pretraining it feeds the
+ * folder again and again (each pass gets fresh augmentations downstream) in a {@link FeedOrder}, staying at most a
+ * bounded number of records ahead of what the learner has consumed.
  *
  * <p>Memory stays bounded whatever the files weigh: one file is read at a time, only when its turn comes, and its
  * bytes go to the producer, whose buffer bounds what is in flight. In {@link FeedOrder#SORTED} order a pass walks the

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists the media files of one {@link MediaKind} that one task owns under the watched directory, in walk order, each
- * with its current stamp. No bytes are read. The walk is {@link MediaFiles#list(Path, ZipLimits, dev.autodidact.media.source.SkipListener)}: the
- * same ids, order and zip handling as the ingest command.
+ * with its current stamp. No bytes are read. The walk is
+ * {@link MediaFiles#list(Path, MediaKind, ZipLimits, dev.autodidact.media.source.SkipListener)}: the same ids, order
+ * and zip handling as the ingest command.
  *
  * <p>Nothing outside the directory is read. A symbolic link (to a file or a directory) whose real target lies outside
  * it is skipped, logged at WARN and counted ({@link TaskMetrics#LINKS_OUTSIDE}) once, when first seen, not at every

@@ -65,8 +65,8 @@ public final class MediaFiles {
 
     /**
      * Streams every file of {@code kind} under {@code root} through {@code action}, one at a time; bytes are read only
-     * when the action asks. An entry's {@link MediaFile#source()} reads from the archive that is open during the call, so read
-     * its bytes inside the action; later, use {@link #readAllBytes(Path, String)}.
+     * when the action asks. An entry's {@link MediaFile#source()} reads from the archive that is open during the call,
+     * so read its bytes inside the action; later, use {@link #readAllBytes(Path, String)}.
      *
      * @param root the directory to walk
      * @param kind which files to yield
@@ -115,9 +115,10 @@ public final class MediaFiles {
     }
 
     /**
-     * Lists every file of {@code kind} under {@code root} without reading any bytes; each source opens its file (or its archive)
-     * again on demand, so the list stays valid after this call. The list holds every file's description: to go
-     * through a tree of unknown size, prefer {@link #forEach(Path, ZipLimits, SkipListener, IoConsumer)}.
+     * Lists every file of {@code kind} under {@code root} without reading any bytes; each source opens its file (or
+     * its archive) again on demand, so the list stays valid after this call. The list holds every file's description:
+     * to go through a tree of unknown size, prefer {@link #forEach(Path, MediaKind, ZipLimits, SkipListener,
+     * IoConsumer)}.
      *
      * @param root the directory to walk
      * @param kind which files to list

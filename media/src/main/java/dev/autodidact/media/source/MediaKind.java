@@ -28,8 +28,8 @@ public enum MediaKind {
         }
     },
     /**
-     * RIFF/WAVE recordings ({@code .wav}, {@code .wave}), the one container {@code dev.autodidact.media.audio.WavDecoder}
-     * reads, sent as {@value #WAV_CONTENT_TYPE}.
+     * RIFF/WAVE recordings ({@code .wav}, {@code .wave}), the one container
+     * {@link dev.autodidact.media.audio.WavDecoder} reads, sent as {@value #WAV_CONTENT_TYPE}.
      */
     AUDIO("audio") {
         @Override

@@ -35,9 +35,9 @@ import org.apache.kafka.common.config.ConfigException;
  * <p>The log-mel parameters ({@code audio.mels}, {@code audio.n_fft}, {@code audio.hop}) and the canonical clip
  * ({@code audio.sample.rate}, {@code audio.clip.seconds}) must match the learner's: its spectrogram encoders turn a
  * canonical clip into the same features when they embed it. The masked-patches recipe's patch side and mask ratio are
- * the keys the image recipe reads ({@code mae.patch.size}, {@code mae.mask.ratio}), but an unset patch side means
- * 8 on audio ({@link #MAE_PATCH_SIZE_DEFAULT}, the media recipe's default:  8 x 8 patches of mel bands and frames, Audio-MAE's 16 x 16 at half
- * its 128 bands) rather than the image default.
+ * the keys the image recipe reads ({@code mae.patch.size}, {@code mae.mask.ratio}), but an unset patch side means 8
+ * on audio ({@link #MAE_PATCH_SIZE_DEFAULT}, the media recipe's default: 8 x 8 patches of mel bands and frames,
+ * Audio-MAE's 16 x 16 at half its 128 bands) rather than the image default.
  */
 public final class AudioKeys {
     /** The prefix of every audio setting. */
@@ -135,9 +135,9 @@ public final class AudioKeys {
 
     public static final String MIX_CLIPS_CONFIG = "audio.mix.clips";
     public static final int MIX_CLIPS_DEFAULT = 8;
-    private static final String MIX_CLIPS_DOC =
-            "Recent clean clips each task keeps to mix from when audio.mix > 0, 1 to"
-                    + " 64; a state store holds them, so a replayed record mixes with the clip it mixed with the first time.";
+    private static final String MIX_CLIPS_DOC = "Recent clean clips each task keeps to mix from when audio.mix > 0, 1"
+            + " to 64; a state store holds them, so a replayed record mixes with the clip it mixed with the first"
+            + " time.";
 
     public static final String TIME_MASKS_CONFIG = "audio.time.masks";
     public static final int TIME_MASKS_DEFAULT = twoViewsMasking().timeMasks();
