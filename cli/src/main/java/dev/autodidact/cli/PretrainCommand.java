@@ -36,7 +36,11 @@ public final class PretrainCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;
 
-    @Option(names = "--modality", defaultValue = "image", description = "Modality (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--modality",
+            defaultValue = "image",
+            description = "Modality: image, or audio to feed the .wav files of --data through the stream-app's audio"
+                    + " topology (default: ${DEFAULT-VALUE}).")
     String modality;
 
     @Spec
@@ -49,7 +53,11 @@ public final class PretrainCommand implements Callable<Integer> {
             description = "SSL method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--data", required = true, description = "Folder of media files (zip archives are read too).")
+    @Option(
+            names = "--data",
+            required = true,
+            description = "Folder of media files of --modality, flat or <data>/<class>/<file> (zip archives are read"
+                    + " too).")
     Path data;
 
     @Option(

@@ -3,7 +3,6 @@ package dev.autodidact.cli;
 import dev.autodidact.cli.internal.KafkaTarget;
 import dev.autodidact.cli.internal.ServiceSupervisor;
 import dev.autodidact.monitoring.MetricsServer;
-import dev.autodidact.schema.Modality;
 import dev.autodidact.streams.StreamApp;
 import dev.autodidact.streams.StreamAppConfig;
 import java.time.Duration;
@@ -45,7 +44,7 @@ public final class StreamsCommand implements Callable<Integer> {
             props.put(StreamAppConfig.TOPIC_PREFIX_CONFIG, kafka.topicPrefix);
             props.putAll(service.settings());
             StreamAppConfig config = new StreamAppConfig(props);
-            config.getList(StreamAppConfig.METHODS_CONFIG).forEach(m -> target.ensureTopics(Modality.IMAGE, m));
+            config.methods().forEach(m -> target.ensureTopics(config.modality(), m));
             try (StreamApp app = StreamApp.start(config, metrics.registry())) {
                 System.out.println("stream-app running against " + target.bootstrapServers());
                 CountDownLatch stopping = new CountDownLatch(1);

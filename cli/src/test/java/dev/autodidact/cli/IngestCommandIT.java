@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,10 +28,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code ingest --probe}: a labeled folder lands on the probe topic with its classes as {@code label} headers. */
+/**
+ * {@code ingest}: a labeled folder lands on the probe topic with its classes as {@code label} headers; with
+ * {@code --modality audio}, the WAV files of a folder and its archives land on {@code raw.audio}.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class IngestCommandIT {
     private static final Path DEV = Path.of("..", "data", "sample", "cifar10", "dev");
+    /** Spoken digits of the Free Spoken Digit Dataset (CC BY-SA 4.0), kept with the stream-app's tests. */
+    private static final Path FSDD = Path.of("..", "stream-app", "src", "test", "resources", "audio");
+
     private static EmbeddedKafkaBroker broker;
 
     @TempDir
@@ -82,6 +90,43 @@ class IngestCommandIT {
                         dir.toString());
         assertThat(exit).isNotZero();
         assertThat(readAll(new Topics(prefix).probe(Modality.IMAGE))).isEmpty();
+    }
+
+    @Test
+    void shouldPublishTheWavFilesOfAClassFolderAndAZipToRawAudio() throws Exception {
+        String prefix = "ingest-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        Files.createDirectories(dir.resolve("1"));
+        Files.createDirectories(dir.resolve("5"));
+        Files.copy(FSDD.resolve("1_jackson_5.wav"), dir.resolve("1/1_jackson_5.wav"));
+        Files.copy(FSDD.resolve("5_lucas_12.wav"), dir.resolve("5/5_lucas_12.wav"));
+        Files.writeString(dir.resolve("5/cover.jpg"), "not audio");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("8.zip")))) {
+            zip.putNextEntry(new ZipEntry("8_nicolas_20.wav"));
+            zip.write(Files.readAllBytes(FSDD.resolve("8_nicolas_20.wav")));
+            zip.closeEntry();
+        }
+
+        int exit = new CommandLine(new Autodidact())
+                .execute(
+                        "ingest",
+                        "--bootstrap",
+                        broker.bootstrapServers(),
+                        "--topic-prefix",
+                        prefix,
+                        "--modality",
+                        "audio",
+                        "--data",
+                        dir.toString());
+
+        assertThat(exit).isZero();
+        List<ConsumerRecord<String, byte[]>> records = readAll(new Topics(prefix).raw(Modality.AUDIO));
+        assertThat(records)
+                .extracting(ConsumerRecord::key)
+                .containsExactly("1/1_jackson_5.wav", "5/5_lucas_12.wav", "8.zip!/8_nicolas_20.wav");
+        assertThat(records.get(2).value()).isEqualTo(Files.readAllBytes(FSDD.resolve("8_nicolas_20.wav")));
+        assertThat(records)
+                .allSatisfy(r -> assertThat(HeaderNames.get(r.headers(), HeaderNames.CONTENT_TYPE))
+                        .contains("audio/wav"));
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {

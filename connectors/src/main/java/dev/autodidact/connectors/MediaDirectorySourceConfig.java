@@ -2,6 +2,7 @@ package dev.autodidact.connectors;
 
 import dev.autodidact.connectors.internal.ModalityValidator;
 import dev.autodidact.connectors.internal.TopicNameValidator;
+import dev.autodidact.media.source.MediaKind;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
 import java.nio.file.Path;
@@ -19,14 +20,15 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  */
 public final class MediaDirectorySourceConfig extends AbstractConfig {
     public static final String DIRECTORY_CONFIG = "directory";
-    private static final String DIRECTORY_DOC = "Directory to watch, recursively. Image files (png, jpg, jpeg, bmp, "
-            + "gif) and the image entries of zip archives are published; hidden files are skipped. In distributed "
-            + "mode every worker that runs a task must see the same directory.";
+    private static final String DIRECTORY_DOC = "Directory to watch, recursively. The files of the modality (image:"
+            + " png, jpg, jpeg, bmp, gif; audio: wav, wave) and such entries of zip archives are published; other"
+            + " files and hidden files are skipped. In distributed mode every worker that runs a task must see the"
+            + " same directory.";
 
     public static final String MODALITY_CONFIG = "modality";
     public static final String MODALITY_DEFAULT = Modality.IMAGE.id();
-    private static final String MODALITY_DOC =
-            "Modality of the media, which names the raw topic. Only 'image' " + "is supported so far.";
+    private static final String MODALITY_DOC = "Modality of the media, which names the raw topic and the files"
+            + " published: 'image' or 'audio' (WAV recordings, content type audio/wav, for raw.audio).";
 
     public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
     public static final String TOPIC_PREFIX_DEFAULT = Topics.DEFAULT_PREFIX;
@@ -60,7 +62,7 @@ public final class MediaDirectorySourceConfig extends AbstractConfig {
 
     public static final String INCLUDE_ARCHIVES_CONFIG = "include.archives";
     public static final boolean INCLUDE_ARCHIVES_DEFAULT = true;
-    private static final String INCLUDE_ARCHIVES_DOC = "Whether the image entries of zip archives are published. "
+    private static final String INCLUDE_ARCHIVES_DOC = "Whether the entries of zip archives are published. "
             + "An entry's modification time is its archive's: rewriting an archive re-sends its entries.";
 
     /** Set by the connector for each task: this task's index among {@link #TASK_COUNT_CONFIG}. */
@@ -151,6 +153,11 @@ public final class MediaDirectorySourceConfig extends AbstractConfig {
     /** @return the modality of the media */
     public Modality modality() {
         return Modality.of(getString(MODALITY_CONFIG));
+    }
+
+    /** @return which files the directory walk publishes: the modality's, images or WAV recordings */
+    public MediaKind mediaKind() {
+        return MediaKind.of(modality().id());
     }
 
     /** @return the destination topic: {@code topic} if set, else {@code <topic.prefix>raw.<modality>} */

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Kafka Connect source that publishes the media files of a directory (zip archives included) to autodidact's raw
- * topic, {@code <topic.prefix>raw.<modality>}: key = file id, value = the bytes, headers {@code content-type},
- * {@code source} and {@code event-time}. New and modified files are sent as they appear; unchanged files are not sent
- * again, across restarts too, since each file's last sent modification time and size are its Connect source offset.
+ * topic, {@code <topic.prefix>raw.<modality>} (images for {@code image}, WAV recordings for {@code audio}): key = file
+ * id, value = the bytes, headers {@code content-type}, {@code source} and {@code event-time}. New and modified files
+ * are sent as they appear; unchanged files are not sent again, across restarts too, since each file's last sent
+ * modification time and size are its Connect source offset.
  *
  * <p>{@code tasks.max} tasks split the files by a hash of their id. Settings: {@link MediaDirectorySourceConfig}.
  * Use {@code StringConverter} for keys and {@code ByteArrayConverter} for values so that the records match what the

@@ -64,7 +64,7 @@ public final class MediaDirectorySourceTask extends SourceTask {
         TaskAssignment assignment = new TaskAssignment(config.taskIndex(), config.taskCount());
         tracker = new ChangeTracker(directory.toString(), context.offsetStorageReader());
         metrics = new TaskMetrics(context.pluginMetrics(), (Gauge<Integer>) (c, now) -> tracker.size());
-        scanner = new DirectoryScanner(directory, assignment, config.includeArchives(), metrics);
+        scanner = new DirectoryScanner(directory, config.mediaKind(), assignment, config.includeArchives(), metrics);
         reader = new BatchReader(
                 config.batchSize(),
                 config.batchMaxBytes(),

@@ -3,6 +3,7 @@ package dev.autodidact.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autodidact.media.source.MediaKind;
 import dev.autodidact.schema.Modality;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,12 +55,22 @@ class MediaDirectorySourceConfigTest {
         assertThat(config(Map.of("modality", "IMAGE")).modality()).isEqualTo(Modality.IMAGE);
     }
 
+    @Test
+    void shouldPublishWavFilesToRawAudioForTheAudioModality() {
+        MediaDirectorySourceConfig audio = config(Map.of("modality", "audio", "topic.prefix", "lab."));
+
+        assertThat(audio.modality()).isEqualTo(Modality.AUDIO);
+        assertThat(audio.topic()).isEqualTo("lab.raw.audio");
+        assertThat(audio.mediaKind()).isEqualTo(MediaKind.AUDIO);
+        assertThat(config(Map.of()).mediaKind()).isEqualTo(MediaKind.IMAGE);
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(
             delimiter = '|',
             value = {
                 "modality|video|Unknown modality",
-                "modality|audio|cannot read audio",
+                "modality|text|cannot read text",
                 "topic|raw image|Topic names may only contain",
                 "topic.prefix|a/b.|Topic names may only contain",
                 "poll.interval.ms|0|at least 1",

@@ -231,6 +231,23 @@ class MediaDirectorySourceTaskTest {
     }
 
     @Test
+    void shouldPublishOnlyTheWavFilesAndEntriesToRawAudioForTheAudioModality() throws Exception {
+        byte[] wav = MediaFolder.bytes(40, 5);
+        folder.write("3/one.wav", wav, T0);
+        folder.write("3/cover.png", MediaFolder.bytes(30, 6), T0);
+        folder.zip("digits.zip", T0, "7/two.WAV", MediaFolder.bytes(20, 7), "7/x.jpg", MediaFolder.bytes(20, 8));
+
+        List<SourceRecord> records = drain(start(Map.of("modality", "audio")));
+
+        assertThat(records).extracting(SourceRecord::key).containsExactly("3/one.wav", "digits.zip!/7/two.WAV");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.topic()).isEqualTo("test.raw.audio");
+            assertThat(header(r, HeaderNames.CONTENT_TYPE)).isEqualTo("audio/wav");
+        });
+        assertThat((byte[]) records.get(0).value()).isEqualTo(wav);
+    }
+
+    @Test
     void shouldRefuseToStartOnMissingDirectory() {
         MediaDirectorySourceTask task = new MediaDirectorySourceTask();
         task.initialize(context);

@@ -16,7 +16,9 @@ public enum RejectReason {
     /** No decoder recognises the bytes, or the format is not one this project accepts. */
     UNSUPPORTED_FORMAT,
     /** A recognised format whose bytes cannot be decoded (truncated, damaged, inconsistent). */
-    CORRUPT;
+    CORRUPT,
+    /** Audio longer than the configured limit; computed from the header before any sample is decoded. */
+    TOO_LONG;
 
     private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -12,6 +12,9 @@ class RejectReasonTest {
         assertThat(RejectReason.TOO_MANY_BYTES.code()).isEqualTo("too-many-bytes");
         assertThat(RejectReason.UNSUPPORTED_FORMAT.code()).isEqualTo("unsupported-format");
         assertThat(RejectReason.EMPTY.code()).isEqualTo("empty");
+        assertThat(RejectReason.TOO_LONG.code()).isEqualTo("too-long");
+        assertThat(RejectReason.CORRUPT.code()).isEqualTo("corrupt");
+        assertThat(RejectReason.TOO_MANY_PIXELS.code()).isEqualTo("too-many-pixels");
         for (RejectReason reason : RejectReason.values()) {
             assertThat(reason.code()).matches("[a-z]+(-[a-z]+)*");
         }

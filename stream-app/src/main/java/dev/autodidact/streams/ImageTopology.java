@@ -148,7 +148,9 @@ public final class ImageTopology {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), Serdes.ByteArray()));
             changed = clean.processValues(
-                            () -> new ContentDedupProcessor(DEDUP_STORE, metrics), Named.as(DEDUP), DEDUP_STORE)
+                            () -> new ContentDedupProcessor<>(DEDUP_STORE, metrics, ContentDedupProcessor.IMAGE),
+                            Named.as(DEDUP),
+                            DEDUP_STORE)
                     .filter((key, image) -> image != null, Named.as(DEDUP + "-changed"));
         }
         changed.peek((key, image) -> metrics.recordClean(), Named.as(ROUTE + "-clean-count"))

@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running stream-app: creates the topics it needs, builds the topology, binds the Kafka Streams metrics, starts
+ * The running stream-app: creates the topics it needs, builds the topology of the configured modality
+ * ({@link ImageTopology} or {@link AudioTopology}), binds the Kafka Streams metrics, starts
  * Kafka Streams with exactly-once processing and returns once it is RUNNING. A stream thread that dies is replaced,
  * so the service keeps running, and a record that killed {@code poison.max.failures} threads goes to the dead-letter
  * topic instead of being replayed forever (one {@link PoisonRecords} shared by the topology and the handlers);
@@ -65,7 +66,10 @@ public final class StreamApp implements AutoCloseable {
         return start(config, registry, UnaryOperator.identity());
     }
 
-    /** As {@link #start(StreamAppConfig, MeterRegistry)}, with the decode processor decorated (a test seam). */
+    /**
+     * As {@link #start(StreamAppConfig, MeterRegistry)}, with the image decode processor decorated (a test seam; the
+     * audio topology takes no decoration).
+     */
     static StreamApp start(
             StreamAppConfig config,
             MeterRegistry registry,
@@ -75,7 +79,11 @@ public final class StreamApp implements AutoCloseable {
         createTopics(config);
         PoisonRecords poison = new PoisonRecords(config.poisonMaxFailures());
         StreamsBuilder builder = new StreamsBuilder();
-        ImageTopology.addTo(builder, config, registry, poison, decorateDecode);
+        if (config.modality() == Modality.AUDIO) {
+            AudioTopology.addTo(builder, config, registry, poison);
+        } else {
+            ImageTopology.addTo(builder, config, registry, poison, decorateDecode);
+        }
         Topology topology = builder.build();
         LOG.debug("Stream-app topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.build(config, registry, poison));
@@ -99,8 +107,8 @@ public final class StreamApp implements AutoCloseable {
         LOG.info(
                 "Stream-app {} running: {} -> {}, methods {}",
                 config.applicationId(),
-                config.topics().raw(Modality.IMAGE),
-                config.topics().clean(Modality.IMAGE),
+                config.topics().raw(config.modality()),
+                config.topics().clean(config.modality()),
                 config.methods());
         return app;
     }
@@ -132,7 +140,7 @@ public final class StreamApp implements AutoCloseable {
 
     private static void createTopics(StreamAppConfig config) {
         Set<TopicSpec> specs = new LinkedHashSet<>();
-        config.methods().forEach(method -> specs.addAll(config.topics().pipeline(Modality.IMAGE, method)));
+        config.methods().forEach(method -> specs.addAll(config.topics().pipeline(config.modality(), method)));
         try (Admin admin = Admin.create(StreamsProperties.admin(config))) {
             TopicAdmin.ensure(admin, specs);
         } catch (KafkaException e) {

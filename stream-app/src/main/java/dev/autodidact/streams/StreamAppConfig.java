@@ -1,11 +1,17 @@
 package dev.autodidact.streams;
 
+import dev.autodidact.media.audio.AudioCanonicalizer;
+import dev.autodidact.media.audio.views.AudioRecipe;
 import dev.autodidact.media.image.ImageLimits;
 import dev.autodidact.media.image.augment.SimClrAugmentation;
 import dev.autodidact.media.image.views.MultiCropRecipe;
 import dev.autodidact.media.image.views.ViewRecipe;
 import dev.autodidact.media.image.views.ViewRecipes;
+import dev.autodidact.schema.Modality;
 import dev.autodidact.schema.Topics;
+import dev.autodidact.streams.internal.AudioExamplesProcessor;
+import dev.autodidact.streams.internal.AudioKeys;
+import dev.autodidact.streams.internal.AudioViewRecipes;
 import dev.autodidact.streams.internal.ConfigChecks;
 import dev.autodidact.streams.internal.ImageExamplesProcessor;
 import dev.autodidact.streams.internal.ImageViewRecipes;
@@ -16,6 +22,7 @@ import dev.autodidact.streams.internal.StreamsProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +40,11 @@ import org.apache.kafka.common.config.ConfigException;
  * {@code producer.}/{@code consumer.} prefixed tuning, any Kafka Streams setting) and pass through to Kafka Streams
  * and the topic admin client unchanged; see {@link #clientProperties()}.
  *
- * <p>Every value is checked when the configuration is created: a missing {@code bootstrap.servers}, a value out of
- * range, a method that is not in the {@link dev.autodidact.schema.method.MethodCatalog} or does not learn from images,
- * a method whose kind of example the image stream cannot make, a SimCLR, multi-crop or pretext recipe that does not
- * validate (or is beyond what a view recipe spec carries, {@link ViewRecipes}), or a clean record or example (the
+ * <p>The app runs the topology of one {@code modality}: {@link ImageTopology} (the default) or {@link AudioTopology}.
+ * Every value is checked when the configuration is created: a missing {@code bootstrap.servers}, a value out of range,
+ * a method that is not in the {@link dev.autodidact.schema.method.MethodCatalog} or does not learn from the modality, a
+ * method whose kind of example the modality's stream cannot make, a SimCLR, multi-crop, pretext or audio recipe that
+ * does not validate (or is beyond what a recipe spec carries, {@link ViewRecipes}), or a clean record or example (the
  * clean input, the views, and the masks and targets of a pretext recipe) larger than a Kafka record may be fails with
  * a {@link ConfigException}.
  *
@@ -44,7 +52,11 @@ import org.apache.kafka.common.config.ConfigException;
  * {@code mae.patch.size} (4) and {@code mae.mask.ratio} (0.75); {@code jigsaw.grid} (3), {@code jigsaw.permutations}
  * (100), {@code jigsaw.gap} (2) and {@code jigsaw.tile.size} (16); {@code inpainting.region} (0.5);
  * {@code denoising.noise.std} (0.1) and {@code denoising.drop} (0.25); and {@code pretext.crop.scale.min} (0.2), the
- * base crop of all six.
+ * base crop of all six. The audio settings ({@link AudioKeys}, under {@code audio.}) hold the canonical clip
+ * ({@code audio.sample.rate} 16000, {@code audio.clip.seconds} 1.0), the WAV limits ({@code audio.max.bytes} 16 MiB
+ * less 64 KiB, {@code audio.max.channels} 8, {@code audio.max.seconds} 60) and the audio recipes' knobs (crops,
+ * log-mel, gain, noise, shift, mixing, SpecAugment); the masked-patches recipe of audio reads {@code mae.patch.size}
+ * (unset: 8) and {@code mae.mask.ratio} too.
  */
 public class StreamAppConfig extends AbstractConfig {
     private static final String KAFKA = "Kafka";
@@ -88,12 +100,23 @@ public class StreamAppConfig extends AbstractConfig {
     public static final int IMAGE_MAX_SIDE_DEFAULT = ImageLimits.DEFAULT_MAX_SIDE;
     private static final String IMAGE_MAX_SIDE_DOC = "Longest width or height accepted (reason too-many-pixels).";
 
+    public static final String MODALITY_CONFIG = "modality";
+    public static final String MODALITY_DEFAULT = Modality.IMAGE.id();
+    /** The modalities the stream-app has a topology for. */
+    public static final List<String> MODALITIES = List.of(Modality.IMAGE.id(), Modality.AUDIO.id());
+
+    private static final String MODALITY_DOC = "The media the app turns into examples: image (raw.image -> clean.image"
+            + " and examples.image.<method>) or audio (raw.audio, WAV files -> clean.audio and"
+            + " examples.audio.<method>). Every configured method must learn from it.";
+
     public static final String METHODS_CONFIG = "methods";
     public static final String METHODS_DEFAULT = "simclr";
     private static final String METHODS_DOC = "SSL methods to make training examples for, one examples topic each;"
-            + " any of the catalogue's image methods " + ImageViewRecipes.names() + ". Each gets the kind of example"
-            + " the catalogue names for it: two views, multi-crop, or a pretext task's views with its masks or targets"
-            + " (masked patches, rotation, jigsaw, inpainting, colorization, denoising).";
+            + " any of the catalogue's methods of the modality: image methods " + ImageViewRecipes.names()
+            + ", audio methods " + AudioViewRecipes.names() + ". Each gets the kind of example the catalogue names"
+            + " for it: on images two views, multi-crop, or a pretext task's views with its masks or targets (masked"
+            + " patches, rotation, jigsaw, inpainting, colorization, denoising); on audio two log-mel views, a masked"
+            + " log-mel spectrogram, or a raw waveform crop.";
 
     public static final String VIEWS_CONFIG = "views";
     public static final int VIEWS_DEFAULT = 2;
@@ -145,7 +168,7 @@ public class StreamAppConfig extends AbstractConfig {
     public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000L;
     private static final String STARTUP_TIMEOUT_MS_DOC = "How long StreamApp.start waits for Kafka Streams to run.";
 
-    private static final ConfigDef CONFIG = PretextKeys.define(SimClrKeys.define(new ConfigDef()
+    private static final ConfigDef CONFIG = AudioKeys.define(PretextKeys.define(SimClrKeys.define(new ConfigDef()
             .define(
                     BOOTSTRAP_SERVERS_CONFIG,
                     Type.LIST,
@@ -281,7 +304,7 @@ public class StreamAppConfig extends AbstractConfig {
                     METHODS_CONFIG,
                     Type.LIST,
                     METHODS_DEFAULT,
-                    ConfigChecks.IMAGE_METHODS,
+                    ConfigChecks.METHODS,
                     Importance.HIGH,
                     METHODS_DOC,
                     EXAMPLES,
@@ -384,7 +407,18 @@ public class StreamAppConfig extends AbstractConfig {
                     MULTI_CROP,
                     6,
                     ConfigDef.Width.SHORT,
-                    "Local max")));
+                    "Local max")
+            .define(
+                    MODALITY_CONFIG,
+                    Type.STRING,
+                    MODALITY_DEFAULT,
+                    ConfigDef.CaseInsensitiveValidString.in(MODALITIES.toArray(String[]::new)),
+                    Importance.HIGH,
+                    MODALITY_DOC,
+                    EXAMPLES,
+                    0,
+                    ConfigDef.Width.SHORT,
+                    "Modality"))));
 
     private final SimClrAugmentation simClr;
     private final MultiCropRecipe multiCrop;
@@ -401,13 +435,45 @@ public class StreamAppConfig extends AbstractConfig {
         StreamsProperties.checkNotOverridden(clientProperties());
         simClr = SimClrKeys.augmentation(this, imageSize());
         multiCrop = buildMultiCrop();
+        if (modality() == Modality.AUDIO) {
+            checkAudio();
+        } else {
+            checkImage();
+        }
+    }
+
+    private void checkImage() {
         ConfigChecks.checkExampleFits("A clean record", List.of(imageSize()));
         for (String method : methods()) {
-            ViewRecipe recipe = ImageViewRecipes.forMethod(method, this);
+            ViewRecipe recipe = ImageViewRecipes.forMethod(methodOfModality(method), this);
             ConfigChecks.checkExampleFits(
                     "An example for " + method,
                     ImageExamplesProcessor.imageSides(imageSize(), recipe),
                     ImageExamplesProcessor.arrayBytes(recipe));
+        }
+    }
+
+    private void checkAudio() {
+        int samples = AudioKeys.canonicalizer(this).clipSamples();
+        ConfigChecks.checkAudioExampleFits("A clean audio record", List.of(2L * samples));
+        for (String method : methods()) {
+            AudioRecipe recipe = AudioViewRecipes.forMethod(methodOfModality(method), this);
+            ConfigChecks.checkAudioExampleFits(
+                    "An audio example for " + method, AudioExamplesProcessor.arrayBytes(samples, recipe));
+        }
+    }
+
+    /** @throws ConfigException naming {@code methods} if {@code method} does not learn from {@link #modality()} */
+    private String methodOfModality(String method) {
+        try {
+            if (modality() == Modality.AUDIO) {
+                AudioViewRecipes.entry(method);
+            } else {
+                ImageViewRecipes.entry(method);
+            }
+            return method;
+        } catch (ConfigException e) {
+            throw new ConfigException(METHODS_CONFIG, getList(METHODS_CONFIG), e.getMessage());
         }
     }
 
@@ -423,6 +489,29 @@ public class StreamAppConfig extends AbstractConfig {
      */
     public static Set<String> pretextSettings() {
         return PretextKeys.names();
+    }
+
+    /**
+     * @return the names of the audio settings ({@code audio.*}): the learner reads the clip and log-mel ones too, so
+     *     {@code pretrain} forwards them from the learner's settings
+     */
+    public static Set<String> audioSettings() {
+        return AudioKeys.names();
+    }
+
+    /** @return the modality whose topology the app runs */
+    public Modality modality() {
+        return Modality.of(getString(MODALITY_CONFIG).toLowerCase(Locale.ROOT));
+    }
+
+    /** @return a canonicalizer to the configured audio clip, decoding within the configured limits */
+    public AudioCanonicalizer audioCanonicalizer() {
+        return AudioKeys.canonicalizer(this);
+    }
+
+    /** @return how many recent clean clips each task keeps to mix from ({@code audio.mix.clips}) */
+    public int audioMixClips() {
+        return getInt(AudioKeys.MIX_CLIPS_CONFIG);
     }
 
     /** @return brokers as {@code host:port} strings */

@@ -9,7 +9,9 @@
  * {@link dev.autodidact.schema.method.ExampleRecipe} the {@link dev.autodidact.schema.method.MethodCatalog} names.
  *
  * <p>{@link dev.autodidact.streams.StreamAppConfig} holds the settings, {@link dev.autodidact.streams.ImageTopology}
- * builds the image topology, and {@link dev.autodidact.streams.StreamApp} creates the topics, starts Kafka Streams
- * and waits until it runs. Implementation lives in {@code internal}.
+ * builds the image topology and {@link dev.autodidact.streams.AudioTopology} the audio one (WAV files to 16-bit PCM
+ * clips on {@code clean.audio}, log-mel or waveform examples), and {@link dev.autodidact.streams.StreamApp} creates
+ * the topics, starts Kafka Streams with the topology of the configured modality and waits until it runs.
+ * Implementation lives in {@code internal}.
  */
 package dev.autodidact.streams;

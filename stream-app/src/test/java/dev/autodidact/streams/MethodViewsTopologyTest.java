@@ -53,7 +53,7 @@ class MethodViewsTopologyTest {
             case MULTI_CROP -> 2 + StreamAppConfig.DINO_LOCAL_CROPS_DEFAULT;
             case ROTATION -> 4;
             case JIGSAW -> PretextKeys.JIGSAW_GRID_DEFAULT * PretextKeys.JIGSAW_GRID_DEFAULT;
-            case MASKED_PATCHES, INPAINTING, COLORIZATION, DENOISING -> 1;
+            case MASKED_PATCHES, INPAINTING, COLORIZATION, DENOISING, WAVEFORM -> 1;
         };
         int viewSide = method.recipe() == ExampleRecipe.JIGSAW ? PretextKeys.JIGSAW_TILE_SIZE_DEFAULT : 32;
         StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, method.name()));

@@ -6,6 +6,7 @@ import dev.autodidact.learner.embed.Embedder;
 import dev.autodidact.learner.embed.EmbedderConfig;
 import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.learner.modality.image.VitEncoderSpec;
+import dev.autodidact.media.source.MediaKind;
 import dev.autodidact.schema.Modality;
 import dev.autodidact.streams.StreamApp;
 import dev.autodidact.streams.StreamAppConfig;
@@ -19,7 +20,10 @@ import java.util.function.Consumer;
 
 /**
  * The whole pipeline in one JVM: the stream-app, the learner, optionally the embedder, and a feeder that publishes a
- * folder of media to the raw topic pass after pass. Used by {@code demo} and {@code pretrain}.
+ * folder of media to the raw topic pass after pass. Used by {@code demo} and {@code pretrain}. The learner's
+ * {@code modality} decides for all of them: the stream-app runs that modality's topology, the feeder publishes that
+ * kind of file ({@link MediaKind}: images, or {@code .wav} recordings for audio) to its raw topic, and the stream-app
+ * gets the learner's recipe settings ({@code dino.*}, the pretext keys, {@code audio.*}) so both sides agree.
  */
 public final class Pipeline implements AutoCloseable {
     /** How far the feeder may run ahead of the learner, in records. */
@@ -37,6 +41,7 @@ public final class Pipeline implements AutoCloseable {
     private final RawFeeder feeder;
     private final Thread learnerThread;
     private final KafkaTarget kafka;
+    private final Modality modality;
 
     /** A pipeline feeding {@code data} in {@link FeedOrder#SORTED} order. */
     public Pipeline(
@@ -67,19 +72,17 @@ public final class Pipeline implements AutoCloseable {
         this.kafka = kafka;
         this.threads = new ServiceThreads(registry);
         LearnerConfig learnerConfig = new LearnerConfig(merge(kafka, learnerSettings));
-        kafka.ensureTopics(learnerConfig.modality(), learnerConfig.method());
-        Map<String, Object> streamProps = merge(kafka, streamSettings);
-        streamProps.put(StreamAppConfig.METHODS_CONFIG, learnerConfig.method());
-        learnerSettings.forEach((key, value) -> {
-            if (key.startsWith("dino.") || StreamAppConfig.pretextSettings().contains(key)) {
-                streamProps.putIfAbsent(key, value);
-            }
-        });
+        this.modality = learnerConfig.modality();
+        kafka.ensureTopics(modality, learnerConfig.method());
+        Map<String, Object> streamProps =
+                streamSettings(modality, learnerConfig.method(), learnerSettings, merge(kafka, streamSettings));
         if (learnerConfig.encoder() instanceof VitEncoderSpec vit) {
             // masked-patches examples must cut the image into the patches the ViT embeds
             streamProps.putIfAbsent("mae.patch.size", vit.patchSize());
         }
-        streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(ImageKit.IMAGE_SIZE_CONFIG));
+        if (modality == Modality.IMAGE) {
+            streamProps.put(StreamAppConfig.IMAGE_SIZE_CONFIG, learnerConfig.getInt(ImageKit.IMAGE_SIZE_CONFIG));
+        }
         streamProps.put(
                 StreamAppConfig.STATE_DIR_CONFIG, stateDir.resolve("streams").toString());
         this.streams = StreamApp.start(new StreamAppConfig(streamProps), registry);
@@ -90,7 +93,12 @@ public final class Pipeline implements AutoCloseable {
                         registry)
                 : null;
         this.feeder = new RawFeeder(
-                kafka.clientProperties(), kafka.topics().raw(Modality.IMAGE), data, order, RawFeeder.DEFAULT_SEED);
+                kafka.clientProperties(),
+                kafka.topics().raw(modality),
+                data,
+                MediaKind.of(modality.id()),
+                order,
+                RawFeeder.DEFAULT_SEED);
         this.learnerThread = threads.start("learner", learner::run);
         if (embedder != null) {
             threads.start("embedder", embedder::run);
@@ -104,6 +112,32 @@ public final class Pipeline implements AutoCloseable {
                         () -> stopFeeding.get() || !learnerThread.isAlive()));
     }
 
+    /**
+     * The stream-app's settings for the learner's modality and method: {@code base} (Kafka and explicit stream
+     * settings, which win), the modality, the method, and the learner's settings the stream-app shares
+     * ({@code dino.*}, the pretext keys, {@code audio.*}) where {@code base} does not set them.
+     *
+     * @param modality the learner's modality: the topology the stream-app runs
+     * @param method the learner's method: the one examples topic made
+     * @param learnerSettings the learner's settings as given
+     * @param base the stream-app's settings so far; not modified
+     * @return a new map
+     */
+    static Map<String, Object> streamSettings(
+            Modality modality, String method, Map<String, Object> learnerSettings, Map<String, Object> base) {
+        Map<String, Object> streamProps = new HashMap<>(base);
+        streamProps.put(StreamAppConfig.MODALITY_CONFIG, modality.id());
+        streamProps.put(StreamAppConfig.METHODS_CONFIG, method);
+        learnerSettings.forEach((key, value) -> {
+            if (key.startsWith("dino.")
+                    || StreamAppConfig.pretextSettings().contains(key)
+                    || StreamAppConfig.audioSettings().contains(key)) {
+                streamProps.putIfAbsent(key, value);
+            }
+        });
+        return streamProps;
+    }
+
     private static Map<String, Object> merge(KafkaTarget kafka, Map<String, Object> settings) {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put("topic.prefix", kafka.topics().prefix());
@@ -112,14 +146,18 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Publishes the labeled images under {@code labeledRoot} ({@code <class>/<file>} or {@code <class>.zip}) once to
-     * the probe topic, for the learner's online kNN and linear probe at each checkpoint.
+     * Publishes the labeled files of the modality under {@code labeledRoot} ({@code <class>/<file>} or
+     * {@code <class>.zip}) once to the probe topic, for the learner's online kNN and linear probe at each checkpoint.
      *
      * @return the number of records published
      */
     public long publishProbe(Path labeledRoot) {
-        try (RawFeeder probe =
-                new RawFeeder(kafka.clientProperties(), kafka.topics().probe(Modality.IMAGE), labeledRoot, true)) {
+        try (RawFeeder probe = new RawFeeder(
+                kafka.clientProperties(),
+                kafka.topics().probe(modality),
+                labeledRoot,
+                MediaKind.of(modality.id()),
+                true)) {
             probe.feedOnce();
             return probe.produced();
         }

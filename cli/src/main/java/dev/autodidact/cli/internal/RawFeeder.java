@@ -4,6 +4,7 @@ import dev.autodidact.media.source.EntryTooLargeException;
 import dev.autodidact.media.source.IoConsumer;
 import dev.autodidact.media.source.MediaFile;
 import dev.autodidact.media.source.MediaFiles;
+import dev.autodidact.media.source.MediaKind;
 import dev.autodidact.media.source.SkipListener;
 import dev.autodidact.media.source.SkipReason;
 import dev.autodidact.media.source.ZipLimits;
@@ -28,10 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes media files to a raw topic (or, labeled, to the probe topic): key = file id, value = the file's bytes,
- * headers content type, source, event time and, when labeled, the class. For pretraining it feeds the folder again and
- * again (each pass gets fresh augmentations downstream) in a {@link FeedOrder}, staying at most a bounded number of
- * records ahead of what the learner has consumed.
+ * Publishes the media files of one {@link MediaKind} (images, or WAV recordings for {@code raw.audio}) to a raw topic
+ * (or, labeled, to the probe topic): key = file id, value = the file's bytes, headers content type, source, event time
+ * and, when labeled, the class. Files of other kinds in the folder are passed over. For pretraining it feeds the
+ * folder again and again (each pass gets fresh augmentations downstream) in a {@link FeedOrder}, staying at most a
+ * bounded number of records ahead of what the learner has consumed.
  *
  * <p>Memory stays bounded whatever the files weigh: one file is read at a time, only when its turn comes, and its
  * bytes go to the producer, whose buffer bounds what is in flight. In {@link FeedOrder#SORTED} order a pass walks the
@@ -50,6 +52,7 @@ public final class RawFeeder implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final Path root;
+    private final MediaKind kind;
     private final boolean labeled;
     private final ZipLimits limits;
     private final FeedOrder order;
@@ -64,27 +67,59 @@ public final class RawFeeder implements AutoCloseable {
     }
 
     /**
-     * An unlabeled feeder publishing in {@code order}.
+     * An unlabeled feeder of images publishing in {@code order}.
      *
      * @param seed of {@link FeedOrder#SHUFFLED}, combined with the pass number
-     * @throws IllegalArgumentException if there is no media file under {@code root}
+     * @throws IllegalArgumentException if there is no image under {@code root}
      */
     public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, FeedOrder order, long seed) {
-        this(null, clientProperties, topic, root, false, ZipLimits.DEFAULT, order, seed);
+        this(clientProperties, topic, root, MediaKind.IMAGE, order, seed);
     }
 
     /**
-     * @param labeled add each file's class (its folder or archive name, {@link MediaFile#label()}) as header
-     *     {@code label}, as the probe topic needs; every file must then have one
-     * @throws IllegalArgumentException if there is no media file under {@code root}, or a labeled one lacks a class
+     * An unlabeled feeder publishing the files of {@code kind} in {@code order}.
+     *
+     * @param kind which files to publish
+     * @param seed of {@link FeedOrder#SHUFFLED}, combined with the pass number
+     * @throws IllegalArgumentException if there is no file of {@code kind} under {@code root}
      */
-    public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, boolean labeled) {
-        this(null, clientProperties, topic, root, labeled, ZipLimits.DEFAULT, FeedOrder.SORTED, DEFAULT_SEED);
+    public RawFeeder(
+            Map<String, Object> clientProperties, String topic, Path root, MediaKind kind, FeedOrder order, long seed) {
+        this(null, clientProperties, topic, root, kind, false, ZipLimits.DEFAULT, order, seed);
     }
 
-    /** For tests: sends through {@code producer}, and closes it. */
+    /**
+     * A feeder of images.
+     *
+     * @param labeled add each file's class (its folder or archive name, {@link MediaFile#label()}) as header
+     *     {@code label}, as the probe topic needs; every file must then have one
+     * @throws IllegalArgumentException if there is no image under {@code root}, or a labeled one lacks a class
+     */
+    public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, boolean labeled) {
+        this(clientProperties, topic, root, MediaKind.IMAGE, labeled);
+    }
+
+    /**
+     * A feeder of the files of {@code kind}, in sorted order.
+     *
+     * @param kind which files to publish
+     * @param labeled add each file's class (its folder or archive name, {@link MediaFile#label()}) as header
+     *     {@code label}, as the probe topic needs; every file must then have one
+     * @throws IllegalArgumentException if there is no file of {@code kind} under {@code root}, or a labeled one lacks
+     *     a class
+     */
+    public RawFeeder(Map<String, Object> clientProperties, String topic, Path root, MediaKind kind, boolean labeled) {
+        this(null, clientProperties, topic, root, kind, labeled, ZipLimits.DEFAULT, FeedOrder.SORTED, DEFAULT_SEED);
+    }
+
+    /** For tests: sends the images under {@code root} through {@code producer}, and closes it. */
     RawFeeder(Producer<String, byte[]> producer, String topic, Path root, boolean labeled, ZipLimits limits) {
         this(producer, topic, root, labeled, limits, FeedOrder.SORTED, DEFAULT_SEED);
+    }
+
+    /** For tests: sends the files of {@code kind} under {@code root} through {@code producer}, and closes it. */
+    RawFeeder(Producer<String, byte[]> producer, String topic, Path root, MediaKind kind, boolean labeled) {
+        this(producer, null, topic, root, kind, labeled, ZipLimits.DEFAULT, FeedOrder.SORTED, DEFAULT_SEED);
     }
 
     /** For tests: sends through {@code producer} in {@code order}, and closes it. */
@@ -96,7 +131,7 @@ public final class RawFeeder implements AutoCloseable {
             ZipLimits limits,
             FeedOrder order,
             long seed) {
-        this(producer, null, topic, root, labeled, limits, order, seed);
+        this(producer, null, topic, root, MediaKind.IMAGE, labeled, limits, order, seed);
     }
 
     private RawFeeder(
@@ -104,25 +139,28 @@ public final class RawFeeder implements AutoCloseable {
             Map<String, Object> clientProperties,
             String topic,
             Path root,
+            MediaKind kind,
             boolean labeled,
             ZipLimits limits,
             FeedOrder order,
             long seed) {
         this.topic = topic;
         this.root = root;
+        this.kind = kind;
         this.labeled = labeled;
         this.limits = limits;
         this.order = order;
         this.seed = seed;
-        this.files = check(root, labeled, limits);
+        this.files = check(root, kind, labeled, limits);
         this.producer = producer != null ? producer : producer(clientProperties);
     }
 
     /** Walks once without reading bytes: counts the files and checks that each has a class where one is needed. */
-    private static int check(Path root, boolean labeled, ZipLimits limits) {
+    private static int check(Path root, MediaKind kind, boolean labeled, ZipLimits limits) {
         int[] count = {0};
         walk(
                 root,
+                kind,
                 limits,
                 file -> {
                     if (labeled && file.label() == null) {
@@ -134,7 +172,8 @@ public final class RawFeeder implements AutoCloseable {
                 },
                 (path, reason, detail) -> {});
         if (count[0] == 0) {
-            throw new IllegalArgumentException("No media files under " + root);
+            throw new IllegalArgumentException(
+                    "No " + kind.id() + " files (" + String.join(", ", kind.extensions()) + ") under " + root);
         }
         return count[0];
     }
@@ -146,7 +185,7 @@ public final class RawFeeder implements AutoCloseable {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** @return the media files found under the root when the feeder was created */
+    /** @return the files of the feeder's kind found under the root when the feeder was created */
     public int files() {
         return files;
     }
@@ -209,6 +248,7 @@ public final class RawFeeder implements AutoCloseable {
         try {
             walk(
                     root,
+                    kind,
                     limits,
                     file -> {
                         if (stop.getAsBoolean()) {
@@ -226,7 +266,7 @@ public final class RawFeeder implements AutoCloseable {
     private void listedPass(long pass, IoConsumer<MediaFile> action, BooleanSupplier stop) {
         List<MediaFile> listing;
         try {
-            listing = MediaFiles.list(root, limits, (path, reason, detail) -> skip(path, reason, detail));
+            listing = MediaFiles.list(root, kind, limits, (path, reason, detail) -> skip(path, reason, detail));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read media under " + root, e);
         }
@@ -243,9 +283,10 @@ public final class RawFeeder implements AutoCloseable {
         }
     }
 
-    private static void walk(Path root, ZipLimits limits, IoConsumer<MediaFile> action, SkipListener skips) {
+    private static void walk(
+            Path root, MediaKind kind, ZipLimits limits, IoConsumer<MediaFile> action, SkipListener skips) {
         try {
-            MediaFiles.forEach(root, limits, skips, action);
+            MediaFiles.forEach(root, kind, limits, skips, action);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read media under " + root, e);
         }

@@ -1,10 +1,13 @@
 package dev.autodidact.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodidact.media.source.MediaFile;
 import dev.autodidact.media.source.MediaFiles;
+import dev.autodidact.media.source.MediaKind;
 import dev.autodidact.media.source.ZipLimits;
+import dev.autodidact.schema.HeaderNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -257,6 +260,37 @@ class RawFeederTest {
                     () -> Long.MAX_VALUE / 2, 1000, () -> producer.history().size() >= records);
         }
         return producer.history().stream().map(ProducerRecord::key).toList();
+    }
+
+    @Test
+    void shouldPublishOnlyTheWavFilesAndEntriesForAudioWithTheirClassAndContentType() throws IOException {
+        Files.createDirectories(root.resolve("three"));
+        Files.writeString(root.resolve("three/1.wav"), "wav-1");
+        Files.writeString(root.resolve("three/cover.jpg"), "image");
+        Files.writeString(root.resolve("loose.WAV"), "wav-2");
+        zip(root.resolve("seven.zip"), "seven/2.wav", "seven/3.png", "seven/notes.txt");
+        MockProducer<String, byte[]> producer = mockProducer();
+
+        try (RawFeeder feeder = new RawFeeder(producer, "raw.audio", root, MediaKind.AUDIO, false)) {
+            assertThat(feeder.files()).isEqualTo(3);
+            feeder.feedOnce();
+        }
+
+        assertThat(producer.history())
+                .extracting(ProducerRecord::key)
+                .containsExactly("loose.WAV", "seven.zip!/seven/2.wav", "three/1.wav");
+        assertThat(producer.history())
+                .allSatisfy(r -> assertThat(HeaderNames.get(r.headers(), HeaderNames.CONTENT_TYPE))
+                        .contains(MediaKind.WAV_CONTENT_TYPE));
+    }
+
+    @Test
+    void shouldRefuseAFolderWithoutAFileOfItsKindNamingTheExtensions() throws IOException {
+        Files.writeString(root.resolve("a.jpg"), "image");
+
+        assertThatThrownBy(() -> new RawFeeder(mockProducer(), "raw.audio", root, MediaKind.AUDIO, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No audio files (wav, wave)");
     }
 
     private static MockProducer<String, byte[]> mockProducer() {

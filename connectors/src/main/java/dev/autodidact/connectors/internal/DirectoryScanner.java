@@ -2,6 +2,7 @@ package dev.autodidact.connectors.internal;
 
 import dev.autodidact.media.source.MediaFile;
 import dev.autodidact.media.source.MediaFiles;
+import dev.autodidact.media.source.MediaKind;
 import dev.autodidact.media.source.SkipReason;
 import dev.autodidact.media.source.ZipLimits;
 import java.io.IOException;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the media files one task owns under the watched directory, in walk order, each with its current stamp. No
- * bytes are read. The walk is {@link MediaFiles#list(Path, ZipLimits, dev.autodidact.media.source.SkipListener)}: the
- * same ids, order and zip handling as the ingest command.
+ * Lists the media files of one {@link MediaKind} that one task owns under the watched directory, in walk order, each
+ * with its current stamp. No bytes are read. The walk is
+ * {@link MediaFiles#list(Path, MediaKind, ZipLimits, dev.autodidact.media.source.SkipListener)}: the same ids, order
+ * and zip handling as the ingest command.
  *
  * <p>Nothing outside the directory is read. A symbolic link (to a file or a directory) whose real target lies outside
  * it is skipped, logged at WARN and counted ({@link TaskMetrics#LINKS_OUTSIDE}) once, when first seen, not at every
@@ -36,6 +38,7 @@ public final class DirectoryScanner {
     private static final ZipLimits LIMITS = new ZipLimits(Long.MAX_VALUE, ZipLimits.DEFAULT.maxEntries());
 
     private final Path root;
+    private final MediaKind kind;
     private final TaskAssignment assignment;
     private final boolean includeArchives;
     private final TaskMetrics metrics;
@@ -43,12 +46,15 @@ public final class DirectoryScanner {
 
     /**
      * @param root the watched directory
+     * @param kind which files to list: images or WAV recordings
      * @param assignment which files this task owns
      * @param includeArchives whether zip entries are listed
      * @param metrics counts what the walk leaves out
      */
-    public DirectoryScanner(Path root, TaskAssignment assignment, boolean includeArchives, TaskMetrics metrics) {
+    public DirectoryScanner(
+            Path root, MediaKind kind, TaskAssignment assignment, boolean includeArchives, TaskMetrics metrics) {
         this.root = Objects.requireNonNull(root, "root");
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.assignment = Objects.requireNonNull(assignment, "assignment");
         this.includeArchives = includeArchives;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -62,7 +68,7 @@ public final class DirectoryScanner {
         Map<String, Long> modified = new HashMap<>();
         List<ScannedFile> owned = new ArrayList<>();
         Set<String> skipped = new HashSet<>();
-        List<MediaFile> files = MediaFiles.list(root, LIMITS, (path, reason, detail) -> {
+        List<MediaFile> files = MediaFiles.list(root, kind, LIMITS, (path, reason, detail) -> {
             if (assignment.owns(path)) {
                 skipped.add(path);
                 if (!skippedLastScan.contains(path)) {

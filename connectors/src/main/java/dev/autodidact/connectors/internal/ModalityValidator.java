@@ -6,11 +6,12 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Accepts a modality id that the directory walker can find files for. {@code MediaFiles} lists images only, so audio
- * and text are refused here rather than published under the wrong topic.
+ * Accepts a modality id that the directory walker can find files for: {@code MediaFiles} lists images or WAV
+ * recordings ({@link dev.autodidact.media.source.MediaKind}), so text is refused here rather than published under the
+ * wrong topic.
  */
 public final class ModalityValidator implements ConfigDef.Validator {
-    private static final Set<Modality> SUPPORTED = Set.of(Modality.IMAGE);
+    private static final Set<Modality> SUPPORTED = Set.of(Modality.IMAGE, Modality.AUDIO);
 
     @Override
     public void ensureValid(String name, Object value) {

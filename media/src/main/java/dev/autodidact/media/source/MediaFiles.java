@@ -1,6 +1,5 @@
 package dev.autodidact.media.source;
 
-import dev.autodidact.media.image.ImageFormat;
 import dev.autodidact.media.source.internal.Labels;
 import dev.autodidact.media.source.internal.SortedWalk;
 import dev.autodidact.media.source.internal.ZipEntries;
@@ -15,9 +14,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Every image under a root directory, recursively: files with an image extension (png, jpg, jpeg, bmp, gif, any
- * case) and the image entries of every {@code *.zip} archive, in a deterministic order (each directory's entries
- * sorted by name, each archive's entries sorted by name at the archive's place). Hidden files are skipped.
+ * Every media file of one {@link MediaKind} under a root directory, recursively: files with an extension of that kind
+ * (images: png, jpg, jpeg, bmp, gif; audio: wav, wave; any case) and the entries of that kind of every {@code *.zip}
+ * archive, in a deterministic order (each directory's entries sorted by name, each archive's entries sorted by name at
+ * the archive's place). Hidden files are skipped. The methods without a kind walk for {@link MediaKind#IMAGE}.
  *
  * <p>Ids are paths relative to the root with {@code /} separators; a zip entry's id is the archive's path, {@code !/}
  * and the entry name, e.g. {@code dev/cat.zip!/cat/0001.jpg}.
@@ -50,9 +50,7 @@ public final class MediaFiles {
     }
 
     /**
-     * Streams every image under {@code root} through {@code action}, one at a time; bytes are read only when the
-     * action asks. An entry's {@link MediaFile#source()} reads from the archive that is open during the call, so read
-     * its bytes inside the action; later, use {@link #readAllBytes(Path, String)}.
+     * {@link #forEach(Path, MediaKind, ZipLimits, SkipListener, IoConsumer)} for {@link MediaKind#IMAGE}.
      *
      * @param root the directory to walk
      * @param limits caps on zip archives
@@ -62,12 +60,30 @@ public final class MediaFiles {
      */
     public static void forEach(Path root, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
             throws IOException {
+        forEach(root, MediaKind.IMAGE, limits, skipped, action);
+    }
+
+    /**
+     * Streams every file of {@code kind} under {@code root} through {@code action}, one at a time; bytes are read only
+     * when the action asks. An entry's {@link MediaFile#source()} reads from the archive that is open during the call,
+     * so read its bytes inside the action; later, use {@link #readAllBytes(Path, String)}.
+     *
+     * @param root the directory to walk
+     * @param kind which files to yield
+     * @param limits caps on zip archives
+     * @param skipped told about every link, archive and entry left out
+     * @param action called once per file, in order
+     * @throws IOException if the tree or an archive cannot be read, or the action throws it
+     */
+    public static void forEach(
+            Path root, MediaKind kind, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
+            throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NotDirectoryException(root.toString());
         }
         SortedWalk.files(
                 root,
-                file -> visit(root, file, limits, skipped, action),
+                file -> visit(root, file, kind, limits, skipped, action),
                 link -> skipped.skipped(
                         relativePath(root, link),
                         SkipReason.LINK_OUTSIDE_ROOT,
@@ -86,9 +102,7 @@ public final class MediaFiles {
     }
 
     /**
-     * Lists every image under {@code root} without reading any bytes; each source opens its file (or its archive)
-     * again on demand, so the list stays valid after this call. The list holds every file's description: to go
-     * through a tree of unknown size, prefer {@link #forEach(Path, ZipLimits, SkipListener, IoConsumer)}.
+     * {@link #list(Path, MediaKind, ZipLimits, SkipListener)} for {@link MediaKind#IMAGE}.
      *
      * @param root the directory to walk
      * @param limits caps on zip archives, also applied when a source is opened later
@@ -97,9 +111,28 @@ public final class MediaFiles {
      * @throws IOException if the tree or an archive cannot be read
      */
     public static List<MediaFile> list(Path root, ZipLimits limits, SkipListener skipped) throws IOException {
+        return list(root, MediaKind.IMAGE, limits, skipped);
+    }
+
+    /**
+     * Lists every file of {@code kind} under {@code root} without reading any bytes; each source opens its file (or
+     * its archive) again on demand, so the list stays valid after this call. The list holds every file's description:
+     * to go through a tree of unknown size, prefer {@link #forEach(Path, MediaKind, ZipLimits, SkipListener,
+     * IoConsumer)}.
+     *
+     * @param root the directory to walk
+     * @param kind which files to list
+     * @param limits caps on zip archives, also applied when a source is opened later
+     * @param skipped told about every link, archive and entry left out
+     * @return the files in walk order
+     * @throws IOException if the tree or an archive cannot be read
+     */
+    public static List<MediaFile> list(Path root, MediaKind kind, ZipLimits limits, SkipListener skipped)
+            throws IOException {
         List<MediaFile> files = new ArrayList<>();
         forEach(
                 root,
+                kind,
                 limits,
                 skipped,
                 file -> files.add(new MediaFile(
@@ -114,7 +147,7 @@ public final class MediaFiles {
     }
 
     /**
-     * Reads one image by its id.
+     * Reads one file by its id.
      *
      * @param root the directory the id is relative to
      * @param id an id from {@link MediaFile#id()}
@@ -131,32 +164,37 @@ public final class MediaFiles {
      * @return whether its extension marks a supported image
      */
     public static boolean isImageName(String name) {
-        return ImageFormat.forFileName(name).isPresent();
+        return MediaKind.IMAGE.accepts(name);
     }
 
     private static void visit(
-            Path root, Path file, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
+            Path root, Path file, MediaKind kind, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
             throws IOException {
         String relativePath = relativePath(root, file);
         if (isZipName(relativePath)) {
-            visitArchive(file, relativePath, limits, skipped, action);
+            visitArchive(file, relativePath, kind, limits, skipped, action);
             return;
         }
-        ImageFormat format = ImageFormat.forFileName(relativePath).orElse(null);
-        if (format != null) {
+        String contentType = kind.contentType(relativePath).orElse(null);
+        if (contentType != null) {
             action.accept(new MediaFile(
                     relativePath,
                     relativePath,
                     null,
                     Labels.ofFile(relativePath),
-                    format.contentType(),
+                    contentType,
                     Files.size(file),
                     () -> Files.newInputStream(file)));
         }
     }
 
     private static void visitArchive(
-            Path archive, String relativePath, ZipLimits limits, SkipListener skipped, IoConsumer<MediaFile> action)
+            Path archive,
+            String relativePath,
+            MediaKind kind,
+            ZipLimits limits,
+            SkipListener skipped,
+            IoConsumer<MediaFile> action)
             throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             if (zip.size() > limits.maxEntries()) {
@@ -167,7 +205,7 @@ public final class MediaFiles {
                                 + " per archive; none read");
                 return;
             }
-            for (ZipEntry entry : ZipEntries.sorted(zip, MediaFiles::isImageName)) {
+            for (ZipEntry entry : ZipEntries.sorted(zip, kind::accepts)) {
                 String name = entry.getName();
                 String id = relativePath + "!/" + name;
                 if (entry.getSize() > limits.maxEntryBytes()) {
@@ -178,7 +216,7 @@ public final class MediaFiles {
                                     + limits.maxEntryBytes() + " per zip entry");
                     continue;
                 }
-                String contentType = ImageFormat.forFileName(name).orElseThrow().contentType();
+                String contentType = kind.contentType(name).orElseThrow();
                 action.accept(new MediaFile(
                         id,
                         relativePath,

@@ -168,6 +168,46 @@ class MediaFilesTest {
         assertThat(MediaFiles.isImageName("x.tiff")).isFalse();
     }
 
+    @Test
+    void shouldYieldOnlyWavFilesAndEntriesForAudioWithTheirLabels() throws IOException {
+        write("digits/3/a.wav");
+        write("digits/4/B.WAVE");
+        write("digits/4/cover.png");
+        zip("spoken.zip", "7/x.wav", "7/y.jpg", "notes.txt");
+
+        Map<String, String> audio = new LinkedHashMap<>();
+        List<String> contentTypes = new ArrayList<>();
+        MediaFiles.forEach(root, MediaKind.AUDIO, ZipLimits.DEFAULT, SkipListener.LOG, file -> {
+            audio.put(file.id(), file.label());
+            contentTypes.add(file.contentType());
+        });
+        List<String> images = new ArrayList<>();
+        MediaFiles.forEach(root, file -> images.add(file.id()));
+
+        assertThat(audio)
+                .containsExactly(
+                        Map.entry("digits/3/a.wav", "digits"),
+                        Map.entry("digits/4/B.WAVE", "digits"),
+                        Map.entry("spoken.zip!/7/x.wav", "7"));
+        assertThat(contentTypes).containsOnly(MediaKind.WAV_CONTENT_TYPE);
+        assertThat(images).contains("digits/4/cover.png", "spoken.zip!/7/y.jpg").noneMatch(id -> id.endsWith("wav"));
+        assertThat(MediaFiles.list(root, MediaKind.AUDIO, ZipLimits.DEFAULT, SkipListener.LOG))
+                .extracting(MediaFile::id)
+                .containsExactlyElementsOf(audio.keySet());
+    }
+
+    @Test
+    void shouldMapModalityIdsToKindsAndRefuseText() {
+        assertThat(MediaKind.of("AUDIO")).isEqualTo(MediaKind.AUDIO);
+        assertThat(MediaKind.of("image")).isEqualTo(MediaKind.IMAGE);
+        assertThat(MediaKind.AUDIO.accepts("a/b.Wav")).isTrue();
+        assertThat(MediaKind.AUDIO.accepts("a/b.mp3")).isFalse();
+        assertThat(MediaKind.IMAGE.extensions()).contains("png", "jpeg");
+        assertThatThrownBy(() -> MediaKind.of("text"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[image, audio]");
+    }
+
     private void write(String relativePath) throws IOException {
         Path file = root.resolve(relativePath);
         Files.createDirectories(file.getParent());

@@ -46,7 +46,9 @@ public enum ExampleRecipe {
      * One corrupted view ({@code view.0}: additive Gaussian noise, then dropped pixels set to 0 in all channels) and the
      * view before corruption ({@code target}, u8 {@code [h, w, 3]}): denoising autoencoder.
      */
-    DENOISING("denoising");
+    DENOISING("denoising"),
+    /** One augmented raw-waveform crop ({@code view.0}, f32 {@code [T]}): cpc and wav2vec2 on audio. */
+    WAVEFORM("waveform");
 
     private final String id;
 

@@ -13,17 +13,18 @@ import java.util.Set;
  */
 public final class MethodCatalog {
     private static final Set<Modality> IMAGE = Set.of(Modality.IMAGE);
+    private static final Set<Modality> IMAGE_AUDIO = Set.of(Modality.IMAGE, Modality.AUDIO);
     private static final Map<String, MethodEntry> ENTRIES = new LinkedHashMap<>();
 
     static {
         add(new MethodEntry(
                 "simclr",
-                IMAGE,
+                IMAGE_AUDIO,
                 ExampleRecipe.TWO_VIEWS,
                 "SimCLR (Chen et al. 2020): NT-Xent over two views, in-batch negatives"));
         add(new MethodEntry(
                 "byol",
-                IMAGE,
+                IMAGE_AUDIO,
                 ExampleRecipe.TWO_VIEWS,
                 "BYOL (Grill et al. 2020): predictor onto an EMA target, no negatives"));
         add(new MethodEntry(
@@ -85,7 +86,7 @@ public final class MethodCatalog {
                         + " tiles, each tile encoded on its own"));
         add(new MethodEntry(
                 "mae",
-                IMAGE,
+                IMAGE_AUDIO,
                 ExampleRecipe.MASKED_PATCHES,
                 "MAE (He et al. 2022): a ViT encodes the visible patches, a light decoder reconstructs the masked"
                         + " ones"));

@@ -12,7 +12,8 @@ import org.apache.kafka.common.config.ConfigException;
 /** Checks of the stream-app configuration that a single key's validator cannot express. */
 public final class ConfigChecks {
     /** Prefixes that belong to the stream-app; a key under them that it does not define is a typo, not a Kafka key. */
-    public static final List<String> OWN_PREFIXES = List.of("image.", "poison.", SimClrKeys.PREFIX, PretextKeys.PREFIX);
+    public static final List<String> OWN_PREFIXES =
+            List.of("image.", "poison.", SimClrKeys.PREFIX, PretextKeys.PREFIX, AudioKeys.PREFIX);
 
     /** Topic-name characters Kafka accepts: ASCII letters, digits, '.', '_' and '-'. */
     public static final ConfigDef.Validator TOPIC_CHARACTERS = new ConfigDef.Validator() {
@@ -34,24 +35,24 @@ public final class ConfigChecks {
 
     /**
      * The {@code methods} setting: one or more distinct names of {@link dev.autodidact.schema.method.MethodCatalog}
-     * methods that learn from images; an unknown or non-image method fails naming the image methods.
+     * methods that learn from images or audio; an unknown method fails naming the methods of both. Whether each learns
+     * from the configured {@code modality} is checked with the other settings, which a validator does not see.
      */
-    public static final ConfigDef.Validator IMAGE_METHODS = new ConfigDef.Validator() {
+    public static final ConfigDef.Validator METHODS = new ConfigDef.Validator() {
         @Override
         public void ensureValid(String name, Object value) {
             List<?> methods = (List<?>) value;
             if (methods == null || methods.isEmpty()) {
-                throw new ConfigException(
-                        name, value, "Name at least one method; image methods: " + ImageViewRecipes.names());
+                throw new ConfigException(name, value, "Name at least one method; " + this);
             }
             Set<String> seen = new HashSet<>();
             for (Object method : methods) {
-                try {
-                    ImageViewRecipes.entry(String.valueOf(method));
-                } catch (ConfigException e) {
-                    throw new ConfigException(name, value, e.getMessage());
+                String known = String.valueOf(method);
+                if (!ImageViewRecipes.names().contains(known)
+                        && !AudioViewRecipes.names().contains(known)) {
+                    throw new ConfigException(name, value, "Unknown method '" + known + "'; " + this);
                 }
-                if (!seen.add(String.valueOf(method))) {
+                if (!seen.add(known)) {
                     throw new ConfigException(name, value, "Method '" + method + "' is listed twice");
                 }
             }
@@ -59,7 +60,7 @@ public final class ConfigChecks {
 
         @Override
         public String toString() {
-            return "one or more of " + ImageViewRecipes.names();
+            return "image methods " + ImageViewRecipes.names() + ", audio methods " + AudioViewRecipes.names();
         }
     };
 
@@ -123,6 +124,22 @@ public final class ConfigChecks {
                     + (arrayBytes.isEmpty() ? "" : " and arrays of " + arrayBytes + " bytes") + ") takes up to " + bytes
                     + " bytes, more than a record may carry (" + SizeLimitedSerde.MAX_VALUE_BYTES + "); lower"
                     + " image.size, views, dino.local.size or dino.local.crops, or raise mae.patch.size");
+        }
+    }
+
+    /**
+     * Fails if a record of arrays of the given sizes (an audio record: its I16 input, and for an example the views and
+     * masks of its recipe) would not fit in a Kafka record of {@link SizeLimitedSerde#MAX_VALUE_BYTES}.
+     *
+     * @param what what the record is, for the message, e.g. {@code An audio example for simclr}
+     * @param arrayBytes the bytes of each array ({@link AudioExamplesProcessor#arrayBytes})
+     */
+    public static void checkAudioExampleFits(String what, List<Long> arrayBytes) {
+        long bytes = exampleBytes(List.of(), arrayBytes);
+        if (bytes > SizeLimitedSerde.MAX_VALUE_BYTES) {
+            throw new ConfigException(what + " (arrays of " + arrayBytes + " bytes) takes up to " + bytes
+                    + " bytes, more than a record may carry (" + SizeLimitedSerde.MAX_VALUE_BYTES + "); lower"
+                    + " audio.sample.rate, audio.clip.seconds, a crop's seconds or audio.mels, or raise audio.hop");
         }
     }
 

@@ -104,7 +104,7 @@ public final class ImageExamplesProcessor implements FixedKeyProcessor<String, C
             example.put(ArrayNames.view(i), ImageArrays.of(ImageConversion.toClean(views.get(i))));
         }
         for (RecipeArray array : draw.arrays()) {
-            example.put(array.name(), ImageConversion.toTensor(array));
+            example.put(array.name(), RecipeTensors.of(array));
         }
         augment.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         metrics.recordExample();

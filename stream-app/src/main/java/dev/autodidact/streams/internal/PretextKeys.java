@@ -185,8 +185,14 @@ public final class PretextKeys {
                 DENOISING_DROP_CONFIG);
     }
 
-    /** A validator of a double that also refuses NaN, which Kafka's {@link Range} lets through. */
-    private static ConfigDef.Validator between(DoublePredicate valid, String range) {
+    /**
+     * A validator of a double that also refuses NaN, which Kafka's {@link Range} lets through.
+     *
+     * @param valid what a valid value satisfies
+     * @param range the valid values in words, for the message and the documentation, e.g. {@code (0, 1]}
+     * @return the validator
+     */
+    static ConfigDef.Validator between(DoublePredicate valid, String range) {
         return ConfigDef.LambdaValidator.with(
                 (name, value) -> {
                     if (value == null || !valid.test((Double) value)) {

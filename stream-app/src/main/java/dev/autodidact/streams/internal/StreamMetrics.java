@@ -54,7 +54,7 @@ public final class StreamMetrics {
         }
         rejected(registry, modality, DeadLetters.REPEATED_FAILURE);
         deduplicated = Counter.builder(RECORDS_DEDUPLICATED)
-                .description("Valid records not forwarded to the clean topic: same key, same pixels")
+                .description("Valid records not forwarded to the clean topic: same key, same content")
                 .tag("modality", modality)
                 .register(registry);
         decode = Timer.builder(DECODE)

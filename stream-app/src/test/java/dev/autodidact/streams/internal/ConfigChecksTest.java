@@ -60,7 +60,7 @@ class ConfigChecksTest {
                         ArrayNames.view(i),
                         ImageArrays.of(ImageConversion.toClean(draw.views().get(i))));
             }
-            draw.arrays().forEach(a -> example.put(a.name(), ImageConversion.toTensor(a)));
+            draw.arrays().forEach(a -> example.put(a.name(), RecipeTensors.of(a)));
             int encoded = ExampleSerde.write(example.build()).length;
             List<Integer> sides = ImageExamplesProcessor.imageSides(64, recipe);
             List<Long> arrays = ImageExamplesProcessor.arrayBytes(recipe);

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One named array a recipe draws next to its views: a patch mask, the order of the visible patches, a rotation or
  * permutation index, the image before corruption. {@code media} depends on no other module, so this is its own small
  * value type rather than the schema's {@code Tensor}; the stream-app and the learner copy it into one by its
- * {@link #type()}, {@link #shape()} and data. Immutable: the factories and accessors copy.
+ * {@link #type()}, {@link #shape()} and data. Immutable: the factories and accessors copy. The audio recipes
+ * ({@code media.audio.views}) draw all their arrays, views included, as these.
  *
  * <p>The names are those of the example contract: {@value #MASK}, {@value #MASK_INDEX} and {@value #TARGET}, the
  * same words as the schema's {@code ArrayNames}.
