@@ -54,6 +54,7 @@ class MethodViewsTopologyTest {
             case ROTATION -> 4;
             case JIGSAW -> PretextKeys.JIGSAW_GRID_DEFAULT * PretextKeys.JIGSAW_GRID_DEFAULT;
             case MASKED_PATCHES, INPAINTING, COLORIZATION, DENOISING -> 1;
+            case WAVEFORM -> throw new IllegalStateException("No image method asks for waveform examples");
         };
         int viewSide = method.recipe() == ExampleRecipe.JIGSAW ? PretextKeys.JIGSAW_TILE_SIZE_DEFAULT : 32;
         StreamAppConfig config = ImageTopologyTest.config(Map.of(StreamAppConfig.METHODS_CONFIG, method.name()));
