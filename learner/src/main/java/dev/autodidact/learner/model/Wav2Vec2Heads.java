@@ -13,7 +13,9 @@ import ai.djl.util.PairList;
 
 /**
  * What wav2vec 2.0 (Baevski et al. 2020) adds around its encoder for pre-training only: the learned mask embedding
- * that stands in for each masked latent frame (initialised uniform in [0, 1) as in the reference code), the projection
+ * that stands in for each masked latent frame (initialised uniform in [0, 1) as in the reference code; it replaces the
+ * latent itself, before the context network's LayerNorm and input projection, where the reference code replaces the
+ * projected features, so that the context network stays one published block), the projection
  * of the context to the space the loss compares in ({@code final_proj}), and the projection of the latents into the
  * same space, which with continuous targets takes the quantizer's place ({@code project_q}).
  *
