@@ -31,6 +31,8 @@ public final class MethodRegistry {
         register(RotNetMethod.SPEC);
         register(JigsawMethod.SPEC);
         register(MaeMethod.SPEC);
+        register(CpcMethod.SPEC);
+        register(Wav2Vec2Method.SPEC);
         List<String> missing = MethodCatalog.names().stream()
                 .filter(n -> !SPECS.containsKey(n))
                 .toList();

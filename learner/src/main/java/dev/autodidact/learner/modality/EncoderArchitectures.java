@@ -1,5 +1,8 @@
 package dev.autodidact.learner.modality;
 
+import dev.autodidact.learner.modality.audio.AudioConvEncoderSpec;
+import dev.autodidact.learner.modality.audio.AudioVitEncoderSpec;
+import dev.autodidact.learner.modality.audio.AudioWaveformEncoderSpec;
 import dev.autodidact.learner.modality.image.ConvEncoderSpec;
 import dev.autodidact.learner.modality.image.VitEncoderSpec;
 import java.util.Map;
@@ -11,8 +14,17 @@ import java.util.function.Function;
  * how it reads itself from manifest entries.
  */
 public final class EncoderArchitectures {
-    private static final Map<String, Function<Map<String, String>, EncoderArchitecture>> READERS = new TreeMap<>(
-            Map.of(ConvEncoderSpec.NAME, ConvEncoderSpec::fromMap, VitEncoderSpec.NAME, VitEncoderSpec::fromMap));
+    private static final Map<String, Function<Map<String, String>, EncoderArchitecture>> READERS = new TreeMap<>(Map.of(
+            ConvEncoderSpec.NAME,
+            ConvEncoderSpec::fromMap,
+            VitEncoderSpec.NAME,
+            VitEncoderSpec::fromMap,
+            AudioConvEncoderSpec.NAME,
+            AudioConvEncoderSpec::fromMap,
+            AudioVitEncoderSpec.NAME,
+            AudioVitEncoderSpec::fromMap,
+            AudioWaveformEncoderSpec.NAME,
+            AudioWaveformEncoderSpec::fromMap));
 
     private EncoderArchitectures() {}
 

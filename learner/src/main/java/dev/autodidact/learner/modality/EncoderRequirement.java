@@ -8,10 +8,19 @@ public enum EncoderRequirement {
     /** Any encoder: the method only uses the (N, featureDim) output. */
     FEATURES,
     /** A {@link PatchEncoder}: the method runs the encoder on a subset of its patch tokens (MAE). */
-    PATCH_TOKENS;
+    PATCH_TOKENS,
+    /** A {@link FrameEncoder}: the method works on latent frames and their context (wav2vec 2.0). */
+    FRAMES,
+    /** A {@link FrameEncoder} whose context is causal: the method predicts future frames from it (CPC). */
+    CAUSAL_FRAMES;
 
     /** Whether {@code encoder} meets this requirement. */
     public boolean accepts(EncoderArchitecture encoder) {
-        return this == FEATURES || encoder instanceof PatchEncoder;
+        return switch (this) {
+            case FEATURES -> true;
+            case PATCH_TOKENS -> encoder instanceof PatchEncoder;
+            case FRAMES -> encoder instanceof FrameEncoder;
+            case CAUSAL_FRAMES -> encoder instanceof FrameEncoder frames && frames.causal();
+        };
     }
 }

@@ -9,7 +9,8 @@
  * {@link dev.autodidact.learner.modality.ModalityKit} per modality for what comes from outside the topics (labeled
  * folders, raw probe records, raw-feature baselines). A method that needs more of its encoder than features says so
  * with an {@link dev.autodidact.learner.modality.EncoderRequirement}; MAE's is a
- * {@link dev.autodidact.learner.modality.PatchEncoder}, run on a subset of its patch tokens. Image support lives in
- * {@code modality.image}.
+ * {@link dev.autodidact.learner.modality.PatchEncoder}, run on a subset of its patch tokens, CPC's and wav2vec 2.0's a
+ * {@link dev.autodidact.learner.modality.FrameEncoder}, whose latent frames and context network they run apart. Image
+ * support lives in {@code modality.image}, audio support in {@code modality.audio}.
  */
 package dev.autodidact.learner.modality;

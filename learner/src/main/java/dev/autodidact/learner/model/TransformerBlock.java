@@ -20,15 +20,20 @@ import ai.djl.util.PairList;
  * {@code TransformerEncoderBlock} normalises after the residual sum (post-norm, as BERT), which trains less stably
  * without a long warm-up, so the block is written here with engine operations. It takes and returns token states
  * {@code (N, T, dim)} for any sequence length {@code T}: the same block runs on all patches or on the visible ones.
+ * A causal block masks the attention to later tokens (token t attends to tokens 0..t), for autoregressive contexts
+ * such as CPC's; masking adds no parameters, so a causal and a bidirectional block of one size hold the same weights.
  */
 public class TransformerBlock extends AbstractBlock {
     private static final byte VERSION = 1;
     /** LayerNorm epsilon of the ViT and MAE reference code. */
     static final float LAYER_NORM_EPSILON = 1e-6f;
+    /** Added to the scores of masked keys: exp underflows to exactly 0 after the row maximum is subtracted. */
+    private static final float MASKED_SCORE = -1e9f;
 
     private final int dim;
     private final int heads;
     private final int mlpHidden;
+    private final boolean causal;
     private final LayerNorm attentionNorm;
     private final Linear qkv;
     private final Linear projection;
@@ -42,6 +47,16 @@ public class TransformerBlock extends AbstractBlock {
      * @param mlpHidden hidden units of the MLP (ViT: 4 x dim)
      */
     public TransformerBlock(int dim, int heads, int mlpHidden) {
+        this(dim, heads, mlpHidden, false);
+    }
+
+    /**
+     * @param dim token width; a multiple of {@code heads}
+     * @param heads attention heads
+     * @param mlpHidden hidden units of the MLP
+     * @param causal whether token t attends only to tokens 0..t
+     */
+    public TransformerBlock(int dim, int heads, int mlpHidden, boolean causal) {
         super(VERSION);
         if (dim < 1 || heads < 1 || dim % heads != 0 || mlpHidden < 1) {
             throw new IllegalArgumentException(
@@ -50,6 +65,7 @@ public class TransformerBlock extends AbstractBlock {
         this.dim = dim;
         this.heads = heads;
         this.mlpHidden = mlpHidden;
+        this.causal = causal;
         attentionNorm = addChildBlock("attention_norm", layerNorm());
         qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * dim).build());
         projection = addChildBlock("projection", Linear.builder().setUnits(dim).build());
@@ -89,12 +105,23 @@ public class TransformerBlock extends AbstractBlock {
         NDArray q = qkvSplit.get(0).reshape(n * heads, t, headDim).mul(1.0 / Math.sqrt(headDim));
         NDArray k = qkvSplit.get(1).reshape(n * heads, t, headDim);
         NDArray v = qkvSplit.get(2).reshape(n * heads, t, headDim);
-        NDArray weights = q.batchMatMul(k.transpose(0, 2, 1)).softmax(2);
+        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1));
+        if (causal) {
+            scores = scores.add(futureMask(scores.getManager(), t));
+        }
+        NDArray weights = scores.softmax(2);
         NDArray out = weights.batchMatMul(v)
                 .reshape(n, heads, t, headDim)
                 .transpose(0, 2, 1, 3)
                 .reshape(n, t, dim);
         return run(projection, store, out, training);
+    }
+
+    /** (T, T) additive mask on the scores' manager: 0 where key j <= query i, a large negative number after it. */
+    private static NDArray futureMask(NDManager manager, long t) {
+        NDArray position = manager.arange(0f, (float) t);
+        NDArray later = position.expandDims(0).gt(position.expandDims(1));
+        return later.toType(DataType.FLOAT32, false).mul(MASKED_SCORE);
     }
 
     private static NDArray run(Block block, ParameterStore store, NDArray x, boolean training) {

@@ -5,14 +5,20 @@ package dev.autodidact.schema.method;
  * to media code, the learner to the arrays it expects.
  */
 public enum ExampleRecipe {
-    /** Two augmented views of equal size ({@code view.0}, {@code view.1}): the two-view contrastive and Siamese methods. */
+    /**
+     * Two augmented views of equal size ({@code view.0}, {@code view.1}): the two-view contrastive and Siamese methods.
+     * For images two augmented crops; for audio the log-mel spectrograms (f32 {@code [1, M, F]}, natural log of the
+     * power) of two independently augmented time crops of the clip.
+     */
     TWO_VIEWS("two-views"),
     /** Two global views and several smaller local views ({@code view.0 ... view.n}): DINO's multi-crop. */
     MULTI_CROP("multi-crop"),
     /**
      * One view ({@code view.0}) and a random masking of its square patches, in row-major order ({@code mask}, u8
      * {@code [P]}, 1 = masked; {@code mask.index}, i32 {@code [P]}, a permutation of the patch indices listing the
-     * visible ones in ascending order, then the masked ones in ascending order): MAE.
+     * visible ones in ascending order, then the masked ones in ascending order): MAE. For audio the view is a log-mel
+     * spectrogram (f32 {@code [1, M, F]}, F a multiple of the patch side) and the patches run row-major over
+     * (mel, frame), as in Audio-MAE.
      */
     MASKED_PATCHES("masked-patches"),
     /**
@@ -47,7 +53,13 @@ public enum ExampleRecipe {
      * view before corruption ({@code target}, u8 {@code [h, w, 3]}): denoising autoencoder.
      */
     DENOISING("denoising"),
-    /** One augmented raw-waveform crop ({@code view.0}, f32 {@code [T]}): cpc and wav2vec2 on audio. */
+    /**
+     * One augmented crop of the raw waveform ({@code view.0}, f32 {@code [T]}, samples of about [-1, 1] at the clean
+     * record's sample rate: gain, additive noise and a time shift applied), beside the clean {@code input}: the methods
+     * that learn from the waveform itself, with their own convolutional feature encoder and no spectrogram in between
+     * (CPC's future-frame prediction, wav2vec 2.0's masked-frame contrast). The learner draws any masks itself, so the
+     * example carries none.
+     */
     WAVEFORM("waveform");
 
     private final String id;

@@ -13,18 +13,19 @@ import java.util.Set;
  */
 public final class MethodCatalog {
     private static final Set<Modality> IMAGE = Set.of(Modality.IMAGE);
-    private static final Set<Modality> IMAGE_AUDIO = Set.of(Modality.IMAGE, Modality.AUDIO);
+    private static final Set<Modality> IMAGE_AND_AUDIO = Set.of(Modality.IMAGE, Modality.AUDIO);
+    private static final Set<Modality> AUDIO = Set.of(Modality.AUDIO);
     private static final Map<String, MethodEntry> ENTRIES = new LinkedHashMap<>();
 
     static {
         add(new MethodEntry(
                 "simclr",
-                IMAGE_AUDIO,
+                IMAGE_AND_AUDIO,
                 ExampleRecipe.TWO_VIEWS,
                 "SimCLR (Chen et al. 2020): NT-Xent over two views, in-batch negatives"));
         add(new MethodEntry(
                 "byol",
-                IMAGE_AUDIO,
+                IMAGE_AND_AUDIO,
                 ExampleRecipe.TWO_VIEWS,
                 "BYOL (Grill et al. 2020): predictor onto an EMA target, no negatives"));
         add(new MethodEntry(
@@ -86,10 +87,22 @@ public final class MethodCatalog {
                         + " tiles, each tile encoded on its own"));
         add(new MethodEntry(
                 "mae",
-                IMAGE_AUDIO,
+                IMAGE_AND_AUDIO,
                 ExampleRecipe.MASKED_PATCHES,
                 "MAE (He et al. 2022): a ViT encodes the visible patches, a light decoder reconstructs the masked"
                         + " ones"));
+        add(new MethodEntry(
+                "cpc",
+                AUDIO,
+                ExampleRecipe.WAVEFORM,
+                "CPC (van den Oord et al. 2018): an autoregressive context over latent frames predicts the frames"
+                        + " ahead against negatives from other steps and clips"));
+        add(new MethodEntry(
+                "wav2vec2",
+                AUDIO,
+                ExampleRecipe.WAVEFORM,
+                "wav2vec 2.0 (Baevski et al. 2020): a Transformer picks each masked latent frame among distractors"
+                        + " (continuous targets, no quantizer)"));
     }
 
     private MethodCatalog() {}
