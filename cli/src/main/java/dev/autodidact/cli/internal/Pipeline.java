@@ -4,6 +4,7 @@ import dev.autodidact.learner.Learner;
 import dev.autodidact.learner.LearnerConfig;
 import dev.autodidact.learner.embed.Embedder;
 import dev.autodidact.learner.embed.EmbedderConfig;
+import dev.autodidact.learner.modality.audio.AudioVitEncoderSpec;
 import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.learner.modality.image.VitEncoderSpec;
 import dev.autodidact.media.source.MediaKind;
@@ -76,8 +77,10 @@ public final class Pipeline implements AutoCloseable {
         kafka.ensureTopics(modality, learnerConfig.method());
         Map<String, Object> streamProps =
                 streamSettings(modality, learnerConfig.method(), learnerSettings, merge(kafka, streamSettings));
+        // masked-patches examples must cut the image or spectrogram into the patches the ViT embeds
         if (learnerConfig.encoder() instanceof VitEncoderSpec vit) {
-            // masked-patches examples must cut the image into the patches the ViT embeds
+            streamProps.putIfAbsent("mae.patch.size", vit.patchSize());
+        } else if (learnerConfig.encoder() instanceof AudioVitEncoderSpec vit) {
             streamProps.putIfAbsent("mae.patch.size", vit.patchSize());
         }
         if (modality == Modality.IMAGE) {

@@ -48,11 +48,12 @@ public final class Evaluation {
             out.put("random_init_linear_top1", probe.top1(tr, te));
         }
         ModalityKit kit = ModalityKits.of(spec.modality());
-        out.put(
-                "raw_knn_top1",
-                knn.top1(
-                        train.features(kit.rawFeatures(train.inputs(), spec)),
-                        test.features(kit.rawFeatures(test.inputs(), spec))));
+        FeatureSet rawTrain = train.features(kit.rawFeatures(train.inputs(), spec));
+        FeatureSet rawTest = test.features(kit.rawFeatures(test.inputs(), spec));
+        out.put("raw_knn_top1", knn.top1(rawTrain, rawTest));
+        if (kit.probesRawFeatures()) {
+            out.put("raw_linear_top1", probe.top1(rawTrain, rawTest));
+        }
         out.put("k", knn.k());
         out.put("train_images", train.inputs().size());
         out.put("test_images", test.inputs().size());

@@ -5,6 +5,9 @@ import dev.autodidact.learner.modality.ModalityKit;
 import dev.autodidact.learner.modality.ModalityKits;
 import dev.autodidact.media.source.MediaFile;
 import dev.autodidact.media.source.MediaFiles;
+import dev.autodidact.media.source.MediaKind;
+import dev.autodidact.media.source.SkipListener;
+import dev.autodidact.media.source.ZipLimits;
 import dev.autodidact.schema.example.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +40,7 @@ public record LabeledInputs(List<Tensor> inputs, int[] labels, List<String> clas
     public static LabeledInputs load(Path root, ModalityKit kit, EncoderArchitecture encoder, List<String> classNames) {
         List<MediaFile> files;
         try {
-            files = MediaFiles.list(root);
+            files = MediaFiles.list(root, MediaKind.of(kit.modality().id()), ZipLimits.DEFAULT, SkipListener.LOG);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + root, e);
         }

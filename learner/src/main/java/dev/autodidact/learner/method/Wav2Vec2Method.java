@@ -58,8 +58,11 @@ public final class Wav2Vec2Method implements NetworkedMethod {
     private static final long SALT = 0x77617632L;
     private static final List<String> INPUTS = List.of(ArrayNames.view(0));
 
-    /** AdamW at wav2vec 2.0's peak rate, 5e-4, with weight decay 0.01. */
-    public static final Recipe RECIPE = new Recipe(Recipe.ADAMW, 5e-4, 0.01, 0, 0);
+    /**
+     * AdamW at wav2vec 2.0's peak rate, 5e-4, with weight decay 0.01, on batches of 32 one-second clips: a step of 256
+     * took about 7 s on two cores.
+     */
+    public static final Recipe RECIPE = new Recipe(Recipe.ADAMW, 5e-4, 0.01, 0, 0, 32);
 
     public static final MethodSpec SPEC = new MethodSpec(
             NAME,

@@ -62,4 +62,14 @@ public interface ModalityKit {
      * @param encoder the encoder being evaluated, whose input normalisation the baseline shares
      */
     float[][] rawFeatures(List<Tensor> inputs, EncoderArchitecture encoder);
+
+    /**
+     * Whether {@code eval} fits a linear probe on {@link #rawFeatures} ({@code raw_linear_top1}) beside their kNN. Yes
+     * by default: a learned representation should beat both. The image kit says no: its raw features are all the
+     * pixels (3,072 values at 32 px), and the probe's 100 epochs over them would add about a minute to every eval on
+     * two cores.
+     */
+    default boolean probesRawFeatures() {
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.autodidact.learner.modality;
 
+import dev.autodidact.learner.modality.audio.AudioKit;
 import dev.autodidact.learner.modality.image.ImageKit;
 import dev.autodidact.schema.Modality;
 import java.util.EnumMap;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /** The modalities the learner supports, by {@link Modality}. */
 public final class ModalityKits {
-    private static final Map<Modality, ModalityKit> KITS = new EnumMap<>(Map.of(Modality.IMAGE, new ImageKit()));
+    private static final Map<Modality, ModalityKit> KITS =
+            new EnumMap<>(Map.of(Modality.IMAGE, new ImageKit(), Modality.AUDIO, new AudioKit()));
 
     private ModalityKits() {}
 

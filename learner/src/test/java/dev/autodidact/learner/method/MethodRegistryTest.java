@@ -224,9 +224,13 @@ class MethodRegistryTest {
     @Test
     void shouldRefuseAMethodForAModalityItDoesNotLearnFrom() {
         assertThat(MethodCatalog.get("simclr").supports(Modality.IMAGE)).isTrue();
-        assertThatThrownBy(() -> config(Map.of(LearnerConfig.MODALITY_CONFIG, "audio")))
+        assertThat(config(Map.of(LearnerConfig.MODALITY_CONFIG, "audio")).method())
+                .as("simclr learns from audio too")
+                .isEqualTo("simclr");
+        assertThatThrownBy(() ->
+                        config(Map.of(LearnerConfig.MODALITY_CONFIG, "audio", LearnerConfig.METHOD_CONFIG, "rotnet")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("modality");
+                .hasMessageContaining("does not learn from audio");
         assertThatThrownBy(() -> config(Map.of(LearnerConfig.METHOD_CONFIG, CpcMethod.NAME)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("does not learn from image");

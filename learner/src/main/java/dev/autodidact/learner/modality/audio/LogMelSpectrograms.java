@@ -3,6 +3,8 @@ package dev.autodidact.learner.modality.audio;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.autodidact.media.audio.LogMel;
+import dev.autodidact.media.audio.LogMelSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +12,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The {@link Spectrograms} definition in plain Java and the engine: each frame's power spectrum by a real FFT
- * (JTransforms, in double), then the mel filterbank of all frames of the batch as one matrix product on the engine,
+ * (JTransforms, in double), then media's mel filterbank ({@link LogMel}, the stream-app's) applied to all frames of
+ * the batch as one matrix product on the engine,
  * (N F, bins) x (bins, M), and the floored natural log. Instances are immutable and thread-safe, and shared per
  * parameter set ({@link #of}).
  */
@@ -60,7 +63,23 @@ public final class LogMelSpectrograms implements Spectrograms {
         for (int n = 0; n < fftSize; n++) {
             window[n] = 0.5 - 0.5 * Math.cos(2 * Math.PI * n / fftSize);
         }
-        this.filterbank = new MelFilterbank(sampleRate, fftSize, mels, 0, sampleRate / 2.0).binsByMels();
+        this.filterbank = binsByMels(new LogMel(LogMelSpec.of(sampleRate, fftSize, hopLength, mels)).filterbank());
+    }
+
+    /**
+     * Media's filterbank ({@link LogMel#filterbank()}, the one the stream-app's views are made with), laid out as the
+     * (bins, mels) right-hand side of the engine's product.
+     */
+    private static float[] binsByMels(float[][] melsByBins) {
+        int bands = melsByBins.length;
+        int bins = melsByBins[0].length;
+        float[] out = new float[bins * bands];
+        for (int m = 0; m < bands; m++) {
+            for (int k = 0; k < bins; k++) {
+                out[k * bands + m] = melsByBins[m][k];
+            }
+        }
+        return out;
     }
 
     /** The shared instance for these parameters. */

@@ -253,6 +253,12 @@ public final class ImageKit implements ModalityKit {
         return out;
     }
 
+    /** No: see {@link ModalityKit#probesRawFeatures()}; the pixels' kNN is the image baseline. */
+    @Override
+    public boolean probesRawFeatures() {
+        return false;
+    }
+
     private static ImageInput imageInput(EncoderArchitecture encoder) {
         if (!(encoder instanceof ImageInput input)) {
             throw new IllegalArgumentException("Not an image encoder: " + encoder.name());
