@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The live-stream benchmark of the README: 4-minute SimCLR pretrain runs on the CIFAR-10 copy in ../shared/datasets,
 # one after the other, each evaluated on the dev split. Prints one JSON line per run to results.jsonl.
-# Usage: bench/live-stream/run.sh [seconds] [out-dir] [default|correlated|all]
+# Usage: bench/live-stream/run.sh [seconds] [out-dir] [default|correlated|all] [run-name...]
+#   run-name: only these runs of the group (e.g. correlated-none correlated-minred); all of them when none is given
 #   default:    the table: shuffled, and by-class with the default shuffle buffer and each replay policy
 #   correlated: a temporally correlated stream: by-class with the shuffle buffer off, so every fresh batch holds one
 #               or two classes, and a replay buffer of 2 MiB (about 680 images, 7% of the data) mixed in at 0.5:
@@ -12,10 +13,15 @@ cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-240}
 OUT=${2:-/tmp/live-stream-bench}
 GROUP=${3:-default}
+shift 3 || true
+ONLY=("$@")
 DATA=../shared/datasets/cifar10
 mkdir -p "$OUT"
 run() {
   local name=$1; shift
+  if [ ${#ONLY[@]} -gt 0 ] && [[ ! " ${ONLY[*]} " =~ " $name " ]]; then
+    return 0
+  fi
   rm -rf "$OUT/$name"
   ./autodidact pretrain --modality image --method simclr --data "$DATA/train" --seconds "$SECONDS_PER_RUN" \
       --out "$OUT/$name" "$@" > "$OUT/$name.log" 2>&1
