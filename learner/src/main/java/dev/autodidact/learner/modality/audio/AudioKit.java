@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.modality.EncoderRequirement;
 import dev.autodidact.learner.modality.ModalityKit;
+import dev.autodidact.learner.modality.RecipeTensors;
 import dev.autodidact.media.MediaRejectedException;
 import dev.autodidact.media.audio.AudioCanonicalizer;
 import dev.autodidact.media.audio.AudioLimits;
@@ -271,18 +272,9 @@ public final class AudioKit implements ModalityKit {
         stored.metadata().forEach(b::meta);
         b.put(ArrayNames.INPUT, input);
         for (RecipeArray array : draw.arrays()) {
-            b.put(array.name(), tensor(array));
+            b.put(array.name(), RecipeTensors.of(array));
         }
         return b.build();
-    }
-
-    private static Tensor tensor(RecipeArray array) {
-        int[] shape = array.shape();
-        return switch (array.type()) {
-            case U8 -> Tensor.wrap(DType.U8, shape, array.bytes());
-            case I32 -> Tensor.i32(shape, array.ints());
-            case F32 -> Tensor.f32(shape, array.floats());
-        };
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.autodidact.learner.modality.image;
 import dev.autodidact.learner.modality.EncoderArchitecture;
 import dev.autodidact.learner.modality.EncoderRequirement;
 import dev.autodidact.learner.modality.ModalityKit;
+import dev.autodidact.learner.modality.RecipeTensors;
 import dev.autodidact.media.MediaRejectedException;
 import dev.autodidact.media.image.ImageCanonicalizer;
 import dev.autodidact.media.image.ImageDecoder;
@@ -226,19 +227,9 @@ public final class ImageKit implements ModalityKit {
             b.put(ArrayNames.view(i), Tensor.wrap(DType.U8, new int[] {v.height(), v.width(), 3}, v.pixels()));
         }
         for (RecipeArray array : draw.arrays()) {
-            b.put(array.name(), tensor(array));
+            b.put(array.name(), RecipeTensors.of(array));
         }
         return b.build();
-    }
-
-    /** The example array of a recipe's mask or target: the same name, element type, shape and values. */
-    private static Tensor tensor(RecipeArray array) {
-        int[] shape = array.shape();
-        return switch (array.type()) {
-            case U8 -> Tensor.wrap(DType.U8, shape, array.bytes());
-            case I32 -> Tensor.i32(shape, array.ints());
-            case F32 -> Tensor.f32(shape, array.floats());
-        };
     }
 
     /** The pixels, normalised as the encoder's input is, flattened (CHW): the baseline any representation must beat. */
