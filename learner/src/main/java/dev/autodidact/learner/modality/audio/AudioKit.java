@@ -65,6 +65,9 @@ public final class AudioKit implements ModalityKit {
     public static final String AUTO = "auto";
 
     private final Map<String, AudioRecipe> recipes = new ConcurrentHashMap<>();
+    /** One per clip format, so its resamplers (one per source rate) are built once, not once per file. */
+    private final Map<Clip, AudioCanonicalizer> canonicalizers = new ConcurrentHashMap<>();
+
     private final WaveformAugmentation fineTune = WaveformAugmentation.of(-3, 3, 30, 50, 0.05, 0);
 
     @Override
@@ -234,12 +237,14 @@ public final class AudioKit implements ModalityKit {
     public Tensor canonical(byte[] media, EncoderArchitecture encoder) {
         Clip clip = clipOf(encoder);
         try {
-            PcmClip pcm = new AudioCanonicalizer(
-                            new WavDecoder(AudioLimits.defaults()),
-                            clip.sampleRate(),
-                            clip.samples() / (double) clip.sampleRate())
-                    .canonicalize(media);
-            return pcm16(pcm);
+            return pcm16(canonicalizers
+                    .computeIfAbsent(
+                            clip,
+                            c -> new AudioCanonicalizer(
+                                    new WavDecoder(AudioLimits.defaults()),
+                                    c.sampleRate(),
+                                    c.samples() / (double) c.sampleRate()))
+                    .canonicalize(media));
         } catch (MediaRejectedException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -299,7 +304,7 @@ public final class AudioKit implements ModalityKit {
             for (int from = 0; from < inputs.size(); from += 256) {
                 List<short[]> clips = new ArrayList<>();
                 for (Tensor t : inputs.subList(from, Math.min(inputs.size(), from + 256))) {
-                    clips.add(AudioCanonicalizer.toPcm16(AudioCanonicalizer.fromPcm16(t.bytes(), clip.sampleRate())));
+                    clips.add(Pcm16.samples(t));
                 }
                 try (NDManager scope = manager.newSubManager()) {
                     NDArray logMel = spectrograms.logMel(scope, clips).sub(mean).div(std);
